@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import {
+  operations,
+  isOperationName,
+  type OperationName,
+  type OperationOutput,
+  type ParsedInput,
+  type AppStatus,
+} from '../shared/api/contract';
+import { fail, ok, type ApiResult } from '../shared/api/result';
+import { validationError } from '../shared/api/validation';
+import { LATEST_SCHEMA_VERSION, openDatabase, type OpenedDatabase } from '../db/connection';
+import { DatabaseOpenError } from '../db/open-errors';
+import { listBackups } from '../db/backups';
+import { AppError, translateSqliteError } from './app-error';
+import { dataPaths } from './data-paths';
+import { ensureInstallationIdentity } from './identity/installation-identity';
+import { readOffice, writeOffice } from './office/office-service';
+import { createUnit, editUnit, listUnitsForApi, moveUnit, removeUnit, setUnitActive } from './units/unit-service';
+import { createGroup, editGroup, listGroupsForApi, setGroupActive } from './units/group-service';
+import { restoreBackup } from './backups/restore';
+
+export interface ServiceOptions {
+  dataDir: string;
+  nativeBinding?: string;
+  now?: () => Date;
+  /** Where unexpected errors are written (stderr by default); never shown to the clerk. */
+  log?: (message: string, error: unknown) => void;
+}
+
+export interface Services {
+  /** Validates raw input against the contract, runs the operation, returns a result; never throws. */
+  invoke(name: unknown, input: unknown): Promise<ApiResult<unknown>>;
+  call<N extends OperationName>(name: N, input: ParsedInput<N> | Record<string, unknown>): Promise<ApiResult<OperationOutput<N>>>;
+  close(): Promise<void>;
+}
+
+type Handlers = { [N in OperationName]: (input: ParsedInput<N>) => Promise<OperationOutput<N>> };
+
+/** Operations that still answer when the data file could not be opened. */
+const AVAILABLE_WITHOUT_DATABASE = new Set<OperationName>(['app.status', 'backups.list', 'backups.restore']);
+const AVAILABLE_BEFORE_SETUP = new Set<OperationName>(['app.status', 'office.get', 'office.save', 'backups.list', 'backups.restore']);
+
+export async function createServices(options: ServiceOptions): Promise<Services> {
+  const paths = dataPaths(options.dataDir);
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  fs.mkdirSync(paths.dataDir, { recursive: true });
+
+  let opened: OpenedDatabase | null = null;
+  let openError: string | null = null;
+  let installationId: string | null = null;
+
+  async function open(): Promise<void> {
+    try {
+      opened = await openDatabase(paths.databaseFile, { backupDir: paths.backupDir, nativeBinding: options.nativeBinding, now });
+      installationId = await ensureInstallationIdentity(opened.db, now());
+      openError = null;
+    } catch (error) {
+      opened = null;
+      if (!(error instanceof DatabaseOpenError)) log('Không mở được dữ liệu', error);
+      openError = error instanceof DatabaseOpenError ? error.message : 'Không mở được tệp dữ liệu.';
+    }
+  }
+  await open();
+
+  const db = () => {
+    if (!opened) throw new AppError('DATABASE', openError ?? 'Chưa mở được dữ liệu.');
+    return opened.db;
+  };
+
+  async function status(): Promise<AppStatus> {
+    const office = opened ? await readOffice(opened.db) : null;
+    return {
+      state: !opened ? 'databaseError' : office ? 'ready' : 'needsSetup',
+      installationId,
+      schemaVersion: opened?.schemaVersion ?? null,
+      appSchemaVersion: LATEST_SCHEMA_VERSION,
+      dataDir: paths.dataDir,
+      office,
+      databaseError: opened ? null : openError,
+    };
+  }
+
+  const handlers: Handlers = {
+    'app.status': () => status(),
+    'office.get': () => readOffice(db()),
+    'office.save': (input) => writeOffice(db(), input, now()),
+    'units.list': (input) => listUnitsForApi(db(), input.includeInactive),
+    'units.create': (input) => createUnit(db(), input, now()),
+    'units.update': (input) => editUnit(db(), input, now()),
+    'units.setActive': (input) => setUnitActive(db(), input.id, input.active, now()),
+    'units.move': (input) => moveUnit(db(), input.id, input.direction),
+    'units.remove': async (input) => {
+      await removeUnit(db(), input.id);
+      return { done: true as const };
+    },
+    'groups.list': () => listGroupsForApi(db()),
+    'groups.create': (input) => createGroup(db(), input, now()),
+    'groups.update': (input) => editGroup(db(), input, now()),
+    'groups.setActive': (input) => setGroupActive(db(), input.id, input.active, now()),
+    'backups.list': async () =>
+      listBackups(paths.backupDir).map((b) => ({ fileName: b.fileName, createdAt: b.createdAt.toISOString(), sizeBytes: b.sizeBytes })),
+    'backups.restore': async (input) => {
+      if (opened) await opened.close();
+      opened = null;
+      restoreBackup(paths.databaseFile, paths.backupDir, input.fileName, now(), options.nativeBinding);
+      await open();
+      return status();
+    },
+  };
+
+  async function invoke(name: unknown, rawInput: unknown): Promise<ApiResult<unknown>> {
+    if (!isOperationName(name)) return fail('UNKNOWN_OPERATION', `Thao tác không tồn tại: ${String(name)}`);
+    const operation = operations[name];
+    const parsed = operation.input.safeParse(rawInput ?? {});
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+    try {
+      if (!opened && !AVAILABLE_WITHOUT_DATABASE.has(name)) throw new AppError('DATABASE', openError ?? 'Chưa mở được dữ liệu.');
+      if (opened && !AVAILABLE_BEFORE_SETUP.has(name) && !(await readOffice(opened.db))) {
+        throw new AppError('SETUP_REQUIRED', 'Hãy khai báo thông tin cơ quan trước.');
+      }
+      const handler = handlers[name] as (input: unknown) => Promise<unknown>;
+      const value = await handler(parsed.data);
+      return ok(operation.output.parse(value));
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.code, error.message, error.fields);
+      const translated = translateSqliteError(error);
+      if (translated) return fail(translated.code, translated.message, translated.fields);
+      log(`Lỗi khi thực hiện ${name}`, error);
+      return fail('INTERNAL', 'Đã xảy ra lỗi không mong muốn. Dữ liệu chưa được thay đổi; vui lòng thử lại.');
+    }
+  }
+
+  return {
+    invoke,
+    call: (name, input) => invoke(name, input) as never,
+    close: async () => {
+      if (opened) await opened.close();
+      opened = null;
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { Database } from './schema';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+import { DatabaseOpenError, describeProblem } from './open-errors';
+import { writeBackup } from './backups';
+
+export interface OpenOptions {
+  backupDir: string;
+  migrations?: readonly Migration[];
+  /** Path to a better-sqlite3 binary built for the host (Electron needs its own build). */
+  nativeBinding?: string;
+  now?: () => Date;
+}
+
+export interface OpenedDatabase {
+  db: Kysely<Database>;
+  sqlite: BetterSqlite3.Database;
+  schemaVersion: number;
+  /** The backup written before migrating, if any migration ran on existing data. */
+  backupFile: string | null;
+  close(): Promise<void>;
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * Opens (or creates) the data file: refuses files that are not SQLite, corrupt or newer than the app
+ * without writing to them; then WAL, foreign keys, busy timeout; then pending migrations, each in its
+ * own transaction, after a backup of existing data.
+ */
+export async function openDatabase(file: string, options: OpenOptions): Promise<OpenedDatabase> {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
+  const now = options.now ?? (() => new Date());
+  assertSqliteHeader(file);
+
+  let sqlite: BetterSqlite3.Database;
+  let current: number;
+  let hasTables: boolean;
+  try {
+    sqlite = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    throw new DatabaseOpenError('CORRUPT', describeProblem('CORRUPT'), error);
+  }
+  try {
+    // Reads only, so a refused file is left exactly as it was.
+    current = sqlite.pragma('user_version', { simple: true }) as number;
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new DatabaseOpenError('CORRUPT', describeProblem('CORRUPT'));
+    hasTables = (sqlite.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number }).n > 0;
+  } catch (error) {
+    sqlite.close();
+    if (error instanceof DatabaseOpenError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new DatabaseOpenError('LOCKED', describeProblem('LOCKED'), error);
+    throw new DatabaseOpenError(code === 'SQLITE_NOTADB' ? 'NOT_SQLITE' : 'CORRUPT', describeProblem(code === 'SQLITE_NOTADB' ? 'NOT_SQLITE' : 'CORRUPT'), error);
+  }
+  if (current > latest) {
+    sqlite.close();
+    throw new DatabaseOpenError('TOO_NEW', describeProblem('TOO_NEW', { version: current, latest }));
+  }
+
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+
+  const pending = migrations.filter((m) => m.version > current);
+  let backupFile: string | null = null;
+  if (pending.length && (current > 0 || hasTables)) {
+    backupFile = writeBackup(sqlite, options.backupDir, `truoc-nang-cap-v${current}`, now());
+  }
+  for (const migration of pending) {
+    try {
+      await db.transaction().execute(async (trx) => {
+        await migration.up(trx);
+        await sql.raw(`PRAGMA user_version = ${migration.version}`).execute(trx);
+      });
+    } catch (error) {
+      await db.destroy();
+      throw new DatabaseOpenError('MIGRATION_FAILED', describeProblem('MIGRATION_FAILED', { migration: `${migration.version}-${migration.name}` }), error);
+    }
+    current = migration.version;
+  }
+
+  return { db, sqlite, schemaVersion: current, backupFile, close: () => db.destroy() };
+}
+
+function assertSqliteHeader(file: string): void {
+  if (!fs.existsSync(file)) return;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(16);
+    const read = fs.readSync(fd, header, 0, 16, 0);
+    if (read === 0) return; // an empty file is a new database
+    if (read < 16 || !header.equals(SQLITE_HEADER)) throw new DatabaseOpenError('NOT_SQLITE', describeProblem('NOT_SQLITE'));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export { LATEST_SCHEMA_VERSION };

@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import * as m001 from './001-foundation';
+
+export interface Migration {
+  version: number;
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see 001-foundation.ts
+  up(db: Kysely<any>): Promise<void>;
+}
+
+/**
+ * Every schema change, in order. Imported statically (no file scanning, so bundling cannot break it).
+ * A released migration is never edited: a change is a new file with the next version.
+ */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'foundation', up: m001.up }];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,30 @@
+/**
+ * Writes test/fixtures/db/schema-vN.sqlite for the current (latest) schema version, with a little
+ * data in it. Run once when a new migration is added, and commit the file: upgrade tests then open
+ * every earlier version's fixture with the new code. Never regenerate an existing fixture.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { createServices } from '../core/services';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+
+const target = path.resolve('test/fixtures/db', `schema-v${LATEST_SCHEMA_VERSION}.sqlite`);
+if (fs.existsSync(target)) {
+  console.error(`${target} đã có; không tạo lại fixture của phiên bản cũ.`);
+  process.exit(1);
+}
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'danvan-fixture-'));
+const services = await createServices({ dataDir: dir });
+await services.call('office.save', { name: 'UBND xã Bình Chương', level: 'xa_phuong', abbreviation: 'UBND', placeName: 'Bình Chương', parentBody: '', reportsTo: 'UBND tỉnh Quảng Ngãi' });
+const vhxh = await services.call('units.create', { name: 'Phòng Văn hóa – Xã hội', abbreviation: 'VHXH', kind: 'phong', aliases: ['Phòng VH-XH'] });
+const thon = await services.call('units.create', { name: 'Thôn An Phú', kind: 'thon' });
+if (!vhxh.ok || !thon.ok) throw new Error('fixture data refused');
+await services.call('groups.create', { name: 'Các thôn', memberIds: [thon.value.id] });
+await services.close();
+const db = new BetterSqlite3(path.join(dir, 'danvan.sqlite'));
+db.prepare('VACUUM INTO ?').run(target);
+db.close();
+fs.rmSync(dir, { recursive: true, force: true });
+console.log(`Đã tạo ${target}`);

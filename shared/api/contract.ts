@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import './validation';
+import { Office, OfficeInput } from '../office/office-schemas';
+import {
+  GroupCreateInput,
+  GroupUpdateInput,
+  Unit,
+  UnitCreateInput,
+  UnitGroup,
+  UnitUpdateInput,
+} from '../units/unit-schemas';
+import { uuid } from './fields';
+
+/**
+ * The one API of the app. Every operation the UI can ask for is listed here with its input and
+ * output schema; the Electron main process and the HTTP harness both validate against it.
+ */
+const noInput = z.strictObject({});
+const byId = z.strictObject({ id: uuid });
+const setActive = z.strictObject({ id: uuid, active: z.boolean({ error: 'Phải là có hoặc không' }) });
+const done = z.object({ done: z.literal(true) });
+
+export const BackupInfo = z.object({ fileName: z.string(), createdAt: z.string(), sizeBytes: z.number() });
+export type BackupInfo = z.infer<typeof BackupInfo>;
+
+export const AppStatus = z.object({
+  state: z.enum(['ready', 'needsSetup', 'databaseError']),
+  installationId: z.string().nullable(),
+  schemaVersion: z.number().nullable(),
+  appSchemaVersion: z.number(),
+  dataDir: z.string(),
+  office: Office.nullable(),
+  /** Present when state is databaseError: what is wrong with the data file, in Vietnamese. */
+  databaseError: z.string().nullable(),
+});
+export type AppStatus = z.infer<typeof AppStatus>;
+
+export const operations = {
+  'app.status': { input: noInput, output: AppStatus },
+  'office.get': { input: noInput, output: Office.nullable() },
+  'office.save': { input: OfficeInput, output: Office },
+  'units.list': {
+    input: z.strictObject({ includeInactive: z.boolean().default(true) }),
+    output: z.array(Unit),
+  },
+  'units.create': { input: UnitCreateInput, output: Unit },
+  'units.update': { input: UnitUpdateInput, output: Unit },
+  'units.setActive': { input: setActive, output: Unit },
+  'units.move': {
+    input: z.strictObject({ id: uuid, direction: z.enum(['up', 'down'], { error: 'Chọn lên hoặc xuống' }) }),
+    output: z.array(Unit),
+  },
+  'units.remove': { input: byId, output: done },
+  'groups.list': { input: noInput, output: z.array(UnitGroup) },
+  'groups.create': { input: GroupCreateInput, output: UnitGroup },
+  'groups.update': { input: GroupUpdateInput, output: UnitGroup },
+  'groups.setActive': { input: setActive, output: UnitGroup },
+  'backups.list': { input: noInput, output: z.array(BackupInfo) },
+  'backups.restore': {
+    input: z.strictObject({ fileName: z.string().regex(/^[\w.-]+\.sqlite$/, { error: 'Tên tệp sao lưu không hợp lệ' }) }),
+    output: AppStatus,
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export type OperationInput<N extends OperationName> = z.input<Operations[N]['input']>;
+export type ParsedInput<N extends OperationName> = z.output<Operations[N]['input']>;
+export type OperationOutput<N extends OperationName> = z.output<Operations[N]['output']>;
+
+export const OPERATION_NAMES = Object.keys(operations) as OperationName[];
+
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(operations, name);
+}

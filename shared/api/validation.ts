@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { ApiError } from './result';
+import { FIELD_LABELS } from './field-labels';
+
+// Vietnamese messages for every built-in zod check, on both sides of the boundary.
+z.config(z.locales.vi());
+
+/** Turns zod issues into the contract's VALIDATION error: one message per field, each naming the field. */
+export function validationError(error: z.ZodError): ApiError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[[...issue.path, key].join('.')] = 'Trường không được phép';
+      continue;
+    }
+    const key = issue.path.join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  const [firstKey, firstMessage] = Object.entries(fields)[0] ?? ['_', 'Dữ liệu không hợp lệ'];
+  return {
+    code: 'VALIDATION',
+    message: firstKey === '_' ? firstMessage : `${fieldLabel(firstKey)}: ${firstMessage}`,
+    fields,
+  };
+}
+
+export function fieldLabel(path: string): string {
+  const top = path.split('.')[0] ?? path;
+  return FIELD_LABELS[top] ?? `Trường "${top}"`;
+}

@@ -1,0 +1,24 @@
+/** Unicode NFC plus collapsed whitespace and unified dashes/quotes: what every stored text goes through. */
+export function normalizeText(value: string): string {
+  return value
+    .normalize('NFC')
+    .replace(/[\u2010-\u2015\u2212]/g, (d) => (d === '\u2010' || d === '\u2011' ? '-' : '–'))
+    .replace(/[\u201C\u201D\u201E]/g, '"')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\s\u00A0]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Folds Vietnamese text for matching: lower case, no diacritics, đ→d, all dashes as "-".
+ * "Bình Chương", "BÌNH CHƯƠNG" and "binh chuong" fold to the same string.
+ */
+export function foldVietnamese(value: string): string {
+  return normalizeText(value)
+    .toLowerCase()
+    .replace(/đ/g, 'd')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[–—]/g, '-')
+    .replace(/\s*-\s*/g, '-');
+}
