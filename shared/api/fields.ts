@@ -3,9 +3,11 @@ import { normalizeText } from '../text/fold';
 import { isIsoDate } from '../dates/vn-date';
 
 /** A required text: normalised (NFC, single spaces), not empty, at most `max` characters. */
+const textOrMissing = { error: (issue: { input?: unknown }) => (issue.input == null ? 'Không được để trống' : 'Phải là văn bản') };
+
 export function requiredText(max = 300) {
   return z
-    .string({ error: 'Phải là văn bản' })
+    .string(textOrMissing)
     .transform(normalizeText)
     .pipe(
       z
@@ -32,7 +34,7 @@ export const isoDate = z
 
 /** Abbreviation used in document symbols: "UBND", "SKHCN", "VH-XH". */
 export const abbreviation = z
-  .string({ error: 'Phải là văn bản' })
+  .string(textOrMissing)
   .transform(normalizeText)
   .pipe(
     z

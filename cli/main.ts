@@ -1,0 +1,38 @@
+/**
+ * Command line over the same services, for IT staff and scripts: `npm run -s cli -- <command> …`.
+ *   info --data-dir DIR   installation id, office, schema version and counts, as JSON
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createServices } from '../core/services';
+import { runInfo } from './info-command';
+
+const USAGE = 'Cách dùng: npm run -s cli -- info --data-dir THƯ_MỤC';
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' } }, allowPositionals: true });
+  if (command !== 'info') {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const dataDir = values['data-dir'];
+  if (!dataDir) {
+    process.stderr.write(`Thiếu --data-dir. ${USAGE}\n`);
+    return 2;
+  }
+  const services = await createServices({ dataDir: path.resolve(dataDir), log: () => undefined });
+  try {
+    const info = await runInfo(services);
+    if (!info.ok) {
+      process.stderr.write(`${info.message}\n`);
+      return 1;
+    }
+    process.stdout.write(`${JSON.stringify(info.value, null, 2)}\n`);
+    return 0;
+  } finally {
+    await services.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

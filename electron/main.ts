@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { createServices, type Services } from '../core/services';
+import { fail } from '../shared/api/result';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { buildMenu } from './menu';
+import { APP_ENTRY, isAppUrl, secureWindowOptions } from './window-options';
+
+// Thin shell: window, security, IPC bound to the contract. All behaviour lives in core/.
+const appRoot = path.resolve(__dirname, '..', '..');
+const dataDir = process.env.DANVAN_DATA_DIR || app.getPath('userData');
+let services: Services | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void services?.close());
+  app.whenReady().then(start, (error: unknown) => {
+    dialog.showErrorBox('Dân vận', `Không khởi động được ứng dụng: ${String(error)}`);
+    app.quit();
+  });
+}
+
+async function start(): Promise<void> {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  serveRenderer(path.join(appRoot, 'dist', 'renderer'));
+  services = await createServices({ dataDir, nativeBinding: electronNativeBinding() });
+  ipcMain.handle('danvan:invoke', (event, name: unknown, input: unknown) => {
+    if (!isAppUrl(event.senderFrame?.url)) return fail('UNAUTHORIZED', 'Yêu cầu không đến từ giao diện của ứng dụng.');
+    return services!.invoke(name, input);
+  });
+  Menu.setApplicationMenu(buildMenu());
+  mainWindow = new BrowserWindow(secureWindowOptions(path.join(__dirname, 'preload.cjs')));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = null));
+  await mainWindow.loadURL(APP_ENTRY);
+}
+
+/** In development the Electron build of better-sqlite3 lives apart from Node's (see scripts/electron-native.mjs). */
+function electronNativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const file = path.join(appRoot, '.electron-native', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  return fs.existsSync(file) ? file : undefined;
+}

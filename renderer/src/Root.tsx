@@ -1,0 +1,27 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { Result, Spin } from 'antd';
+import { useApiQuery } from './api/hooks';
+import { AppLayout } from './layout/AppLayout';
+import { SetupPage } from './setup/SetupPage';
+import { DatabaseErrorPage } from './setup/DatabaseErrorPage';
+import { UnitsPage } from './units/UnitsPage';
+import { SettingsPage } from './settings/SettingsPage';
+
+/** Chooses the first screen from the app's state: data file problem, first-run setup, or the app. */
+export function Root() {
+  const status = useApiQuery('app.status', {});
+  if (status.isPending) return <div className="dv-centered"><Spin size="large" tip="Đang mở dữ liệu…"><div style={{ width: 200 }} /></Spin></div>;
+  if (status.isError) return <Result status="error" title="Không mở được ứng dụng" subTitle={status.error.message} />;
+  const s = status.data;
+  if (s.state === 'databaseError') return <DatabaseErrorPage status={s} />;
+  if (s.state === 'needsSetup') return <SetupPage />;
+  return (
+    <Routes>
+      <Route element={<AppLayout office={s.office!} />}>
+        <Route path="/don-vi" element={<UnitsPage />} />
+        <Route path="/cai-dat" element={<SettingsPage status={s} />} />
+        <Route path="*" element={<Navigate to="/don-vi" replace />} />
+      </Route>
+    </Routes>
+  );
+}

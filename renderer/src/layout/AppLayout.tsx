@@ -1,0 +1,37 @@
+import { Layout, Menu, Typography } from 'antd';
+import { ApartmentOutlined, SettingOutlined } from '@ant-design/icons';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import type { Office } from '../../../shared/office/office-schemas';
+import { OFFICE_LEVEL_LABELS } from '../../../shared/office/office-schemas';
+
+// Only screens that work are listed; later features add their entries here.
+const MENU = [
+  { key: '/don-vi', icon: <ApartmentOutlined />, label: 'Đơn vị' },
+  { key: '/cai-dat', icon: <SettingOutlined />, label: 'Cài đặt' },
+];
+
+export function AppLayout({ office }: { office: Office }) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const selected = MENU.find((m) => location.pathname.startsWith(m.key))?.key ?? '/don-vi';
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={220} breakpoint="lg" collapsedWidth={64}>
+        <div className="dv-brand">
+          Dân vận
+          <small>Dân chủ ở cơ sở</small>
+        </div>
+        <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={MENU} onClick={(e) => navigate(e.key)} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', paddingInline: 24, display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #eee' }}>
+          <Typography.Text strong style={{ fontSize: 16 }} data-testid="office-name">{office.name}</Typography.Text>
+          <Typography.Text type="secondary">{OFFICE_LEVEL_LABELS[office.level]}</Typography.Text>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createServices, type Services } from '../../core/services';
+import { startHttpHost, type HttpHost } from '../../harness/http-host';
+import { tempDir } from './temp-dir';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const RENDERER_DIR = path.resolve('dist/renderer');
+
+/** Flags for a closed network: no background connections, no sandbox as root. */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface Harness {
+  dataDir: string;
+  services: Services;
+  host: HttpHost;
+  browser: Browser;
+  page: Page;
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh data folder, the services behind the HTTP host, and Chromium on its page. */
+export async function openHarness(options: { dataDir?: string } = {}): Promise<Harness> {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('Chưa build giao diện: chạy npm run build:renderer trước.');
+  const dataDir = options.dataDir ?? tempDir();
+  const services = await createServices({ dataDir, log: () => undefined });
+  const host = await startHttpHost({ services, rendererDir: RENDERER_DIR });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
+  await page.goto(host.url);
+  return {
+    dataDir,
+    services,
+    host,
+    browser,
+    page,
+    pageErrors,
+    close: async () => {
+      await browser.close();
+      await host.close();
+      await services.close();
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = path.resolve('test-results/screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
