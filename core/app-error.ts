@@ -19,7 +19,8 @@ export function fieldError(code: ErrorCode, field: string, fieldLabel: string, p
 /** SQLite constraint failures that slip past the service checks, as Vietnamese refusals. */
 export function translateSqliteError(error: unknown): AppError | null {
   const code = (error as { code?: string } | null)?.code;
-  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+  // A RESTRICT foreign key reports itself as a trigger failure.
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || (code === 'SQLITE_CONSTRAINT_TRIGGER' && /FOREIGN KEY/.test(String((error as Error).message)))) {
     return new AppError('IN_USE', 'Bản ghi này đã có dữ liệu liên quan nên không thể xóa; hãy chuyển sang "Ngừng sử dụng".');
   }
   if (code === 'SQLITE_CONSTRAINT_UNIQUE') return new AppError('CONFLICT', 'Dữ liệu bị trùng với một bản ghi đã có.');

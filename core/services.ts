@@ -19,6 +19,10 @@ import { readOffice, writeOffice } from './office/office-service';
 import { createUnit, editUnit, listUnitsForApi, moveUnit, removeUnit, setUnitActive } from './units/unit-service';
 import { createGroup, editGroup, listGroupsForApi, setGroupActive } from './units/group-service';
 import { restoreBackup } from './backups/restore';
+import { createPlan, derivePlan, getPlan, issuePlan, listPlans, listRevisions, removeDraft, revisePlan, saveDraft } from './plans/plan-service';
+import { searchPlans } from './plans/plan-search';
+import { listDeadlines } from './plans/deadlines';
+import { exportPlanDocx } from './plans/plan-export';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -40,6 +44,11 @@ type Handlers = { [N in OperationName]: (input: ParsedInput<N>) => Promise<Opera
 /** Operations that still answer when the data file could not be opened. */
 const AVAILABLE_WITHOUT_DATABASE = new Set<OperationName>(['app.status', 'backups.list', 'backups.restore']);
 const AVAILABLE_BEFORE_SETUP = new Set<OperationName>(['app.status', 'office.get', 'office.save', 'backups.list', 'backups.restore']);
+
+/** The calendar date on this PC (offices work in local time, not UTC). */
+export function localIsoDate(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
 
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const paths = dataPaths(options.dataDir);
@@ -99,6 +108,21 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'groups.create': (input) => createGroup(db(), input, now()),
     'groups.update': (input) => editGroup(db(), input, now()),
     'groups.setActive': (input) => setGroupActive(db(), input.id, input.active, now()),
+    'plans.list': (input) => listPlans(db(), input),
+    'plans.get': (input) => getPlan(db(), input.id, input.revision),
+    'plans.create': async (input) => createPlan(db(), input.kind, input.year, (await readOffice(db()))!, now()),
+    'plans.derive': async (input) => derivePlan(db(), input.parentPlanId, (await readOffice(db()))!, now()),
+    'plans.saveDraft': (input) => saveDraft(db(), input.id, input.content, now()),
+    'plans.issue': (input) => issuePlan(db(), input.id, input.number, input.issueDate, now()),
+    'plans.revise': (input) => revisePlan(db(), input.id, input.reason, input.content, now()),
+    'plans.revisions': (input) => listRevisions(db(), input.id),
+    'plans.remove': async (input) => {
+      await removeDraft(db(), input.id);
+      return { done: true as const };
+    },
+    'plans.exportDocx': (input) => exportPlanDocx(db(), input.id, input.revision),
+    'plans.search': (input) => searchPlans(db(), input.query),
+    'overview.deadlines': (input) => listDeadlines(db(), input.year, input.today ?? localIsoDate(now())),
     'backups.list': async () =>
       listBackups(paths.backupDir).map((b) => ({ fileName: b.fileName, createdAt: b.createdAt.toISOString(), sizeBytes: b.sizeBytes })),
     'backups.restore': async (input) => {

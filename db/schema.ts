@@ -52,11 +52,93 @@ export interface UnitGroupMemberTable {
   unit_id: string;
 }
 
-export interface Database {
+export interface Database extends PlanTables {
   installation: InstallationTable;
   office: OfficeTable;
   unit: UnitTable;
   unit_alias: UnitAliasTable;
   unit_group: UnitGroupTable;
   unit_group_member: UnitGroupMemberTable;
+}
+
+export interface PlanTable {
+  id: string;
+  kind: string;
+  status: string;
+  year: number;
+  number: string;
+  symbol: string;
+  issue_date: string | null;
+  title: string;
+  issuer_name: string;
+  period_start: string;
+  period_end: string;
+  parent_plan_id: string | null;
+  revision: number;
+  content_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanTaskTable {
+  id: string;
+  plan_id: string;
+  position: number;
+  ordinal: string;
+  body: string;
+  timeframe_kind: string;
+  timeframe_year: number | null;
+  timeframe_due: string | null;
+  timeframe_from: string | null;
+  timeframe_to: string | null;
+  parent_task_id: string | null;
+}
+
+export interface PlanTaskUnitTable {
+  task_id: string;
+  role: string;
+  position: number;
+  unit_id: string | null;
+  group_id: string | null;
+  external_name: string | null;
+}
+
+export interface PlanDutyTable {
+  id: string;
+  plan_id: string;
+  position: number;
+  kind: string;
+  due_date: string;
+}
+
+export interface PlanDutyUnitTable {
+  duty_id: string;
+  position: number;
+  unit_id: string | null;
+  group_id: string | null;
+  external_name: string | null;
+}
+
+export interface PlanRevisionTable {
+  plan_id: string;
+  revision: number;
+  reason: string;
+  created_at: string;
+  content_json: string;
+}
+
+export interface PlanSearchTable {
+  plan_id: string;
+  task_id: string | null;
+  folded: string;
+}
+
+export interface PlanTables {
+  plan: PlanTable;
+  plan_task: PlanTaskTable;
+  plan_task_unit: PlanTaskUnitTable;
+  plan_duty: PlanDutyTable;
+  plan_duty_unit: PlanDutyUnitTable;
+  plan_revision: PlanRevisionTable;
+  plan_search: PlanSearchTable;
 }

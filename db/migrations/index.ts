@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as m001 from './001-foundation';
+import * as m002 from './002-plans';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,9 @@ export interface Migration {
  * Every schema change, in order. Imported statically (no file scanning, so bundling cannot break it).
  * A released migration is never edited: a change is a new file with the next version.
  */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'foundation', up: m001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'foundation', up: m001.up },
+  { version: 2, name: 'plans', up: m002.up },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -9,7 +9,9 @@ import {
   UnitGroup,
   UnitUpdateInput,
 } from '../units/unit-schemas';
-import { uuid } from './fields';
+import { isoDate, requiredText, uuid } from './fields';
+import { PLAN_KINDS, PLAN_STATUSES, PlanContent, PlanSummary, PlanView, RevisionInfo } from '../plans/plan-schemas';
+import { DeadlineItem, SearchResult } from '../plans/search-schemas';
 
 /**
  * The one API of the app. Every operation the UI can ask for is listed here with its input and
@@ -19,6 +21,7 @@ const noInput = z.strictObject({});
 const byId = z.strictObject({ id: uuid });
 const setActive = z.strictObject({ id: uuid, active: z.boolean({ error: 'Phải là có hoặc không' }) });
 const done = z.object({ done: z.literal(true) });
+const planYear = z.number({ error: 'Năm phải là số' }).int().min(2000, { error: 'Năm không hợp lệ' }).max(2100, { error: 'Năm không hợp lệ' });
 
 export const BackupInfo = z.object({ fileName: z.string(), createdAt: z.string(), sizeBytes: z.number() });
 export type BackupInfo = z.infer<typeof BackupInfo>;
@@ -60,6 +63,31 @@ export const operations = {
     input: z.strictObject({ fileName: z.string().regex(/^[\w.-]+\.sqlite$/, { error: 'Tên tệp sao lưu không hợp lệ' }) }),
     output: AppStatus,
   },
+  'plans.list': {
+    input: z.strictObject({ year: planYear.nullable().default(null), status: z.enum(PLAN_STATUSES).nullable().default(null) }),
+    output: z.array(PlanSummary),
+  },
+  'plans.get': { input: z.strictObject({ id: uuid, revision: z.number().int().min(1).nullable().default(null) }), output: PlanView },
+  'plans.create': { input: z.strictObject({ kind: z.enum(PLAN_KINDS, { error: 'Chọn loại kế hoạch' }), year: planYear }), output: PlanView },
+  'plans.derive': { input: z.strictObject({ parentPlanId: uuid }), output: PlanView },
+  'plans.saveDraft': { input: z.strictObject({ id: uuid, content: PlanContent }), output: PlanView },
+  'plans.issue': {
+    input: z.strictObject({
+      id: uuid,
+      number: z.string().trim().regex(/^\d{1,5}$/, { error: 'Số văn bản là số, ví dụ 05' }),
+      issueDate: isoDate,
+    }),
+    output: PlanView,
+  },
+  'plans.revise': { input: z.strictObject({ id: uuid, reason: requiredText(1000), content: PlanContent }), output: PlanView },
+  'plans.revisions': { input: byId, output: z.array(RevisionInfo) },
+  'plans.remove': { input: byId, output: done },
+  'plans.exportDocx': {
+    input: z.strictObject({ id: uuid, revision: z.number().int().min(1).nullable().default(null) }),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+  },
+  'plans.search': { input: z.strictObject({ query: z.string().max(200, { error: 'Từ khóa quá dài' }) }), output: z.array(SearchResult) },
+  'overview.deadlines': { input: z.strictObject({ year: planYear, today: isoDate.nullable().default(null) }), output: z.array(DeadlineItem) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

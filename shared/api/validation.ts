@@ -27,6 +27,13 @@ export function validationError(error: z.ZodError): ApiError {
 }
 
 export function fieldLabel(path: string): string {
-  const top = path.split('.')[0] ?? path;
+  const parts = path.split('.');
+  if (parts[0] === 'content' && parts.length > 1) return fieldLabel(parts.slice(1).join('.'));
+  if ((parts[0] === 'tasks' || parts[0] === 'duties') && parts[1] !== undefined) {
+    const what = parts[0] === 'tasks' ? 'Nhiệm vụ' : 'Yêu cầu báo cáo';
+    const sub = parts[2] ? FIELD_LABELS[parts[2]] : undefined;
+    return `${what} thứ ${Number(parts[1]) + 1}${sub ? `, ${sub.toLowerCase()}` : ''}`;
+  }
+  const top = parts[0] ?? path;
   return FIELD_LABELS[top] ?? `Trường "${top}"`;
 }

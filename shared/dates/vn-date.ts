@@ -60,3 +60,23 @@ export function formatPlaceAndDate(place: string, iso: IsoDate): string {
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+/**
+ * A date inside document text, as offices write it: "30/5/2026", "30/01/2026", "03/3/2025"
+ * (day always two digits, month two digits only for 01 and 02).
+ */
+export function formatDocumentDate(iso: IsoDate): string {
+  const m = ISO.exec(iso);
+  if (!m) throw new Error(`Ngày không hợp lệ: ${iso}`);
+  const month = Number(m[2]);
+  return `${m[3]}/${month <= 2 ? pad2(month) : String(month)}/${m[1]}`;
+}
+
+/** Whole days from `from` to `to` (ISO dates), negative when `to` is earlier. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function addDays(iso: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -15,7 +15,7 @@ export const BINH_CHUONG = {
 
 export async function setUpServices(options: { dataDir?: string; office?: boolean } = {}) {
   const dataDir = options.dataDir ?? tempDir();
-  const services = await createServices({ dataDir, log: () => undefined });
+  const services = await createServices({ dataDir, log: process.env.DEBUG_SERVICES ? undefined : () => undefined });
   if (options.office !== false) expectOk(await services.call('office.save', { ...BINH_CHUONG }));
   return { services, dataDir };
 }

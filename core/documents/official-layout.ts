@@ -1,0 +1,188 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  FootnoteReferenceRun,
+  Header,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  convertMillimetersToTwip,
+  type IParagraphOptions,
+  type ParagraphChild,
+} from 'docx';
+import { formatPlaceAndDate } from '../../shared/dates/vn-date';
+
+/**
+ * The official document format of Nghị định 30/2020/NĐ-CP, Phụ lục I, in one place: A4 portrait,
+ * margins 20/20/30/15 mm, Times New Roman, the header and signature tables, page numbers from page 2.
+ * Plans, reports and reminders all build their documents from these pieces.
+ */
+export const FONT = 'Times New Roman';
+export const PAGE = { width: 11906, height: 16838 };
+export const MARGIN_MM = { top: 20, bottom: 20, left: 30, right: 15 };
+const TEXT_WIDTH = PAGE.width - convertMillimetersToTwip(MARGIN_MM.left) - convertMillimetersToTwip(MARGIN_MM.right);
+const HEADER_LEFT = Math.round(TEXT_WIDTH * 0.4);
+const HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT;
+const pt = (size: number) => size * 2; // docx sizes are half-points
+const BODY_SIZE = 14;
+const NO_BORDERS = {
+  top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+  bottom: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+  left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+  right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+  insideHorizontal: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+  insideVertical: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+};
+
+export interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  size?: number;
+}
+
+export function run(text: string, style: RunStyle = {}): TextRun {
+  return new TextRun({ text, font: FONT, size: pt(style.size ?? BODY_SIZE), bold: style.bold, italics: style.italics });
+}
+
+/** Text with footnote markers written as [^1], turned into runs and footnote references. */
+export function runsWithFootnotes(text: string, style: RunStyle = {}): ParagraphChild[] {
+  const parts = text.split(/\[\^(\d{1,2})\]/);
+  return parts.map((part, i) => (i % 2 === 1 ? new FootnoteReferenceRun(Number(part)) : run(part, style)));
+}
+
+/** A body paragraph: justified, first-line indent 1.27 cm, 6 pt after, single line spacing. */
+export function bodyParagraph(children: ParagraphChild[] | string, options: Partial<IParagraphOptions> = {}): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: convertMillimetersToTwip(12.7) },
+    spacing: { after: 120, line: 276 },
+    children: typeof children === 'string' ? runsWithFootnotes(children) : children,
+    ...options,
+  });
+}
+
+export function centered(children: ParagraphChild[], options: Partial<IParagraphOptions> = {}): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, children, ...options });
+}
+
+/** A short solid line under a centred text: a bottom border between wide indents. */
+function underline(width: number, lineTwips: number): Partial<IParagraphOptions> {
+  const indent = Math.max(0, Math.round((width - lineTwips) / 2));
+  return { border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } }, indent: { left: indent, right: indent } };
+}
+
+const cell = (width: number, children: Paragraph[]) => new TableCell({ width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS, children });
+
+export interface HeaderInfo {
+  issuerParent: string;
+  issuerName: string;
+  /** "Số: 05/KH-UBND" */
+  numberLine: string;
+  place: string;
+  issueDate: string | null;
+}
+
+/** Quốc hiệu, tiêu ngữ, issuer and number, place and date: a borderless two-column table. */
+export function headerTable(info: HeaderInfo): Table {
+  const left: Paragraph[] = [];
+  if (info.issuerParent) left.push(centered([run(info.issuerParent.toUpperCase(), { size: 13 })]));
+  left.push(centered([run(info.issuerName.toUpperCase(), { size: 13, bold: true })], underline(HEADER_LEFT, 1300)));
+  const right = [
+    centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 13, bold: true })]),
+    centered([run('Độc lập - Tự do - Hạnh phúc', { size: 14, bold: true })], underline(HEADER_RIGHT, 3250)),
+  ];
+  const dateText = info.issueDate ? formatPlaceAndDate(info.place, info.issueDate) : `${info.place}, ngày      tháng      năm ${new Date().getFullYear()}`;
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [HEADER_LEFT, HEADER_RIGHT],
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({ children: [cell(HEADER_LEFT, left), cell(HEADER_RIGHT, right)] }),
+      new TableRow({
+        children: [
+          cell(HEADER_LEFT, [centered([run(info.numberLine, { size: 13 })], { spacing: { before: 120 } })]),
+          cell(HEADER_RIGHT, [centered([run(dateText, { size: 14, italics: true })], { spacing: { before: 120 } })]),
+        ],
+      }),
+    ],
+  });
+}
+
+/** "KẾ HOẠCH" and the subject, with the short line under it. */
+export function documentTitle(type: string, subject: string[]): Paragraph[] {
+  return [
+    centered([run(type.toUpperCase(), { bold: true })], { spacing: { before: 360 } }),
+    ...subject.map((line, i) => centered([run(line, { bold: true })], i === subject.length - 1 ? { ...underline(TEXT_WIDTH, 1800), spacing: { after: 240 } } : {})),
+  ];
+}
+
+export interface SignatureInfo {
+  recipients: string[];
+  authority: string;
+  title: string;
+  name: string;
+}
+
+/** Nơi nhận on the left, the signer's authority, title, space for signature and seal, and name on the right. */
+export function signatureTable(info: SignatureInfo): Table {
+  const recipients = info.recipients.map((r, i) => {
+    const clean = r.replace(/^[-\s]+/, '').replace(/[;.]+$/, '');
+    return new Paragraph({ children: [run(`- ${clean}${i === info.recipients.length - 1 ? '.' : ';'}`, { size: 11 })] });
+  });
+  const signer = [
+    ...(info.authority ? [centered([run(info.authority.toUpperCase(), { bold: true })])] : []),
+    centered([run(info.title.toUpperCase(), { bold: true })]),
+    ...Array.from({ length: 4 }, () => new Paragraph({ children: [run('')] })),
+    centered([run(info.name, { bold: true })]),
+  ];
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [HEADER_LEFT, HEADER_RIGHT],
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        children: [
+          cell(HEADER_LEFT, [new Paragraph({ children: [run('Nơi nhận:', { size: 12, bold: true, italics: true })] }), ...recipients]),
+          cell(HEADER_RIGHT, signer),
+        ],
+      }),
+    ],
+  });
+}
+
+/** Assembles the document: page setup, default font, page numbers centred at the top from page 2. */
+export function officialDocument(children: (Paragraph | Table)[], footnotes: Record<number, string> = {}): Document {
+  return new Document({
+    creator: 'Dân vận',
+    styles: { default: { document: { run: { font: FONT, size: pt(BODY_SIZE) } } } },
+    footnotes: Object.fromEntries(Object.entries(footnotes).map(([id, text]) => [id, { children: [new Paragraph({ children: [run(text, { size: 10 })] })] }])),
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: {
+              top: convertMillimetersToTwip(MARGIN_MM.top),
+              bottom: convertMillimetersToTwip(MARGIN_MM.bottom),
+              left: convertMillimetersToTwip(MARGIN_MM.left),
+              right: convertMillimetersToTwip(MARGIN_MM.right),
+            },
+          },
+        },
+        headers: {
+          default: new Header({ children: [centered([new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })])] }),
+          first: new Header({ children: [] }),
+        },
+        footers: { default: new Footer({ children: [] }), first: new Footer({ children: [] }) },
+        children,
+      },
+    ],
+  });
+}

@@ -1,0 +1,90 @@
+import crypto from 'node:crypto';
+import type { Office } from '../../shared/office/office-schemas';
+import type { PlanContent, PlanTask } from '../../shared/plans/plan-schemas';
+import { formatDocumentDate } from '../../shared/dates/vn-date';
+
+const SIGNERS: Record<Office['level'], { authority: string; title: string }> = {
+  tinh: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH' },
+  xa_phuong: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH' },
+  so_ban_nganh: { authority: '', title: 'GIÁM ĐỐC' },
+  phong_don_vi: { authority: '', title: 'TRƯỞNG PHÒNG' },
+};
+
+export const DEFAULT_TITLE = (year: number) => `Thực hiện dân chủ ở cơ sở và công tác dân vận chính quyền năm ${year}`;
+const DEFAULT_BUDGET = 'Kinh phí thực hiện dân chủ ở cơ sở và công tác dân vận chính quyền theo Kế hoạch này thực hiện theo quy định của pháp luật về ngân sách nhà nước.';
+
+/** A new plan of this office, filled from its settings so the clerk only writes what is particular. */
+export function newOwnPlanContent(office: Office, year: number): PlanContent {
+  const signer = SIGNERS[office.level];
+  return {
+    issuerParent: office.parentBody,
+    issuerName: office.name,
+    number: '',
+    symbol: `KH-${office.abbreviation}`,
+    place: office.placeName,
+    issueDate: null,
+    title: DEFAULT_TITLE(year),
+    year,
+    periodStart: `${year}-01-01`,
+    periodEnd: `${year}-12-31`,
+    bases: [],
+    preamble: '',
+    purposes: '',
+    tasksHeading: 'NỘI DUNG THỰC HIỆN',
+    attributeStyle: 'dash',
+    tasks: [],
+    budget: DEFAULT_BUDGET,
+    organization: '',
+    duties: [],
+    closing: '',
+    recipients: office.reportsTo ? [`${office.reportsTo} (báo cáo)`, 'Lưu: VT'] : ['Lưu: VT'],
+    signerAuthority: signer.authority,
+    signerTitle: signer.title,
+    signerName: '',
+    footnotes: [],
+  };
+}
+
+/** A plan received from above, to be typed in (or imported) as it was issued. */
+export function newReceivedPlanContent(office: Office, year: number): PlanContent {
+  return {
+    ...newOwnPlanContent(office, year),
+    issuerParent: '',
+    issuerName: office.reportsTo.replace(/\s*\(.*\)\s*$/, '') || 'UBND tỉnh',
+    symbol: 'KH-UBND',
+    place: '',
+    recipients: [],
+    signerAuthority: 'TM. ỦY BAN NHÂN DÂN',
+    signerTitle: 'CHỦ TỊCH',
+  };
+}
+
+/** The office's own draft implementing a parent plan: its tasks copied, each linked to the one it implements. */
+export function derivedPlanContent(office: Office, parent: PlanContent, parentDocumentNumber: string): PlanContent {
+  const base = newOwnPlanContent(office, parent.year);
+  const reference = `Kế hoạch số ${parentDocumentNumber}${parent.issueDate ? ` ngày ${formatDocumentDate(parent.issueDate)}` : ''} của ${parent.issuerName}`;
+  const tasks: PlanTask[] = parent.tasks.map((t) => ({
+    ...t,
+    id: crypto.randomUUID(),
+    directing: [],
+    lead: [],
+    coordinating: [],
+    implementing: [],
+    parentTaskId: t.id,
+  }));
+  return {
+    ...base,
+    title: parent.title,
+    periodStart: parent.periodStart,
+    periodEnd: parent.periodEnd,
+    preamble: `Thực hiện ${reference} về việc ${lowerFirst(parent.title)}, ${office.name} ban hành Kế hoạch ${lowerFirst(parent.title)}, cụ thể như sau:`,
+    purposes: parent.purposes,
+    tasksHeading: parent.tasksHeading || base.tasksHeading,
+    attributeStyle: parent.attributeStyle,
+    tasks,
+  };
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
