@@ -1,14 +1,9 @@
 import { Packer, Paragraph } from 'docx';
-import type { PlanContent, PlanTask, TaskRole, UnitRef } from '../../shared/plans/plan-schemas';
-import { DUTY_KIND_LABELS } from '../../shared/plans/plan-schemas';
-import { timeframeText } from '../../shared/plans/timeframe-text';
-import { formatDocumentDate } from '../../shared/dates/vn-date';
-import { bodyParagraph, documentTitle, headerTable, officialDocument, run, signatureTable } from './official-layout';
-
-export type NameOf = (ref: UnitRef) => string;
+import type { PlanContent, PlanTask } from '../../shared/plans/plan-schemas';
+import { documentNumberLine, dutySentences, taskLines, type NameOf } from '../../shared/plans/plan-text';
+import { bodyParagraph, documentTitle, headerTable, officialDocument, run, runsWithFootnotes, signatureTable } from './official-layout';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
-const LETTERS = 'abcdefghiklmnopqrstuvxy';
 
 /** The plan as an official KẾ HOẠCH (.docx), from its content and the names of the units it refers to. */
 export async function planDocx(content: PlanContent, nameOf: NameOf): Promise<Buffer> {
@@ -34,16 +29,10 @@ export async function planDocx(content: PlanContent, nameOf: NameOf): Promise<Bu
     section(sectionNo++, 'KINH PHÍ THỰC HIỆN');
     for (const line of lines(content.budget)) body.push(bodyParagraph(line));
   }
-  const organization = lines(content.organization);
-  const missingDuties = content.duties.filter((d) => d.dueDate && !content.organization.includes(formatDocumentDate(d.dueDate)));
-  if (organization.length || missingDuties.length) {
+  const organization = [...lines(content.organization), ...dutySentences(content, nameOf)];
+  if (organization.length) {
     section(sectionNo++, 'TỔ CHỨC THỰC HIỆN');
     for (const line of organization) body.push(bodyParagraph(line));
-    for (const duty of missingDuties) {
-      const who = duty.units.map(nameOf).join(', ');
-      const what = duty.label || DUTY_KIND_LABELS[duty.kind];
-      body.push(bodyParagraph(`- ${who}: ${lowerFirst(what)}${duty.recipient ? ` gửi về ${duty.recipient}` : ''} trước ngày ${formatDocumentDate(duty.dueDate!)}.`));
-    }
   }
   for (const line of lines(content.closing)) body.push(bodyParagraph(line));
 
@@ -52,7 +41,7 @@ export async function planDocx(content: PlanContent, nameOf: NameOf): Promise<Bu
       headerTable({
         issuerParent: content.issuerParent,
         issuerName: content.issuerName,
-        numberLine: `Số: ${content.number ? content.number.padStart(2, '0') : '       '}/${content.symbol}`,
+        numberLine: documentNumberLine(content),
         place: content.place,
         issueDate: content.issueDate,
       }),
@@ -70,42 +59,7 @@ function isNumberedHeading(line: string): boolean {
   return /^\d+\.\s/.test(line) && line.length < 80;
 }
 
-/** A task: "1. body", its sub-items, then its units and timeframe as dash or lettered lines. */
-export function taskParagraphs(task: PlanTask, style: PlanContent['attributeStyle'], nameOf: NameOf): Paragraph[] {
-  const out = [bodyParagraph([run(`${task.ordinal}. `, { bold: true }), run(task.body)])];
-  for (const s of task.subItems) out.push(bodyParagraph(s.label === '-' || s.label === '+' ? `${s.label} ${s.body}` : `${s.label}) ${s.body}`));
-  const attributes = taskAttributes(task, nameOf);
-  const usedLetters = task.subItems.filter((s) => /^[a-z]$/.test(s.label)).length;
-  attributes.forEach((text, i) => {
-    const last = i === attributes.length - 1;
-    const prefix = style === 'lettered' ? `${LETTERS[usedLetters + i]}) ` : '- ';
-    out.push(bodyParagraph(`${prefix}${text}${style === 'lettered' && !last ? ';' : '.'}`));
-  });
-  return out;
-}
-
-const LABELS: Record<TaskRole, string> = { directing: 'Chỉ đạo', lead: 'Cơ quan chủ trì', coordinating: 'Cơ quan phối hợp', implementing: 'Cơ quan thực hiện' };
-
-export function taskAttributes(task: PlanTask, nameOf: NameOf): string[] {
-  const names = (refs: UnitRef[]) => {
-    const withNotes = refs.some((r) => r.note);
-    return refs.map((r) => (r.note ? `${nameOf(r)} (${r.note})` : nameOf(r))).join(withNotes ? '; ' : ', ');
-  };
-  const out: string[] = [];
-  const key = (refs: UnitRef[]) => JSON.stringify(refs);
-  const both = task.coordinating.length > 0 && key(task.coordinating) === key(task.implementing);
-  if (task.directing.length) out.push(`${LABELS.directing}: ${names(task.directing)}`);
-  if (task.lead.length) out.push(`${LABELS.lead}: ${names(task.lead)}`);
-  if (both) out.push(`Cơ quan phối hợp, thực hiện: ${names(task.coordinating)}`);
-  else {
-    if (task.coordinating.length) out.push(`${LABELS.coordinating}: ${names(task.coordinating)}`);
-    if (task.implementing.length) out.push(`${task.implementingLabel === 'tham-muu-thuc-hien' ? 'Tham mưu, thực hiện' : LABELS.implementing}: ${names(task.implementing)}`);
-  }
-  const time = timeframeText(task.timeframe);
-  if (time) out.push(`Thời gian thực hiện: ${time}`);
-  return out;
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
+/** A task: "1. body", then its sub-items and attributes as the shared plan text says them. */
+function taskParagraphs(task: PlanTask, style: PlanContent['attributeStyle'], nameOf: NameOf): Paragraph[] {
+  return [bodyParagraph([run(`${task.ordinal}. `, { bold: true }), ...runsWithFootnotes(task.body)]), ...taskLines(task, style, nameOf).map((line) => bodyParagraph(line))];
 }

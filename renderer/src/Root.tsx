@@ -6,6 +6,11 @@ import { SetupPage } from './setup/SetupPage';
 import { DatabaseErrorPage } from './setup/DatabaseErrorPage';
 import { UnitsPage } from './units/UnitsPage';
 import { SettingsPage } from './settings/SettingsPage';
+import { OverviewPage } from './overview/OverviewPage';
+import { PlansPage } from './plans/PlansPage';
+import { PlanViewPage } from './plans/PlanViewPage';
+import { PlanEditorPage } from './plans/PlanEditorPage';
+import { SearchPage } from './search/SearchPage';
 
 /** Chooses the first screen from the app's state: data file problem, first-run setup, or the app. */
 export function Root() {
@@ -18,9 +23,14 @@ export function Root() {
   return (
     <Routes>
       <Route element={<AppLayout office={s.office!} />}>
+        <Route path="/tong-quan" element={<OverviewPage />} />
+        <Route path="/ke-hoach" element={<PlansPage />} />
+        <Route path="/ke-hoach/:id" element={<PlanViewPage />} />
+        <Route path="/ke-hoach/:id/sua" element={<PlanEditorPage />} />
+        <Route path="/tim-kiem" element={<SearchPage />} />
         <Route path="/don-vi" element={<UnitsPage />} />
         <Route path="/cai-dat" element={<SettingsPage status={s} />} />
-        <Route path="*" element={<Navigate to="/don-vi" replace />} />
+        <Route path="*" element={<Navigate to="/tong-quan" replace />} />
       </Route>
     </Routes>
   );

@@ -98,7 +98,10 @@ export const ReportingDuty = z.strictObject({
   id: uuid,
   kind: z.enum(DUTY_KINDS, { error: 'Chọn loại báo cáo' }),
   label: optionalText(300),
-  dueDate: isoDate.nullable().refine((d) => d !== null, { error: 'Nhập hạn (dd/mm/yyyy)' }),
+  // Null while the clerk is still filling the form in; refused on save.
+  dueDate: isoDate.nullable().superRefine((d, ctx) => {
+    if (d === null) ctx.addIssue({ code: 'custom', message: 'Nhập hạn (dd/mm/yyyy)' });
+  }),
   units: z.array(UnitRef).min(1, { error: 'Chọn ít nhất một đơn vị phải báo cáo' }).max(200),
   recipient: optionalText(300),
   /** Quarter number for quarterly reports. */

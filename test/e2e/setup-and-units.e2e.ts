@@ -61,6 +61,7 @@ describe('first run and units, as a clerk does it', () => {
     await screenshot(page, 'setup');
     await page.getByRole('button', { name: 'Lưu và bắt đầu' }).click();
     await page.getByTestId('office-name').getByText('UBND xã Bình Chương').waitFor();
+    await page.getByRole('menuitem', { name: 'Đơn vị' }).click();
 
     await addUnit(page, 'Phòng Văn hóa - Xã hội', { abbreviation: 'VHXH', aliases: ['Phòng VH-XH'] });
     await addUnit(page, 'Phòng Kinh tế', { abbreviation: 'KT' });
@@ -131,7 +132,7 @@ describe('first run and units, as a clerk does it', () => {
     await page.locator('tr.ant-table-row').filter({ hasText: 'Các thôn' }).waitFor();
 
     const db = snapshotDatabase(harness.dataDir);
-    expect((db.unit as { name: string; active: number }[]).map((u) => [u.name, u.active])).toContainEqual(['Phòng Kinh tế', 0]);
+    expect(db.unit!.map((row) => JSON.parse(row) as { name: string; active: number }).map((u) => [u.name, u.active])).toContainEqual(['Phòng Kinh tế', 0]);
     expect(db.unit_group_member).toHaveLength(2);
     expect(harness.pageErrors).toEqual([]);
   });

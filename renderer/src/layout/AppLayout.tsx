@@ -1,11 +1,13 @@
-import { Layout, Menu, Typography } from 'antd';
-import { ApartmentOutlined, SettingOutlined } from '@ant-design/icons';
+import { Input, Layout, Menu, Typography } from 'antd';
+import { ApartmentOutlined, DashboardOutlined, FileTextOutlined, SettingOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Office } from '../../../shared/office/office-schemas';
 import { OFFICE_LEVEL_LABELS } from '../../../shared/office/office-schemas';
 
 // Only screens that work are listed; later features add their entries here.
 const MENU = [
+  { key: '/tong-quan', icon: <DashboardOutlined />, label: 'Tổng quan' },
+  { key: '/ke-hoach', icon: <FileTextOutlined />, label: 'Kế hoạch' },
   { key: '/don-vi', icon: <ApartmentOutlined />, label: 'Đơn vị' },
   { key: '/cai-dat', icon: <SettingOutlined />, label: 'Cài đặt' },
 ];
@@ -13,7 +15,7 @@ const MENU = [
 export function AppLayout({ office }: { office: Office }) {
   const navigate = useNavigate();
   const location = useLocation();
-  const selected = MENU.find((m) => location.pathname.startsWith(m.key))?.key ?? '/don-vi';
+  const selected = MENU.find((m) => location.pathname.startsWith(m.key))?.key ?? '/tong-quan';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={220} breakpoint="lg" collapsedWidth={64}>
@@ -27,6 +29,13 @@ export function AppLayout({ office }: { office: Office }) {
         <Layout.Header style={{ background: '#fff', paddingInline: 24, display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #eee' }}>
           <Typography.Text strong style={{ fontSize: 16 }} data-testid="office-name">{office.name}</Typography.Text>
           <Typography.Text type="secondary">{OFFICE_LEVEL_LABELS[office.level]}</Typography.Text>
+          <Input.Search
+            aria-label="Tìm kế hoạch, nhiệm vụ"
+            placeholder="Tìm kế hoạch, nhiệm vụ (gõ không dấu được)"
+            allowClear
+            style={{ marginLeft: 'auto', width: 360 }}
+            onSearch={(q) => q.trim() && navigate(`/tim-kiem?q=${encodeURIComponent(q.trim())}`)}
+          />
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
           <Outlet />
