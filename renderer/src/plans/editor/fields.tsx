@@ -4,6 +4,7 @@ import customParseFormat from 'dayjs/plugin/customParseFormat';
 import type { UnitRef } from '../../../../shared/plans/plan-schemas';
 import type { Unit, UnitGroup } from '../../../../shared/units/unit-schemas';
 import { foldedOptionFilter } from '../../common/folded-filter';
+import { foldVietnamese } from '../../../../shared/text/fold';
 
 dayjs.extend(customParseFormat);
 
@@ -33,7 +34,14 @@ export function UnitRefSelect(props: { value: UnitRef[]; onChange(v: UnitRef[]):
     const note = notes.get(v) ?? notes.get(`x:${v}`) ?? '';
     if (v.startsWith('u:')) return { type: 'unit', unitId: v.slice(2), note };
     if (v.startsWith('g:')) return { type: 'group', groupId: v.slice(2), note };
-    return { type: 'external', name: v.startsWith('x:') ? v.slice(2) : v.trim(), note };
+    const name = v.startsWith('x:') ? v.slice(2) : v.trim();
+    // A typed name that is one of ours ("Phòng VH-XH", "cac thon") means that unit or group, not an outside body.
+    const folded = foldVietnamese(name);
+    const unit = props.units.find((u) => [u.name, u.abbreviation, ...u.aliases].some((n) => n && foldVietnamese(n) === folded));
+    if (unit) return { type: 'unit', unitId: unit.id, note };
+    const group = props.groups.find((g) => foldVietnamese(g.name) === folded);
+    if (group) return { type: 'group', groupId: group.id, note };
+    return { type: 'external', name, note };
   };
   const externals = props.value.filter((r) => r.type === 'external').map((r) => ({ value: encode(r), label: (r as { name: string }).name }));
   return (
