@@ -12,7 +12,6 @@ import {
   TableRow,
   TextRun,
   WidthType,
-  convertMillimetersToTwip,
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
@@ -24,10 +23,12 @@ import { formatPlaceAndDate } from '../../shared/dates/vn-date';
  * Plans, reports and reminders all build their documents from these pieces.
  */
 export const FONT = 'Times New Roman';
+/** Millimetres to twips, rounded (docx's own helper truncates 20 mm to 1133). */
+const convertMillimetersToTwip = (mm: number) => Math.round((mm * 1440) / 25.4);
 export const PAGE = { width: 11906, height: 16838 };
 export const MARGIN_MM = { top: 20, bottom: 20, left: 30, right: 15 };
 const TEXT_WIDTH = PAGE.width - convertMillimetersToTwip(MARGIN_MM.left) - convertMillimetersToTwip(MARGIN_MM.right);
-const HEADER_LEFT = Math.round(TEXT_WIDTH * 0.4);
+const HEADER_LEFT = Math.round(TEXT_WIDTH * 0.38);
 const HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT;
 const pt = (size: number) => size * 2; // docx sizes are half-points
 const BODY_SIZE = 14;
@@ -71,10 +72,18 @@ export function centered(children: ParagraphChild[], options: Partial<IParagraph
   return new Paragraph({ alignment: AlignmentType.CENTER, children, ...options });
 }
 
-/** A short solid line under a centred text: a bottom border between wide indents. */
-function underline(width: number, lineTwips: number): Partial<IParagraphOptions> {
+/**
+ * A short solid line under a centred text: an empty, nearly zero-height paragraph whose bottom border
+ * runs between wide indents (the text above keeps the full cell width).
+ */
+function shortLine(width: number, lineTwips: number): Paragraph {
   const indent = Math.max(0, Math.round((width - lineTwips) / 2));
-  return { border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } }, indent: { left: indent, right: indent } };
+  return new Paragraph({
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    indent: { left: indent, right: indent },
+    spacing: { before: 0, after: 0, line: 40, lineRule: 'exact' },
+    children: [new TextRun({ text: '', size: 2 })],
+  });
 }
 
 const cell = (width: number, children: Paragraph[]) => new TableCell({ width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS, children });
@@ -92,10 +101,11 @@ export interface HeaderInfo {
 export function headerTable(info: HeaderInfo): Table {
   const left: Paragraph[] = [];
   if (info.issuerParent) left.push(centered([run(info.issuerParent.toUpperCase(), { size: 13 })]));
-  left.push(centered([run(info.issuerName.toUpperCase(), { size: 13, bold: true })], underline(HEADER_LEFT, 1300)));
+  left.push(centered([run(info.issuerName.toUpperCase(), { size: 13, bold: true })]), shortLine(HEADER_LEFT, 1300));
   const right = [
-    centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 13, bold: true })]),
-    centered([run('Độc lập - Tự do - Hạnh phúc', { size: 14, bold: true })], underline(HEADER_RIGHT, 3250)),
+    centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 12, bold: true })]),
+    centered([run('Độc lập - Tự do - Hạnh phúc', { size: 14, bold: true })]),
+    shortLine(HEADER_RIGHT, 3250),
   ];
   const dateText = info.issueDate ? formatPlaceAndDate(info.place, info.issueDate) : `${info.place}, ngày      tháng      năm ${new Date().getFullYear()}`;
   return new Table({
@@ -118,7 +128,9 @@ export function headerTable(info: HeaderInfo): Table {
 export function documentTitle(type: string, subject: string[]): Paragraph[] {
   return [
     centered([run(type.toUpperCase(), { bold: true })], { spacing: { before: 360 } }),
-    ...subject.map((line, i) => centered([run(line, { bold: true })], i === subject.length - 1 ? { ...underline(TEXT_WIDTH, 1800), spacing: { after: 240 } } : {})),
+    ...subject.map((line) => centered([run(line, { bold: true })], { keepNext: true })),
+    shortLine(TEXT_WIDTH, 1800),
+    new Paragraph({ spacing: { after: 120 }, children: [] }),
   ];
 }
 
@@ -147,6 +159,7 @@ export function signatureTable(info: SignatureInfo): Table {
     borders: NO_BORDERS,
     rows: [
       new TableRow({
+        cantSplit: true,
         children: [
           cell(HEADER_LEFT, [new Paragraph({ children: [run('Nơi nhận:', { size: 12, bold: true, italics: true })] }), ...recipients]),
           cell(HEADER_RIGHT, signer),
