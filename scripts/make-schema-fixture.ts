@@ -22,6 +22,26 @@ const vhxh = await services.call('units.create', { name: 'Phòng Văn hóa – X
 const thon = await services.call('units.create', { name: 'Thôn An Phú', kind: 'thon' });
 if (!vhxh.ok || !thon.ok) throw new Error('fixture data refused');
 await services.call('groups.create', { name: 'Các thôn', memberIds: [thon.value.id] });
+// From schema 2: a plan, issued and revised once.
+const plan = await services.call('plans.create', { kind: 'own', year: 2026 });
+if (!plan.ok) throw new Error('fixture plan refused');
+const task = {
+  id: '6f1c3c52-9a55-4d6e-9a1a-000000000001',
+  ordinal: '1',
+  body: 'Thực hiện tốt công tác tiếp công dân',
+  subItems: [],
+  directing: [],
+  lead: [{ type: 'unit', unitId: vhxh.value.id, note: '' }],
+  coordinating: [],
+  implementing: [],
+  implementingLabel: 'thuc-hien',
+  timeframe: { kind: 'deadline', year: null, dueDate: '2026-05-30', from: null, to: null, text: '' },
+  parentTaskId: null,
+};
+const saved = await services.call('plans.saveDraft', { id: plan.value.id, content: { ...plan.value.content, tasks: [task] } });
+const issued = await services.call('plans.issue', { id: plan.value.id, number: '5', issueDate: '2026-03-03' });
+if (!saved.ok || !issued.ok) throw new Error('fixture plan refused');
+await services.call('plans.revise', { id: plan.value.id, reason: 'Bổ sung', content: { ...issued.value.content, tasks: [{ ...task, body: 'Thực hiện tốt công tác tiếp công dân, đối thoại' }] } });
 await services.close();
 const db = new BetterSqlite3(path.join(dir, 'danvan.sqlite'));
 db.prepare('VACUUM INTO ?').run(target);
