@@ -114,7 +114,7 @@ describe('plans, as a clerk works with them', () => {
     expect(await hit.locator('mark').allTextContents()).toEqual(['đối', 'thoại', 'định', 'kỳ']);
     await screenshot(page, 'search');
     await hit.getByRole('link').click();
-    await page.getByTestId('plan-paper').waitFor();
+    await page.locator('.dv-doc-task-focus').getByText(/đối thoại định kỳ/).waitFor(); // opened on the task itself
 
     // 6. export to Word
     const downloadPromise = page.waitForEvent('download');

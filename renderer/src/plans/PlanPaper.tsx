@@ -5,7 +5,7 @@ import { formatPlaceAndDate } from '../../../shared/dates/vn-date';
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
 
 /** The plan laid out like the printed document (the same words as the .docx); printable with window.print(). */
-export function PlanPaper({ content, nameOf }: { content: PlanContent; nameOf: NameOf }) {
+export function PlanPaper({ content, nameOf, focusId }: { content: PlanContent; nameOf: NameOf; focusId?: string }) {
   let section = 0;
   const heading = (text: string) => <p className="dv-doc-heading">{`${ROMAN[section++]}. ${text.toUpperCase()}`}</p>;
   const organization = [...paragraphs(content.organization), ...dutySentences(content, nameOf)];
@@ -41,7 +41,7 @@ export function PlanPaper({ content, nameOf }: { content: PlanContent; nameOf: N
       {paragraphs(content.purposes).map((p, i) => <p key={i} className="dv-doc-body">{p}</p>)}
       {heading(content.tasksHeading || 'NỘI DUNG THỰC HIỆN')}
       {content.tasks.map((task) => (
-        <div key={task.id} id={`task-${task.id}`} className="dv-doc-task">
+        <div key={task.id} id={`task-${task.id}`} className={`task-${task.id}` === focusId ? 'dv-doc-task dv-doc-task-focus' : 'dv-doc-task'}>
           <p className="dv-doc-body"><b>{task.ordinal}. </b>{withMarks(task.body)}</p>
           {taskLines(task, content.attributeStyle, nameOf).map((line, i) => <p key={i} className="dv-doc-body">{withMarks(line)}</p>)}
         </div>

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert, App, Button, DatePicker, Drawer, Input, Modal, Popconfirm, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { EditOutlined, FileWordOutlined, HistoryOutlined, PrinterOutlined, SendOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -28,6 +28,11 @@ export function PlanViewPage() {
   const [issueError, setIssueError] = useState<string | null>(null);
   const [history, setHistory] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const focusTask = useLocation().hash.slice(1);
+  useEffect(() => {
+    // Items opened from Tổng quan or search land on their task.
+    if (focusTask && plan.data) document.getElementById(focusTask)?.scrollIntoView({ block: 'center' });
+  }, [focusTask, plan.data]);
 
   if (plan.isPending) return <Spin />;
   if (plan.isError) return <Alert type="error" showIcon message={plan.error.message} />;
@@ -84,7 +89,7 @@ export function PlanViewPage() {
         </Space>
       </Space>
       {viewingOld && <Alert className="dv-no-print" style={{ marginBottom: 16 }} type="info" showIcon message={`Đang xem lần ban hành ${revision}; bản hiện hành là lần ${latest}.`} />}
-      <PlanPaper content={p.content} nameOf={names.nameOf} />
+      <PlanPaper content={p.content} nameOf={names.nameOf} focusId={focusTask} />
       <Modal open={issuing} title="Ban hành kế hoạch" okText="Ban hành" cancelText="Hủy" onOk={onIssue} confirmLoading={issue.isPending} onCancel={() => setIssuing(false)}>
         <Typography.Paragraph type="secondary">Sau khi ban hành, kế hoạch bị khóa; mọi thay đổi sau đó là một bản sửa đổi có ghi lý do.</Typography.Paragraph>
         <Space direction="vertical" style={{ width: '100%' }}>
