@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/executor';
-import { countExisting, findForeignTaskIds } from '../../db/plans/plan-repo';
+import { countExisting, findForeignDutyIds, findForeignTaskIds } from '../../db/plans/plan-repo';
 import type { PlanContent, UnitRef } from '../../shared/plans/plan-schemas';
 import { TASK_ROLES } from '../../shared/plans/plan-schemas';
 import { formatVnDate } from '../../shared/dates/vn-date';
@@ -41,6 +41,12 @@ export async function checkPlanContent(db: Executor, planId: string, content: Pl
   }
   for (const id of await findForeignTaskIds(db, planId, [...seen])) {
     fields[`tasks.${content.tasks.findIndex((t) => t.id === id)}.id`] = 'Mã nhiệm vụ đã thuộc kế hoạch khác';
+  }
+
+  const dutyIds = content.duties.map((d) => d.id);
+  if (new Set(dutyIds).size !== dutyIds.length) fields.duties = 'Yêu cầu báo cáo bị lặp';
+  for (const id of await findForeignDutyIds(db, planId, dutyIds)) {
+    fields[`duties.${dutyIds.indexOf(id)}.id`] = 'Mã yêu cầu báo cáo đã thuộc kế hoạch khác';
   }
 
   const entries = Object.entries(fields);

@@ -55,6 +55,12 @@ export async function findForeignTaskIds(db: Executor, planId: string, ids: stri
   return rows.map((r) => r.id);
 }
 
+export async function findForeignDutyIds(db: Executor, planId: string, ids: string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db.selectFrom('plan_duty').select('id').where('id', 'in', ids).where('plan_id', '<>', planId).execute();
+  return rows.map((r) => r.id);
+}
+
 export async function listTaskIds(db: Executor, planId: string): Promise<string[]> {
   return (await db.selectFrom('plan_task').select('id').where('plan_id', '=', planId).execute()).map((r) => r.id);
 }
@@ -87,9 +93,15 @@ export async function writePlanStructure(db: Executor, planId: string, tasks: Ta
         .execute();
     }
   }
-  await db.deleteFrom('plan_duty').where('plan_id', '=', planId).execute();
+  // Duties keep their ids too: reports will refer to them.
+  const keepDuties = duties.map((d) => d.id);
+  const existingDuties = (await db.selectFrom('plan_duty').select('id').where('plan_id', '=', planId).execute()).map((r) => r.id);
+  const removedDuties = existingDuties.filter((id) => !keepDuties.includes(id));
+  if (removedDuties.length) await db.deleteFrom('plan_duty').where('id', 'in', removedDuties).execute();
+  if (keepDuties.length) await db.deleteFrom('plan_duty_unit').where('duty_id', 'in', keepDuties).execute();
   for (const [position, d] of duties.entries()) {
-    await db.insertInto('plan_duty').values({ id: d.id, plan_id: planId, position, kind: d.kind, due_date: d.dueDate }).execute();
+    const row = { plan_id: planId, position, kind: d.kind, due_date: d.dueDate };
+    await db.insertInto('plan_duty').values({ id: d.id, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
     if (d.units.length) {
       await db
         .insertInto('plan_duty_unit')

@@ -117,3 +117,18 @@ describe('plans', () => {
     await services.close();
   });
 });
+
+describe('ids that travel', () => {
+  it('a plan cannot take over the tasks or duties of another plan by their ids', async () => {
+    const { services, dataDir } = await setUpServices();
+    const duty = { id: crypto.randomUUID(), kind: 'semiannual' as const, label: '', dueDate: '2026-05-15', units: [{ type: 'external' as const, name: 'Các thôn', note: '' }], recipient: '', quarter: null };
+    const a = await newPlanWith(services, 'own', 2026, (c) => ({ ...c, tasks: [task('1', 'Của kế hoạch A')], duties: [duty] }));
+    const b = await call(services, 'plans.create', { kind: 'own', year: 2026 });
+    const before = snapshotDatabase(dataDir);
+    const stealTask = expectError(await services.call('plans.saveDraft', { id: b.id, content: { ...b.content, tasks: [{ ...a.content.tasks[0]!, body: 'Chiếm' }] } }), 'VALIDATION');
+    expect(stealTask.message).toMatch(/đã thuộc kế hoạch khác/);
+    expectError(await services.call('plans.saveDraft', { id: b.id, content: { ...b.content, duties: [duty] } }), 'VALIDATION');
+    expect(snapshotDatabase(dataDir)).toEqual(before);
+    await services.close();
+  });
+});
