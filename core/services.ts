@@ -23,6 +23,8 @@ import { createPlan, derivePlan, getPlan, issuePlan, listPlans, listRevisions, r
 import { searchPlans } from './plans/plan-search';
 import { listDeadlines } from './plans/deadlines';
 import { exportPlanDocx } from './plans/plan-export';
+import { getReport, openReport, reportRevisions, reviewReport, saveReport, submitReport } from './reports/report-service';
+import { reportMatrix } from './reports/matrix';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -123,6 +125,14 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'plans.exportDocx': (input) => exportPlanDocx(db(), input.id, input.revision),
     'plans.search': (input) => searchPlans(db(), input.query),
     'overview.deadlines': (input) => listDeadlines(db(), input.year, input.today ?? localIsoDate(now())),
+    'reports.open': (input) => openReport(db(), input.planId, input.dutyId, input.unitId, now()),
+    'reports.get': (input) => getReport(db(), input.id),
+    'reports.save': (input) => saveReport(db(), input.id, input.content, now()),
+    'reports.submit': (input) => submitReport(db(), input.id, input.receivedDate, now()),
+    'reports.accept': (input) => reviewReport(db(), input.id, 'accepted', '', now()),
+    'reports.return': (input) => reviewReport(db(), input.id, 'returned', input.reason, now()),
+    'reports.revisions': (input) => reportRevisions(db(), input.id),
+    'reports.matrix': (input) => reportMatrix(db(), input.planId, input.today ?? localIsoDate(now())),
     'backups.list': async () =>
       listBackups(paths.backupDir).map((b) => ({ fileName: b.fileName, createdAt: b.createdAt.toISOString(), sizeBytes: b.sizeBytes })),
     'backups.restore': async (input) => {

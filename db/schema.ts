@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Table types for Kysely. Migrations use Kysely<any> so that later schema changes never break them. */
 export interface InstallationTable {
   id: string;
@@ -52,7 +54,7 @@ export interface UnitGroupMemberTable {
   unit_id: string;
 }
 
-export interface Database extends PlanTables {
+export interface Database extends PlanTables, ReportTables {
   installation: InstallationTable;
   office: OfficeTable;
   unit: UnitTable;
@@ -141,4 +143,49 @@ export interface PlanTables {
   plan_duty_unit: PlanDutyUnitTable;
   plan_revision: PlanRevisionTable;
   plan_search: PlanSearchTable;
+}
+
+export interface ReportTable {
+  id: string;
+  plan_id: string;
+  duty_id: string;
+  unit_id: string;
+  status: string;
+  revision: number;
+  received_date: string | null;
+  returned_reason: string;
+  content_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportRevisionTable {
+  report_id: string;
+  revision: number;
+  received_date: string;
+  content_json: string;
+  created_at: string;
+}
+
+export interface ReportEventTable {
+  id: Generated<number>;
+  report_id: string;
+  kind: string;
+  at: string;
+  date: string | null;
+  reason: string;
+  revision: number;
+}
+
+export interface ReportTaskEntryTable {
+  report_id: string;
+  task_id: string;
+  status: string | null;
+}
+
+export interface ReportTables {
+  report: ReportTable;
+  report_revision: ReportRevisionTable;
+  report_event: ReportEventTable;
+  report_task_entry: ReportTaskEntryTable;
 }

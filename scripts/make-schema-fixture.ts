@@ -41,7 +41,13 @@ const task = {
 const saved = await services.call('plans.saveDraft', { id: plan.value.id, content: { ...plan.value.content, tasks: [task] } });
 const issued = await services.call('plans.issue', { id: plan.value.id, number: '5', issueDate: '2026-03-03' });
 if (!saved.ok || !issued.ok) throw new Error('fixture plan refused');
-await services.call('plans.revise', { id: plan.value.id, reason: 'Bổ sung', content: { ...issued.value.content, tasks: [{ ...task, body: 'Thực hiện tốt công tác tiếp công dân, đối thoại' }] } });
+const duty = { id: '6f1c3c52-9a55-4d6e-9a1a-000000000101', kind: 'semiannual', label: '', dueDate: '2026-05-15', units: [{ type: 'unit', unitId: vhxh.value.id, note: '' }], recipient: '', quarter: null };
+await services.call('plans.revise', { id: plan.value.id, reason: 'Bổ sung', content: { ...issued.value.content, duties: [duty], tasks: [{ ...task, body: 'Thực hiện tốt công tác tiếp công dân, đối thoại' }] } });
+// From schema 3: a unit report, submitted.
+const report = await services.call('reports.open', { planId: plan.value.id, dutyId: duty.id, unitId: vhxh.value.id });
+if (!report.ok) throw new Error('fixture report refused');
+await services.call('reports.save', { id: report.value.id, content: { ...report.value.content, tasks: report.value.content.tasks.map((t) => ({ ...t, status: 'done', doneText: 'Đã tổ chức 2 buổi đối thoại' })) } });
+await services.call('reports.submit', { id: report.value.id, receivedDate: '2026-05-12' });
 await services.close();
 const db = new BetterSqlite3(path.join(dir, 'danvan.sqlite'));
 db.prepare('VACUUM INTO ?').run(target);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as m001 from './001-foundation';
 import * as m002 from './002-plans';
+import * as m003 from './003-reports';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', up: m001.up },
   { version: 2, name: 'plans', up: m002.up },
+  { version: 3, name: 'reports', up: m003.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

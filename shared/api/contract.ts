@@ -12,6 +12,7 @@ import {
 import { isoDate, requiredText, uuid } from './fields';
 import { PLAN_KINDS, PLAN_STATUSES, PlanContent, PlanSummary, PlanView, RevisionInfo } from '../plans/plan-schemas';
 import { DeadlineItem, SearchResult } from '../plans/search-schemas';
+import { Matrix, ReportContent, ReportView } from '../reports/report-schemas';
 
 /**
  * The one API of the app. Every operation the UI can ask for is listed here with its input and
@@ -88,6 +89,17 @@ export const operations = {
   },
   'plans.search': { input: z.strictObject({ query: z.string().max(200, { error: 'Từ khóa quá dài' }) }), output: z.array(SearchResult) },
   'overview.deadlines': { input: z.strictObject({ year: planYear, today: isoDate.nullable().default(null) }), output: z.array(DeadlineItem) },
+  'reports.open': { input: z.strictObject({ planId: uuid, dutyId: uuid, unitId: uuid }), output: ReportView },
+  'reports.get': { input: byId, output: ReportView },
+  'reports.save': { input: z.strictObject({ id: uuid, content: ReportContent }), output: ReportView },
+  'reports.submit': { input: z.strictObject({ id: uuid, receivedDate: isoDate }), output: ReportView },
+  'reports.accept': { input: byId, output: ReportView },
+  'reports.return': { input: z.strictObject({ id: uuid, reason: requiredText(2000) }), output: ReportView },
+  'reports.revisions': {
+    input: byId,
+    output: z.array(z.object({ revision: z.number(), receivedDate: z.string(), changes: z.array(z.string()) })),
+  },
+  'reports.matrix': { input: z.strictObject({ planId: uuid, today: isoDate.nullable().default(null) }), output: Matrix },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

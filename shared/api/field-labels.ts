@@ -40,4 +40,11 @@ export const FIELD_LABELS: Record<string, string> = {
   dueDate: 'Hạn',
   units: 'Đơn vị',
   ordinal: 'Số thứ tự',
+  planId: 'Kế hoạch',
+  dutyId: 'Yêu cầu báo cáo',
+  unitId: 'Đơn vị',
+  receivedDate: 'Ngày nhận báo cáo',
+  doneText: 'Kết quả thực hiện',
+  figures: 'Số liệu',
+  models: 'Mô hình "Dân vận khéo"',
 };

@@ -1,0 +1,44 @@
+import type { Executor } from '../../db/executor';
+import { listGroups } from '../../db/units/group-repo';
+import { listUnits } from '../../db/units/unit-repo';
+import type { PlanContent, ReportingDuty, TaskRole, UnitRef } from '../../shared/plans/plan-schemas';
+import { DUTY_KIND_LABELS } from '../../shared/plans/plan-schemas';
+
+export interface OrgLookup {
+  unitName: Map<string, string>;
+  activeUnits: Set<string>;
+  groupMembers: Map<string, string[]>;
+}
+
+export async function orgLookup(db: Executor): Promise<OrgLookup> {
+  const units = await listUnits(db, true);
+  return {
+    unitName: new Map(units.map((u) => [u.id, u.name])),
+    activeUnits: new Set(units.filter((u) => u.active === 1).map((u) => u.id)),
+    groupMembers: new Map((await listGroups(db)).map((g) => [g.id, g.memberIds])),
+  };
+}
+
+/** Concrete units named by references, groups expanded; outside bodies are not ours to chase. */
+export function unitsOf(refs: UnitRef[], org: OrgLookup): string[] {
+  const out: string[] = [];
+  for (const r of refs) {
+    const ids = r.type === 'unit' ? [r.unitId] : r.type === 'group' ? (org.groupMembers.get(r.groupId) ?? []) : [];
+    for (const id of ids) if (!out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+const CARRYING_ROLES: TaskRole[] = ['lead', 'coordinating', 'implementing'];
+const ROLE_WORDS: Record<TaskRole, string> = { directing: 'chỉ đạo', lead: 'chủ trì', coordinating: 'phối hợp', implementing: 'thực hiện' };
+
+/** The tasks a unit reports on: those it leads, coordinates or carries out, groups expanded. */
+export function tasksCarriedBy(content: PlanContent, unitId: string, org: OrgLookup) {
+  return content.tasks
+    .map((t) => ({ taskId: t.id, ordinal: t.ordinal, body: t.body, roles: CARRYING_ROLES.filter((role) => unitsOf(t[role], org).includes(unitId)).map((r) => ROLE_WORDS[r]) }))
+    .filter((t) => t.roles.length > 0);
+}
+
+export function dutyLabel(duty: ReportingDuty): string {
+  return duty.label || DUTY_KIND_LABELS[duty.kind];
+}

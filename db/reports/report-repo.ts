@@ -1,0 +1,45 @@
+import type { Executor } from '../executor';
+import type { ReportEventTable, ReportRevisionTable, ReportTable } from '../schema';
+import type { Insertable } from 'kysely';
+
+export async function getReportRow(db: Executor, id: string): Promise<ReportTable | undefined> {
+  return db.selectFrom('report').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findReportRow(db: Executor, dutyId: string, unitId: string): Promise<ReportTable | undefined> {
+  return db.selectFrom('report').selectAll().where('duty_id', '=', dutyId).where('unit_id', '=', unitId).executeTakeFirst();
+}
+
+export async function listReportRowsOfPlan(db: Executor, planId: string): Promise<ReportTable[]> {
+  return db.selectFrom('report').selectAll().where('plan_id', '=', planId).execute();
+}
+
+export async function insertReportRow(db: Executor, row: ReportTable): Promise<void> {
+  await db.insertInto('report').values(row).execute();
+}
+
+export async function updateReportRow(db: Executor, id: string, row: Partial<Omit<ReportTable, 'id' | 'created_at'>>): Promise<void> {
+  await db.updateTable('report').set(row).where('id', '=', id).execute();
+}
+
+export async function replaceTaskEntries(db: Executor, reportId: string, entries: { taskId: string; status: string | null }[]): Promise<void> {
+  await db.deleteFrom('report_task_entry').where('report_id', '=', reportId).execute();
+  if (!entries.length) return;
+  await db.insertInto('report_task_entry').values(entries.map((e) => ({ report_id: reportId, task_id: e.taskId, status: e.status }))).execute();
+}
+
+export async function insertReportRevision(db: Executor, row: ReportRevisionTable): Promise<void> {
+  await db.insertInto('report_revision').values(row).execute();
+}
+
+export async function listReportRevisions(db: Executor, reportId: string): Promise<ReportRevisionTable[]> {
+  return db.selectFrom('report_revision').selectAll().where('report_id', '=', reportId).orderBy('revision').execute();
+}
+
+export async function insertReportEvent(db: Executor, row: Insertable<ReportEventTable>): Promise<void> {
+  await db.insertInto('report_event').values(row).execute();
+}
+
+export async function listReportEvents(db: Executor, reportId: string) {
+  return db.selectFrom('report_event').selectAll().where('report_id', '=', reportId).orderBy('id').execute();
+}
