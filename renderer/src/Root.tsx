@@ -11,6 +11,8 @@ import { PlansPage } from './plans/PlansPage';
 import { PlanViewPage } from './plans/PlanViewPage';
 import { PlanEditorPage } from './plans/PlanEditorPage';
 import { SearchPage } from './search/SearchPage';
+import { ReportsPage } from './reports/ReportsPage';
+import { ReportEditorPage } from './reports/ReportEditorPage';
 
 /** Chooses the first screen from the app's state: data file problem, first-run setup, or the app. */
 export function Root() {
@@ -27,6 +29,8 @@ export function Root() {
         <Route path="/ke-hoach" element={<PlansPage />} />
         <Route path="/ke-hoach/:id" element={<PlanViewPage />} />
         <Route path="/ke-hoach/:id/sua" element={<PlanEditorPage />} />
+        <Route path="/bao-cao" element={<ReportsPage />} />
+        <Route path="/bao-cao/:id" element={<ReportEditorPage />} />
         <Route path="/tim-kiem" element={<SearchPage />} />
         <Route path="/don-vi" element={<UnitsPage />} />
         <Route path="/cai-dat" element={<SettingsPage status={s} />} />

@@ -1,5 +1,5 @@
 import { Input, Layout, Menu, Typography } from 'antd';
-import { ApartmentOutlined, DashboardOutlined, FileTextOutlined, SettingOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, FileTextOutlined, SettingOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Office } from '../../../shared/office/office-schemas';
 import { OFFICE_LEVEL_LABELS } from '../../../shared/office/office-schemas';
@@ -8,6 +8,7 @@ import { OFFICE_LEVEL_LABELS } from '../../../shared/office/office-schemas';
 const MENU = [
   { key: '/tong-quan', icon: <DashboardOutlined />, label: 'Tổng quan' },
   { key: '/ke-hoach', icon: <FileTextOutlined />, label: 'Kế hoạch' },
+  { key: '/bao-cao', icon: <AuditOutlined />, label: 'Báo cáo' },
   { key: '/don-vi', icon: <ApartmentOutlined />, label: 'Đơn vị' },
   { key: '/cai-dat', icon: <SettingOutlined />, label: 'Cài đặt' },
 ];

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, App, Button, Card, Input, Modal, Space, Spin, Tag, Typography } from 'antd';
-import { CheckCircleOutlined, EyeOutlined, LoadingOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Input, Modal, Space, Spin, Typography } from 'antd';
+import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import type { PlanContent, PlanTask } from '../../../shared/plans/plan-schemas';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { callApi } from '../api/client';
@@ -9,7 +9,8 @@ import { useUnitNames } from '../units/use-unit-names';
 import { TaskEditor } from './editor/TaskEditor';
 import { DutiesEditor } from './editor/DutiesEditor';
 import { FooterEditor, HeaderEditor } from './editor/HeaderEditor';
-import { clearLocalCopy, readLocalCopy, useAutosave, type SaveState } from './editor/use-autosave';
+import { clearLocalCopy, readLocalCopy, useAutosave } from '../common/use-autosave';
+import { SaveIndicator } from '../common/SaveIndicator';
 
 const newTask = (ordinal: number): PlanTask => ({
   id: crypto.randomUUID(),
@@ -41,13 +42,14 @@ function PlanEditor({ plan, onDone }: { plan: NonNullable<ReturnType<typeof useA
   const { message } = App.useApp();
   const names = useUnitNames();
   const revising = plan.status === 'issued';
-  const [restored] = useState(() => readLocalCopy(plan.id, plan.updatedAt));
+  const storageKey = `danvan:ban-nhap-ke-hoach:${plan.id}`;
+  const [restored] = useState(() => readLocalCopy<PlanContent>(storageKey, plan.updatedAt));
   const [content, setContent] = useState<PlanContent>(restored ?? plan.content);
   const parent = useApiQuery('plans.get', { id: plan.parentPlanId ?? plan.id, revision: null });
   const saveDraft = useApiMutation('plans.saveDraft', ['plans.', 'overview.']);
   const revise = useApiMutation('plans.revise', ['plans.', 'overview.']);
   const save = useCallback((c: PlanContent) => saveDraft.mutateAsync({ id: plan.id, content: c }), [plan.id]); // eslint-disable-line react-hooks/exhaustive-deps
-  const { state, fieldErrors, setFieldErrors } = useAutosave(plan.id, content, revising ? null : save);
+  const { state, fieldErrors, setFieldErrors } = useAutosave(storageKey, content, revising ? null : save);
   const [reasonOpen, setReasonOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [reviseError, setReviseError] = useState<string | null>(null);
@@ -63,7 +65,7 @@ function PlanEditor({ plan, onDone }: { plan: NonNullable<ReturnType<typeof useA
   const onRevise = async () => {
     try {
       await revise.mutateAsync({ id: plan.id, reason, content });
-      clearLocalCopy(plan.id);
+      clearLocalCopy(storageKey);
       setReasonOpen(false);
       message.success('Đã lưu bản sửa đổi');
       onDone();
@@ -130,10 +132,4 @@ function PlanEditor({ plan, onDone }: { plan: NonNullable<ReturnType<typeof useA
       </Modal>
     </div>
   );
-}
-
-function SaveIndicator({ state }: { state: SaveState }) {
-  if (state.kind === 'saving' || state.kind === 'pending') return <Tag icon={<LoadingOutlined />}>Đang lưu…</Tag>;
-  if (state.kind === 'failed') return <Tag color="warning" icon={<WarningOutlined />}>Chưa lưu được</Tag>;
-  return <Tag color="success" icon={<CheckCircleOutlined />} data-testid="save-state">{state.at ? `Đã lưu lúc ${state.at.toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' })}` : 'Đã lưu'}</Tag>;
 }

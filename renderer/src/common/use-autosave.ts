@@ -1,32 +1,30 @@
 import { useEffect, useRef, useState } from 'react';
-import type { PlanContent } from '../../../../shared/plans/plan-schemas';
-import { ApiCallError } from '../../api/client';
+import { ApiCallError } from '../api/client';
 
 export type SaveState = { kind: 'saved'; at: Date | null } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'failed'; message: string };
 
-const key = (planId: string) => `danvan:ban-nhap-ke-hoach:${planId}`;
 
 /** Unsaved editor content kept in the browser's storage, so a closed window or a refused save loses nothing. */
-export function readLocalCopy(planId: string, savedAt: string): PlanContent | null {
+export function readLocalCopy<T>(key: string, savedAt: string): T | null {
   try {
-    const raw = localStorage.getItem(key(planId));
+    const raw = localStorage.getItem(key);
     if (!raw) return null;
-    const copy = JSON.parse(raw) as { at: number; content: PlanContent };
+    const copy = JSON.parse(raw) as { at: number; content: T };
     return copy.at > Date.parse(savedAt) ? copy.content : null;
   } catch {
     return null;
   }
 }
 
-export function clearLocalCopy(planId: string): void {
-  localStorage.removeItem(key(planId));
+export function clearLocalCopy(key: string): void {
+  localStorage.removeItem(key);
 }
 
 /**
  * Every change is copied locally at once and, when `save` is given (drafts), saved to the database after a
  * short pause. Field errors from a refused save are returned for the editor to show.
  */
-export function useAutosave(planId: string, content: PlanContent | null, save: ((c: PlanContent) => Promise<unknown>) | null) {
+export function useAutosave<T>(key: string, content: T | null, save: ((c: T) => Promise<unknown>) | null) {
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: null });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const first = useRef(true);
@@ -36,14 +34,14 @@ export function useAutosave(planId: string, content: PlanContent | null, save: (
       first.current = false;
       return;
     }
-    localStorage.setItem(key(planId), JSON.stringify({ at: Date.now(), content }));
+    localStorage.setItem(key, JSON.stringify({ at: Date.now(), content }));
     if (!save) return;
     setState({ kind: 'pending' });
     const timer = setTimeout(async () => {
       setState({ kind: 'saving' });
       try {
         await save(content);
-        clearLocalCopy(planId);
+        clearLocalCopy(key);
         setFieldErrors({});
         setState({ kind: 'saved', at: new Date() });
       } catch (error) {
@@ -53,6 +51,6 @@ export function useAutosave(planId: string, content: PlanContent | null, save: (
       }
     }, 800);
     return () => clearTimeout(timer);
-  }, [planId, content, save]);
+  }, [key, content, save]);
   return { state, fieldErrors, setFieldErrors };
 }

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { App, Card, Empty, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { MatrixCell, MatrixState } from '../../../shared/reports/report-schemas';
+import { formatVnDate } from '../../../shared/dates/vn-date';
+import { useApiQuery } from '../api/hooks';
+import { callApi } from '../api/client';
+
+const STATE_TAGS: Record<MatrixState, { color: string; text: (c: MatrixCell) => string }> = {
+  not_due: { color: 'default', text: () => 'Chưa đến hạn' },
+  draft: { color: 'default', text: () => 'Đang soạn' },
+  missing: { color: 'red', text: (c) => `Chưa báo cáo (quá ${c.daysLate} ngày)` },
+  on_time: { color: 'green', text: () => 'Đúng hạn' },
+  late: { color: 'orange', text: (c) => `Trễ ${c.daysLate} ngày` },
+  returned: { color: 'magenta', text: () => 'Trả lại' },
+  accepted: { color: 'blue', text: (c) => (c.daysLate ? `Đã tiếp nhận (trễ ${c.daysLate} ngày)` : 'Đã tiếp nhận') },
+};
+
+/** For one plan: units down, reporting duties across; every cell opens that unit's report. */
+export function ReportsPage() {
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const plans = useApiQuery('plans.list', { year: null, status: 'issued' });
+  const planId = params.get('ke-hoach') ?? plans.data?.[0]?.id ?? null;
+  const matrix = useApiQuery('reports.matrix', { planId: planId ?? '', today: null }, { enabled: planId !== null });
+  const [opening, setOpening] = useState<string | null>(null);
+
+  const open = async (cell: MatrixCell) => {
+    setOpening(`${cell.dutyId}:${cell.unitId}`);
+    try {
+      const report = await callApi('reports.open', { planId: planId!, dutyId: cell.dutyId, unitId: cell.unitId });
+      navigate(`/bao-cao/${report.id}`);
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setOpening(null);
+    }
+  };
+
+  if (plans.data && plans.data.length === 0) return <Card><Empty description="Chưa có kế hoạch nào đã ban hành. Ban hành kế hoạch trước, rồi theo dõi báo cáo của các đơn vị ở đây." /></Card>;
+  const m = planId ? matrix.data : undefined;
+  const cellOf = (unitId: string, dutyId: string) => m?.cells.find((c) => c.unitId === unitId && c.dutyId === dutyId);
+  const count = (dutyId: string, states: MatrixState[]) => m?.cells.filter((c) => c.dutyId === dutyId && states.includes(c.state)).length ?? 0;
+
+  return (
+    <Card>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>Báo cáo của các đơn vị</Typography.Title>
+        <Select aria-label="Kế hoạch" style={{ width: 520 }} value={planId} loading={plans.isPending} onChange={(v) => setParams({ 'ke-hoach': v })} options={(plans.data ?? []).map((p) => ({ value: p.id, label: `${p.documentNumber} – ${p.title}` }))} />
+      </Space>
+      {m && m.duties.length === 0 && <Empty description="Kế hoạch này chưa có yêu cầu báo cáo nào." />}
+      {m && m.duties.length > 0 && (
+        <Table
+          rowKey="id"
+          bordered
+          size="middle"
+          pagination={false}
+          dataSource={m.units}
+          data-testid="report-matrix"
+          columns={[
+            { title: 'Đơn vị', dataIndex: 'name', fixed: 'left', width: 240 },
+            ...m.duties.map((d) => ({
+              title: (
+                <div>
+                  <div>{d.label}</div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>Hạn {formatVnDate(d.dueDate)}</Typography.Text>
+                  <div style={{ fontSize: 12, fontWeight: 400 }}>
+                    {count(d.id, ['on_time', 'late', 'accepted'])} đã gửi · {count(d.id, ['missing'])} chưa · {count(d.id, ['returned'])} trả lại
+                  </div>
+                </div>
+              ),
+              key: d.id,
+              render: (_: unknown, u: { id: string; name: string }) => {
+                const c = cellOf(u.id, d.id);
+                if (!c) return <Typography.Text type="secondary">—</Typography.Text>;
+                const tag = STATE_TAGS[c.state];
+                return (
+                  <Tooltip title="Mở báo cáo">
+                    <a role="button" aria-label={`${u.name} – ${d.label}`} onClick={() => void open(c)} style={{ opacity: opening === `${d.id}:${u.id}` ? 0.5 : 1 }}>
+                      <Tag color={tag.color}>{tag.text(c)}</Tag>
+                    </a>
+                  </Tooltip>
+                );
+              },
+            })),
+          ]}
+        />
+      )}
+    </Card>
+  );
+}

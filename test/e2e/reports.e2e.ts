@@ -1,0 +1,89 @@
+import crypto from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openHarness, screenshot, type Harness } from '../helpers/browser';
+import { BINH_CHUONG, call } from '../helpers/services';
+import { newPlanWith, task } from '../helpers/plans';
+import { snapshotDatabase } from '../helpers/db-snapshot';
+import { localIsoDate } from '../../core/services';
+import { addDays } from '../../shared/dates/vn-date';
+
+let harness: Harness | null = null;
+afterEach(async () => {
+  await harness?.close();
+  harness = null;
+});
+
+describe('unit reports, as the clerk types one in for a thôn and reviews it', () => {
+  it('opens from the matrix, saves as typed, submits, is returned with a reason, resubmitted and accepted', async () => {
+    harness = await openHarness();
+    const { page, services } = harness;
+    await call(services, 'office.save', { ...BINH_CHUONG });
+    const thon = await call(services, 'units.create', { name: 'Thôn An Phú', kind: 'thon' });
+    const today = localIsoDate(new Date());
+    const year = Number(today.slice(0, 4));
+    const due = [addDays(today, 5), `${year}-12-31`].sort()[0]!;
+    const refs = [{ type: 'unit' as const, unitId: thon.id, note: '' }];
+    const plan = await newPlanWith(services, 'own', year, (c) => ({
+      ...c,
+      tasks: [task('1', 'Tuyên truyền Luật Thực hiện dân chủ ở cơ sở', { implementing: refs }), task('2', 'Hòa giải ở cơ sở', { implementing: refs })],
+      duties: [{ id: crypto.randomUUID(), kind: 'annual', label: '', dueDate: due, units: refs, recipient: '', quarter: null }],
+    }));
+    await call(services, 'plans.issue', { id: plan.id, number: '7', issueDate: `${year}-01-05` });
+
+    await page.goto(`${harness.host.url}#/bao-cao`);
+    await page.getByRole('button', { name: 'Thôn An Phú – Báo cáo năm' }).getByText('Chưa đến hạn').waitFor();
+    await page.getByRole('button', { name: 'Thôn An Phú – Báo cáo năm' }).click();
+    await page.getByTestId('report-status').getByText('Dự thảo').waitFor();
+
+    // sending before every task has a status is refused, nothing written
+    const before = snapshotDatabase(harness.dataDir);
+    await page.getByRole('button', { name: 'Gửi báo cáo…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Gửi' }).click();
+    await page.getByRole('dialog').getByText(/nhiệm vụ thứ 1 – chọn tình trạng/).waitFor();
+    expect(snapshotDatabase(harness.dataDir).report_revision).toEqual(before.report_revision);
+    await page.getByRole('dialog').getByRole('button', { name: 'Hủy' }).click();
+
+    const status = async (ordinal: string, label: string) => {
+      await page.getByLabel(`Tình trạng nhiệm vụ ${ordinal}`).click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().getByTitle(label, { exact: true }).click();
+    };
+    await status('1', 'Hoàn thành');
+    await page.getByLabel('Kết quả nhiệm vụ 1').fill('Tổ chức 4 buổi tuyên truyền cho 320 lượt người');
+    await page.getByTestId('report-task-1').getByRole('button', { name: 'Thêm số liệu' }).click();
+    await page.getByLabel('Chỉ tiêu 1 – nhiệm vụ 1').fill('Số buổi tuyên truyền');
+    await page.getByLabel('Giá trị 1 – nhiệm vụ 1').fill('4');
+    await status('2', 'Không thực hiện');
+    await page.getByLabel('Lý do không thực hiện nhiệm vụ 2').fill('Không phát sinh vụ việc');
+    await page.getByLabel('Hạn chế').fill('Một số hộ chưa tham gia');
+    await page.getByTestId('save-state').getByText(/Đã lưu lúc/).waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Kết quả nhiệm vụ 1').inputValue()).toBe('Tổ chức 4 buổi tuyên truyền cho 320 lượt người');
+    await screenshot(page, 'report-editor');
+
+    await page.getByRole('button', { name: 'Gửi báo cáo…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Gửi' }).click();
+    await page.getByTestId('report-status').getByText('Đã gửi').waitFor();
+
+    await page.getByRole('button', { name: 'Trả lại…' }).click();
+    await page.getByLabel('Lý do trả lại').fill('Bổ sung số người tham gia');
+    await page.getByRole('dialog').getByRole('button', { name: 'Trả lại' }).click();
+    await page.getByText('Báo cáo bị trả lại. Lý do: Bổ sung số người tham gia').waitFor();
+    await page.getByTestId('report-task-1').getByRole('button', { name: 'Thêm số liệu' }).click();
+    await page.getByLabel('Chỉ tiêu 2 – nhiệm vụ 1').fill('Số lượt người tham gia');
+    await page.getByLabel('Giá trị 2 – nhiệm vụ 1').fill('320');
+    await page.getByTestId('save-state').getByText(/Đã lưu lúc/).waitFor();
+    await page.getByRole('button', { name: 'Gửi báo cáo…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Gửi' }).click();
+    await page.getByTestId('report-status').getByText('Đã gửi').waitFor();
+    await page.getByRole('button', { name: 'Tiếp nhận' }).click();
+    await page.getByTestId('report-status').getByText('Đã tiếp nhận').waitFor();
+    await page.getByText(/Gửi lần 2/).waitFor();
+
+    await page.getByRole('link', { name: '← Bảng theo dõi báo cáo' }).click();
+    await page.getByRole('button', { name: 'Thôn An Phú – Báo cáo năm' }).getByText('Đã tiếp nhận').waitFor();
+    await screenshot(page, 'report-matrix');
+    const revisions = await call(services, 'reports.revisions', { id: JSON.parse(snapshotDatabase(harness.dataDir).report![0]!).id });
+    expect(revisions[1]!.changes).toEqual(['Nhiệm vụ 1: sửa số liệu']);
+    expect(harness.pageErrors).toEqual([]);
+  });
+});
