@@ -25,6 +25,8 @@ import { listDeadlines } from './plans/deadlines';
 import { exportPlanDocx } from './plans/plan-export';
 import { getReport, openReport, reportRevisions, reviewReport, saveReport, submitReport } from './reports/report-service';
 import { reportMatrix } from './reports/matrix';
+import { consolidate, saveOfficeReportText } from './reports/consolidation-service';
+import { exportConsolidated, exportReminder } from './reports/report-exports';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -133,6 +135,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'reports.return': (input) => reviewReport(db(), input.id, 'returned', input.reason, now()),
     'reports.revisions': (input) => reportRevisions(db(), input.id),
     'reports.matrix': (input) => reportMatrix(db(), input.planId, input.today ?? localIsoDate(now())),
+    'reports.consolidation': (input) => consolidate(db(), input.planId, input.dutyId),
+    'reports.saveOfficeText': (input) => saveOfficeReportText(db(), input.planId, input.dutyId, input.text, now()),
+    'reports.exportConsolidated': (input) => exportConsolidated(db(), input.planId, input.dutyId, input.format),
+    'reports.exportReminder': (input) => exportReminder(db(), input.planId, input.dutyId, input.today ?? localIsoDate(now())),
     'backups.list': async () =>
       listBackups(paths.backupDir).map((b) => ({ fileName: b.fileName, createdAt: b.createdAt.toISOString(), sizeBytes: b.sizeBytes })),
     'backups.restore': async (input) => {

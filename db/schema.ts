@@ -183,7 +183,15 @@ export interface ReportTaskEntryTable {
   status: string | null;
 }
 
+export interface OfficeReportTable {
+  duty_id: string;
+  plan_id: string;
+  text_json: string;
+  updated_at: string;
+}
+
 export interface ReportTables {
+  office_report: OfficeReportTable;
   report: ReportTable;
   report_revision: ReportRevisionTable;
   report_event: ReportEventTable;

@@ -48,6 +48,11 @@ const report = await services.call('reports.open', { planId: plan.value.id, duty
 if (!report.ok) throw new Error('fixture report refused');
 await services.call('reports.save', { id: report.value.id, content: { ...report.value.content, tasks: report.value.content.tasks.map((t) => ({ ...t, status: 'done', doneText: 'Đã tổ chức 2 buổi đối thoại' })) } });
 await services.call('reports.submit', { id: report.value.id, receivedDate: '2026-05-12' });
+await services.call('reports.accept', { id: report.value.id });
+// From schema 4: the office's own report text.
+const office = await services.call('reports.consolidation', { planId: plan.value.id, dutyId: duty.id });
+if (!office.ok) throw new Error('fixture consolidation refused');
+await services.call('reports.saveOfficeText', { planId: plan.value.id, dutyId: duty.id, text: { ...office.value.text, number: '12' } });
 await services.close();
 const db = new BetterSqlite3(path.join(dir, 'danvan.sqlite'));
 db.prepare('VACUUM INTO ?').run(target);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m001 from './001-foundation';
 import * as m002 from './002-plans';
 import * as m003 from './003-reports';
+import * as m004 from './004-office-reports';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', up: m001.up },
   { version: 2, name: 'plans', up: m002.up },
   { version: 3, name: 'reports', up: m003.up },
+  { version: 4, name: 'office-reports', up: m004.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

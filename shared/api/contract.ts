@@ -13,6 +13,7 @@ import { isoDate, requiredText, uuid } from './fields';
 import { PLAN_KINDS, PLAN_STATUSES, PlanContent, PlanSummary, PlanView, RevisionInfo } from '../plans/plan-schemas';
 import { DeadlineItem, SearchResult } from '../plans/search-schemas';
 import { Matrix, ReportContent, ReportView } from '../reports/report-schemas';
+import { Consolidation, OfficeReportText } from '../reports/consolidation';
 
 /**
  * The one API of the app. Every operation the UI can ask for is listed here with its input and
@@ -22,6 +23,8 @@ const noInput = z.strictObject({});
 const byId = z.strictObject({ id: uuid });
 const setActive = z.strictObject({ id: uuid, active: z.boolean({ error: 'Phải là có hoặc không' }) });
 const done = z.object({ done: z.literal(true) });
+const planDuty = z.strictObject({ planId: uuid, dutyId: uuid });
+const generatedFile = z.object({ fileName: z.string(), base64: z.string() });
 const planYear = z.number({ error: 'Năm phải là số' }).int().min(2000, { error: 'Năm không hợp lệ' }).max(2100, { error: 'Năm không hợp lệ' });
 
 export const BackupInfo = z.object({ fileName: z.string(), createdAt: z.string(), sizeBytes: z.number() });
@@ -85,7 +88,7 @@ export const operations = {
   'plans.remove': { input: byId, output: done },
   'plans.exportDocx': {
     input: z.strictObject({ id: uuid, revision: z.number().int().min(1).nullable().default(null) }),
-    output: z.object({ fileName: z.string(), base64: z.string() }),
+    output: generatedFile,
   },
   'plans.search': { input: z.strictObject({ query: z.string().max(200, { error: 'Từ khóa quá dài' }) }), output: z.array(SearchResult) },
   'overview.deadlines': { input: z.strictObject({ year: planYear, today: isoDate.nullable().default(null) }), output: z.array(DeadlineItem) },
@@ -100,6 +103,10 @@ export const operations = {
     output: z.array(z.object({ revision: z.number(), receivedDate: z.string(), changes: z.array(z.string()) })),
   },
   'reports.matrix': { input: z.strictObject({ planId: uuid, today: isoDate.nullable().default(null) }), output: Matrix },
+  'reports.consolidation': { input: planDuty, output: Consolidation },
+  'reports.saveOfficeText': { input: z.strictObject({ planId: uuid, dutyId: uuid, text: OfficeReportText }), output: Consolidation },
+  'reports.exportConsolidated': { input: z.strictObject({ planId: uuid, dutyId: uuid, format: z.enum(['docx', 'xlsx']) }), output: generatedFile },
+  'reports.exportReminder': { input: z.strictObject({ planId: uuid, dutyId: uuid, today: isoDate.nullable().default(null) }), output: generatedFile },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

@@ -41,6 +41,8 @@ export const FIELD_LABELS: Record<string, string> = {
   units: 'Đơn vị',
   ordinal: 'Số thứ tự',
   planId: 'Kế hoạch',
+  text: 'Nội dung báo cáo',
+  format: 'Định dạng',
   dutyId: 'Yêu cầu báo cáo',
   unitId: 'Đơn vị',
   receivedDate: 'Ngày nhận báo cáo',

@@ -1,11 +1,16 @@
-/** Unicode NFC plus collapsed whitespace and unified dashes/quotes: what every stored text goes through. */
+/**
+ * Unicode NFC, unified dashes, spaces collapsed and trimmed: what every stored text goes through.
+ * Quotes stay as typed (documents print “ ”).
+ * Line breaks are kept (one paragraph per line in long fields); runs of blank lines become one.
+ */
 export function normalizeText(value: string): string {
   return value
     .normalize('NFC')
     .replace(/[\u2010-\u2015\u2212]/g, (d) => (d === '\u2010' || d === '\u2011' ? '-' : '–'))
-    .replace(/[\u201C\u201D\u201E]/g, '"')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\s\u00A0]+/g, ' ')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
 
@@ -19,6 +24,9 @@ export function foldVietnamese(value: string): string {
     .replace(/đ/g, 'd')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\u201C\u201D\u201E]/g, '"')
+    .replace(/[\u2018\u2019]/g, "'")
     .replace(/[–—]/g, '-')
     .replace(/\s*-\s*/g, '-');
 }

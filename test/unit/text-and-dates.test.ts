@@ -51,3 +51,11 @@ describe('dates', () => {
     expect(formatPlaceAndDate('Bình Chương', '2026-03-03')).toBe('Bình Chương, ngày 03 tháng 3 năm 2026');
   });
 });
+
+describe('normalizeText keeps what a document needs', () => {
+  it('keeps line breaks (one paragraph per line) and curly quotes, collapses spaces and blank lines', () => {
+    expect(normalizeText('1. Mục đích  \r\n- Tiếp tục\n\n\n\n2. Yêu cầu ')).toBe('1. Mục đích\n- Tiếp tục\n\n2. Yêu cầu');
+    expect(normalizeText('phong trào “Dân vận khéo”')).toBe('phong trào “Dân vận khéo”');
+    expect(foldVietnamese('Thôn\nAn Phú')).toBe('thon an phu');
+  });
+});

@@ -1,0 +1,34 @@
+import { AlignmentType, Packer, Paragraph } from 'docx';
+import type { Office } from '../../shared/office/office-schemas';
+import { formatDocumentDate } from '../../shared/dates/vn-date';
+import { bodyParagraph, headerTable, officialDocument, run, signatureTable } from './official-layout';
+
+export interface ReminderInfo {
+  office: Office;
+  planNumber: string;
+  planIssueDate: string | null;
+  planTitle: string;
+  reportLabel: string;
+  dueDate: string;
+  today: string;
+  lateUnits: string[];
+  newDueDate: string;
+  recipient: string;
+  signer: { authority: string; title: string; name: string };
+}
+
+/** A công văn đôn đốc to the units whose report is missing (symbol "UBND-VP" style, no type code). */
+export async function reminderDocx(r: ReminderInfo): Promise<Buffer> {
+  const units = r.lateUnits.join(', ');
+  const doc = officialDocument([
+    headerTable({ issuerParent: r.office.parentBody, issuerName: r.office.name, numberLine: `Số:       /${r.office.abbreviation}`, place: r.office.placeName, issueDate: null }),
+    new Paragraph({ children: [run(`V/v đôn đốc gửi ${r.reportLabel.toLowerCase()}`, { size: 12 })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 }, children: [run(`Kính gửi: ${units}.`)] }),
+    bodyParagraph(`Thực hiện Kế hoạch số ${r.planNumber}${r.planIssueDate ? ` ngày ${formatDocumentDate(r.planIssueDate)}` : ''} của ${r.office.name} về ${r.planTitle.charAt(0).toLowerCase()}${r.planTitle.slice(1)}, các cơ quan, đơn vị gửi ${r.reportLabel.toLowerCase()} trước ngày ${formatDocumentDate(r.dueDate)}.`),
+    bodyParagraph(`Đến ngày ${formatDocumentDate(r.today)}, các đơn vị sau chưa gửi báo cáo: ${units}.`),
+    bodyParagraph(`${r.office.name} đề nghị các đơn vị khẩn trương hoàn thành và gửi báo cáo${r.recipient ? ` về ${r.recipient}` : ''} trước ngày ${formatDocumentDate(r.newDueDate)} để tổng hợp, báo cáo cấp trên theo quy định./.`),
+    new Paragraph({ children: [] }),
+    signatureTable({ recipients: ['Như trên', 'Lưu: VT'], authority: r.signer.authority, title: r.signer.title, name: r.signer.name }),
+  ]);
+  return Packer.toBuffer(doc);
+}

@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { Executor } from '../../db/executor';
+import { getPlanRow } from '../../db/plans/plan-repo';
+import { listReportRowsOfPlan } from '../../db/reports/report-repo';
+import { listUnits } from '../../db/units/unit-repo';
+import { PlanContent } from '../../shared/plans/plan-schemas';
+import { ReportContent, REPORT_STATUS_LABELS, type ReportStatus } from '../../shared/reports/report-schemas';
+import { combineStatuses, OfficeReportText, type Consolidation } from '../../shared/reports/consolidation';
+import { AppError } from '../app-error';
+import { documentNumber } from '../plans/plan-service';
+import { dutyLabel, orgLookup, unitsOf } from './obligations';
+
+type Figure = Consolidation['figures'][number];
+
+function addFigure(into: Figure[], name: string, unit: string, unitName: string, value: number): void {
+  const key = `${name.trim().toLowerCase()}|${unit.trim().toLowerCase()}`;
+  let f = into.find((x) => `${x.name.trim().toLowerCase()}|${x.unit.trim().toLowerCase()}` === key);
+  if (!f) into.push((f = { name, unit, total: 0, byUnit: [] }));
+  f.total += value;
+  const u = f.byUnit.find((b) => b.unitName === unitName);
+  if (u) u.value += value;
+  else f.byUnit.push({ unitName, value });
+}
+
+/**
+ * The office's report for a duty, built from the units' accepted reports: per task the combined status
+ * and each unit's results, summed figures, the models, and drafts of the narrative sections.
+ */
+export async function consolidate(db: Executor, planId: string, dutyId: string): Promise<Consolidation> {
+  const planRow = await getPlanRow(db, planId);
+  if (!planRow) throw new AppError('NOT_FOUND', 'Không tìm thấy kế hoạch.');
+  const plan = PlanContent.parse(JSON.parse(planRow.content_json));
+  const duty = plan.duties.find((d) => d.id === dutyId);
+  if (!duty) throw new AppError('NOT_FOUND', 'Kế hoạch không có yêu cầu báo cáo này.');
+  const org = await orgLookup(db);
+  const order = (await listUnits(db, true)).map((u) => u.id);
+  const owing = unitsOf(duty.units, org).sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const reports = (await listReportRowsOfPlan(db, planId)).filter((r) => r.duty_id === dutyId);
+  const accepted = owing
+    .map((unitId) => ({ unitId, unitName: org.unitName.get(unitId) ?? '', row: reports.find((r) => r.unit_id === unitId && r.status === 'accepted') }))
+    .filter((a) => a.row)
+    .map((a) => ({ ...a, content: ReportContent.parse(JSON.parse(a.row!.content_json)) }));
+
+  const parentOrdinals = new Map<string, string>();
+  if (planRow.parent_plan_id) {
+    const parent = await getPlanRow(db, planRow.parent_plan_id);
+    if (parent) for (const t of PlanContent.parse(JSON.parse(parent.content_json)).tasks) parentOrdinals.set(t.id, t.ordinal);
+  }
+  const figures: Figure[] = [];
+  const tasks = plan.tasks.map((task) => {
+    const results = accepted.flatMap((a) => {
+      const entry = a.content.tasks.find((t) => t.taskId === task.id);
+      return entry ? [{ unitName: a.unitName, status: entry.status, doneText: entry.doneText, reason: entry.reason, figures: entry.figures }] : [];
+    });
+    const taskFigures: Figure[] = [];
+    for (const r of results) for (const f of r.figures) {
+      addFigure(taskFigures, f.name, f.unit, r.unitName, f.value);
+      addFigure(figures, f.name, f.unit, r.unitName, f.value);
+    }
+    return {
+      taskId: task.id,
+      ordinal: task.ordinal,
+      body: task.body,
+      parentTask: task.parentTaskId && parentOrdinals.has(task.parentTaskId) ? { id: task.parentTaskId, ordinal: parentOrdinals.get(task.parentTaskId)! } : null,
+      combinedStatus: combineStatuses(results.map((r) => r.status)),
+      results: results.map(({ unitName, status, doneText, reason }) => ({ unitName, status, doneText, reason })),
+      figures: taskFigures,
+    };
+  });
+  const gather = (key: 'generalResults' | 'shortcomings' | 'causes' | 'directions' | 'proposals') =>
+    accepted.filter((a) => a.content[key]).map((a) => `- ${a.unitName}: ${a.content[key]}`).join('\n');
+  const draft: OfficeReportText = OfficeReportText.parse({
+    title: `Kết quả thực hiện dân chủ ở cơ sở và công tác dân vận chính quyền – ${dutyLabel(duty).toLowerCase()} năm ${plan.year}`,
+    leadership: '',
+    generalResults: gather('generalResults'),
+    shortcomings: gather('shortcomings'),
+    causes: gather('causes'),
+    directions: gather('directions'),
+    proposals: gather('proposals'),
+    recipients: plan.recipients.filter((r) => /báo cáo|Lưu/i.test(r)),
+    signerAuthority: plan.signerAuthority,
+    signerTitle: plan.signerTitle,
+    signerName: plan.signerName,
+  });
+  const saved = await db.selectFrom('office_report').select('text_json').where('duty_id', '=', dutyId).executeTakeFirst();
+  return {
+    planId,
+    dutyId,
+    dutyLabel: dutyLabel(duty),
+    dueDate: duty.dueDate!,
+    planTitle: plan.title,
+    documentNumber: documentNumber(plan),
+    issueDate: plan.issueDate,
+    units: owing.map((id) => {
+      const r = reports.find((x) => x.unit_id === id);
+      return { id, name: org.unitName.get(id) ?? '', status: r ? REPORT_STATUS_LABELS[r.status as ReportStatus] : 'Chưa có báo cáo' };
+    }),
+    tasks,
+    figures,
+    models: accepted.flatMap((a) => a.content.models.map((m) => ({ name: m.name, field: m.field, level: m.level, unitName: m.unitName || a.unitName, startDate: m.startDate, results: m.results }))),
+    text: saved ? OfficeReportText.parse(JSON.parse(saved.text_json)) : draft,
+  };
+}
+
+export async function saveOfficeReportText(db: Kysely<Database>, planId: string, dutyId: string, text: OfficeReportText, now: Date): Promise<Consolidation> {
+  await db.transaction().execute(async (trx) => {
+    const current = await consolidate(trx, planId, dutyId); // checks plan and duty
+    const row = { plan_id: current.planId, text_json: JSON.stringify(text), updated_at: now.toISOString() };
+    await trx.insertInto('office_report').values({ duty_id: dutyId, ...row }).onConflict((oc) => oc.column('duty_id').doUpdateSet(row)).execute();
+  });
+  return consolidate(db, planId, dutyId);
+}

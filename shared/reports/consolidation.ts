@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { isoDate, optionalText } from '../api/fields';
+import { MODEL_FIELDS, MODEL_LEVELS, TASK_STATUSES, type TaskStatus } from './report-schemas';
+
+/**
+ * How a task stands across the units that reported on it: all done → done (late if any was late),
+ * all not done → not done, nothing started → not started, anything else → in progress.
+ */
+export function combineStatuses(statuses: (TaskStatus | null)[]): TaskStatus | null {
+  const known = statuses.filter((s): s is TaskStatus => s !== null);
+  if (!known.length) return null;
+  const all = (...wanted: TaskStatus[]) => known.every((s) => wanted.includes(s));
+  if (all('done', 'done_late')) return known.includes('done_late') ? 'done_late' : 'done';
+  if (all('not_done')) return 'not_done';
+  if (all('not_started')) return 'not_started';
+  return 'in_progress';
+}
+
+/** The parts of the office's own report the clerk writes (drafted from the units' words). */
+export const OfficeReportText = z.strictObject({
+  number: optionalText(10),
+  issueDate: isoDate.nullable().default(null),
+  title: optionalText(500),
+  recipientLine: optionalText(300),
+  leadership: optionalText(30000),
+  generalResults: optionalText(30000),
+  shortcomings: optionalText(30000),
+  causes: optionalText(30000),
+  directions: optionalText(30000),
+  proposals: optionalText(30000),
+  recipients: z.array(optionalText(300)).max(50).default([]),
+  signerAuthority: optionalText(100),
+  signerTitle: optionalText(100),
+  signerName: optionalText(100),
+});
+export type OfficeReportText = z.infer<typeof OfficeReportText>;
+
+export const ConsolidatedFigure = z.object({ name: z.string(), unit: z.string(), total: z.number(), byUnit: z.array(z.object({ unitName: z.string(), value: z.number() })) });
+
+export const Consolidation = z.object({
+  planId: z.string(),
+  dutyId: z.string(),
+  dutyLabel: z.string(),
+  dueDate: z.string(),
+  planTitle: z.string(),
+  documentNumber: z.string(),
+  issueDate: z.string().nullable(),
+  units: z.array(z.object({ id: z.string(), name: z.string(), status: z.string() })),
+  tasks: z.array(
+    z.object({
+      taskId: z.string(),
+      ordinal: z.string(),
+      body: z.string(),
+      /** The parent plan's task this one implements, for consolidating one level up. */
+      parentTask: z.object({ id: z.string(), ordinal: z.string() }).nullable(),
+      combinedStatus: z.enum(TASK_STATUSES).nullable(),
+      results: z.array(z.object({ unitName: z.string(), status: z.enum(TASK_STATUSES).nullable(), doneText: z.string(), reason: z.string() })),
+      figures: z.array(ConsolidatedFigure),
+    }),
+  ),
+  figures: z.array(ConsolidatedFigure),
+  models: z.array(z.object({ name: z.string(), field: z.enum(MODEL_FIELDS), level: z.enum(MODEL_LEVELS), unitName: z.string(), startDate: z.string().nullable(), results: z.string() })),
+  text: OfficeReportText,
+});
+export type Consolidation = z.infer<typeof Consolidation>;
