@@ -13,6 +13,7 @@ import { PlanEditorPage } from './plans/PlanEditorPage';
 import { SearchPage } from './search/SearchPage';
 import { ReportsPage } from './reports/ReportsPage';
 import { ReportEditorPage } from './reports/ReportEditorPage';
+import { ConsolidationPage } from './reports/ConsolidationPage';
 
 /** Chooses the first screen from the app's state: data file problem, first-run setup, or the app. */
 export function Root() {
@@ -31,6 +32,7 @@ export function Root() {
         <Route path="/ke-hoach/:id/sua" element={<PlanEditorPage />} />
         <Route path="/bao-cao" element={<ReportsPage />} />
         <Route path="/bao-cao/:id" element={<ReportEditorPage />} />
+        <Route path="/bao-cao/tong-hop/:planId/:dutyId" element={<ConsolidationPage />} />
         <Route path="/tim-kiem" element={<SearchPage />} />
         <Route path="/don-vi" element={<UnitsPage />} />
         <Route path="/cai-dat" element={<SettingsPage status={s} />} />

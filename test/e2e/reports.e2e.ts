@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import path from 'node:path';
+import mammoth from 'mammoth';
+import { tempDir } from '../helpers/temp-dir';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openHarness, screenshot, type Harness } from '../helpers/browser';
 import { BINH_CHUONG, call } from '../helpers/services';
@@ -82,6 +85,28 @@ describe('unit reports, as the clerk types one in for a thôn and reviews it', (
     await page.getByRole('link', { name: '← Bảng theo dõi báo cáo' }).click();
     await page.getByRole('button', { name: 'Thôn An Phú – Báo cáo năm' }).getByText('Đã tiếp nhận').waitFor();
     await screenshot(page, 'report-matrix');
+
+    // consolidate: the office's own report, drafted from the accepted one, exported as BÁO CÁO and its appendix
+    await page.getByRole('button', { name: 'Tổng hợp' }).click();
+    await page.getByText('Tổng hợp báo cáo năm').waitFor();
+    await page.locator('tr').filter({ hasText: 'Tuyên truyền Luật' }).getByText('Hoàn thành', { exact: true }).waitFor();
+    await expect.poll(() => page.getByLabel('Hạn chế').inputValue()).toBe('- Thôn An Phú: Một số hộ chưa tham gia');
+    await page.getByLabel('Hạn chế').fill('Một số thôn còn chậm.');
+    await page.getByTestId('save-state').getByText(/Đã lưu lúc/).waitFor();
+    const word = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Xuất Word (báo cáo)' }).click();
+    const docx = await word;
+    expect(docx.suggestedFilename()).toBe(`BC-bao-cao-nam-${year}_ubnd-xa-binh-chuong.docx`);
+    const docxFile = path.join(tempDir(), 'bc.docx');
+    await docx.saveAs(docxFile);
+    const text = (await mammoth.extractRawText({ path: docxFile })).value;
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('Số lượt người tham gia: 320');
+    expect(text).toContain('Một số thôn còn chậm.');
+    const excel = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Xuất Excel (phụ lục)' }).click();
+    expect((await excel).suggestedFilename()).toMatch(/_phu-luc\.xlsx$/);
+    await screenshot(page, 'consolidation');
     const revisions = await call(services, 'reports.revisions', { id: JSON.parse(snapshotDatabase(harness.dataDir).report![0]!).id });
     expect(revisions[1]!.changes).toEqual(['Nhiệm vụ 1: sửa số liệu']);
     expect(harness.pageErrors).toEqual([]);

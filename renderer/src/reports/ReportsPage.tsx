@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { App, Card, Empty, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Empty, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { MatrixCell, MatrixState } from '../../../shared/reports/report-schemas';
 import { formatVnDate } from '../../../shared/dates/vn-date';
 import { useApiQuery } from '../api/hooks';
 import { callApi } from '../api/client';
+import { DOCX_MIME, downloadBase64 } from '../common/download';
 
 const STATE_TAGS: Record<MatrixState, { color: string; text: (c: MatrixCell) => string }> = {
   not_due: { color: 'default', text: () => 'Chưa đến hạn' },
@@ -38,6 +39,15 @@ export function ReportsPage() {
     }
   };
 
+  const remind = async (dutyId: string) => {
+    try {
+      const file = await callApi('reports.exportReminder', { planId: planId!, dutyId, today: null });
+      downloadBase64(file.fileName, file.base64, DOCX_MIME);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
   if (plans.data && plans.data.length === 0) return <Card><Empty description="Chưa có kế hoạch nào đã ban hành. Ban hành kế hoạch trước, rồi theo dõi báo cáo của các đơn vị ở đây." /></Card>;
   const m = planId ? matrix.data : undefined;
   const cellOf = (unitId: string, dutyId: string) => m?.cells.find((c) => c.unitId === unitId && c.dutyId === dutyId);
@@ -68,6 +78,10 @@ export function ReportsPage() {
                   <div style={{ fontSize: 12, fontWeight: 400 }}>
                     {count(d.id, ['on_time', 'late', 'accepted'])} đã gửi · {count(d.id, ['missing'])} chưa · {count(d.id, ['returned'])} trả lại
                   </div>
+                  <Space size={4} style={{ marginTop: 4 }}>
+                    <Button size="small" onClick={() => navigate(`/bao-cao/tong-hop/${planId}/${d.id}`)}>Tổng hợp</Button>
+                    {count(d.id, ['missing', 'returned']) > 0 && <Button size="small" onClick={() => void remind(d.id)}>Đôn đốc (Word)</Button>}
+                  </Space>
                 </div>
               ),
               key: d.id,
