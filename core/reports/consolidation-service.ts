@@ -13,6 +13,13 @@ import { dutyLabel, orgLookup, unitsOf } from './obligations';
 
 type Figure = Consolidation['figures'][number];
 
+/** "6 tháng đầu năm 2026", "năm 2026", "quý II năm 2026": how a report names its period. */
+export function periodPhrase(kind: string, year: number, quarter: number | null): string {
+  if (kind === 'semiannual') return `6 tháng đầu năm ${year}`;
+  if (kind === 'quarterly') return `quý ${['I', 'II', 'III', 'IV'][(quarter ?? 1) - 1]} năm ${year}`;
+  return `năm ${year}`;
+}
+
 function addFigure(into: Figure[], name: string, unit: string, unitName: string, value: number): void {
   const key = `${name.trim().toLowerCase()}|${unit.trim().toLowerCase()}`;
   let f = into.find((x) => `${x.name.trim().toLowerCase()}|${x.unit.trim().toLowerCase()}` === key);
@@ -71,7 +78,7 @@ export async function consolidate(db: Executor, planId: string, dutyId: string):
   const gather = (key: 'generalResults' | 'shortcomings' | 'causes' | 'directions' | 'proposals') =>
     accepted.filter((a) => a.content[key]).map((a) => `- ${a.unitName}: ${a.content[key]}`).join('\n');
   const draft: OfficeReportText = OfficeReportText.parse({
-    title: `Kết quả thực hiện dân chủ ở cơ sở và công tác dân vận chính quyền – ${dutyLabel(duty).toLowerCase()} năm ${plan.year}`,
+    title: `Kết quả thực hiện dân chủ ở cơ sở và công tác dân vận chính quyền ${periodPhrase(duty.kind, plan.year, duty.quarter)}`,
     leadership: '',
     generalResults: gather('generalResults'),
     shortcomings: gather('shortcomings'),
