@@ -27,6 +27,7 @@ import { getReport, openReport, reportRevisions, reviewReport, saveReport, submi
 import { reportMatrix } from './reports/matrix';
 import { consolidate, saveOfficeReportText } from './reports/consolidation-service';
 import { exportConsolidated, exportReminder } from './reports/report-exports';
+import { readAttachment, storeAttachment } from './reports/attachments';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -139,6 +140,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'reports.saveOfficeText': (input) => saveOfficeReportText(db(), input.planId, input.dutyId, input.text, now()),
     'reports.exportConsolidated': (input) => exportConsolidated(db(), input.planId, input.dutyId, input.format),
     'reports.exportReminder': (input) => exportReminder(db(), input.planId, input.dutyId, input.today ?? localIsoDate(now())),
+    'attachments.add': (input) => storeAttachment(db(), paths.dataDir, input.fileName, Buffer.from(input.base64, 'base64'), now()),
+    'attachments.get': async (input) => ({ base64: (await readAttachment(db(), paths.dataDir, input.sha256)).toString('base64') }),
     'backups.list': async () =>
       listBackups(paths.backupDir).map((b) => ({ fileName: b.fileName, createdAt: b.createdAt.toISOString(), sizeBytes: b.sizeBytes })),
     'backups.restore': async (input) => {

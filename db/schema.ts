@@ -190,7 +190,15 @@ export interface OfficeReportTable {
   updated_at: string;
 }
 
+export interface AttachmentTable {
+  sha256: string;
+  size: number;
+  mime: string;
+  created_at: string;
+}
+
 export interface ReportTables {
+  attachment: AttachmentTable;
   office_report: OfficeReportTable;
   report: ReportTable;
   report_revision: ReportRevisionTable;

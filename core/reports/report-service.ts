@@ -19,6 +19,7 @@ import { ReportContent, type ReportView, type TaskEntry } from '../../shared/rep
 import { describeReportChanges } from '../../shared/reports/report-diff';
 import { AppError } from '../app-error';
 import { dutyLabel, orgLookup, tasksCarriedBy, unitsOf } from './obligations';
+import { missingAttachments } from './attachments';
 
 async function loadPlan(db: Executor, planId: string) {
   const row = await getPlanRow(db, planId);
@@ -35,7 +36,7 @@ async function requireReport(db: Executor, id: string): Promise<ReportTable> {
 /** Entries for exactly the tasks the unit carries now (a revised plan may add or drop some). */
 function alignEntries(entries: TaskEntry[], taskIds: string[]): TaskEntry[] {
   const byTask = new Map(entries.map((e) => [e.taskId, e]));
-  return taskIds.map((taskId) => byTask.get(taskId) ?? { taskId, status: null, doneText: '', reason: '', figures: [] });
+  return taskIds.map((taskId) => byTask.get(taskId) ?? { taskId, status: null, doneText: '', reason: '', figures: [], attachments: [] });
 }
 
 /** The unit's report for a duty of an issued plan: the existing one, or a new draft listing its tasks. */
@@ -109,16 +110,18 @@ async function editable(trx: Executor, id: string): Promise<{ row: ReportTable; 
   return { row, taskIds: tasksCarriedBy(plan, row.unit_id, await orgLookup(trx)).map((t) => t.taskId) };
 }
 
-function checkTaskIds(content: ReportContent, taskIds: string[]): void {
+async function checkEntries(trx: Executor, content: ReportContent, taskIds: string[]): Promise<void> {
   const bad = content.tasks.findIndex((t) => !taskIds.includes(t.taskId));
   if (bad >= 0) throw new AppError('VALIDATION', 'Báo cáo có nhiệm vụ mà đơn vị không thực hiện.', { [`tasks.${bad}.taskId`]: 'Nhiệm vụ không thuộc đơn vị' });
+  const missing = await missingAttachments(trx, content.tasks.flatMap((t) => t.attachments.map((a) => a.sha256)));
+  if (missing.length) throw new AppError('VALIDATION', 'Báo cáo nhắc đến tệp đính kèm chưa được tải lên.');
 }
 
 /** Saves what the clerk typed (a draft, or a returned report being revised). */
 export async function saveReport(db: Kysely<Database>, id: string, content: ReportContent, now: Date): Promise<ReportView> {
   await db.transaction().execute(async (trx) => {
     const { taskIds } = await editable(trx, id);
-    checkTaskIds(content, taskIds);
+    await checkEntries(trx, content, taskIds);
     const aligned = { ...content, tasks: alignEntries(content.tasks, taskIds) };
     await updateReportRow(trx, id, { content_json: JSON.stringify(aligned), updated_at: now.toISOString() });
     await replaceTaskEntries(trx, id, aligned.tasks);

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 
-/** The office's own (consolidated) report text for a reporting duty, as the clerk edits it. */
+/** The office's own (consolidated) report text for a reporting duty; evidence files stored by content hash. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's table types
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -9,5 +9,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('plan_id', 'text', (c) => c.notNull().references('plan.id').onDelete('restrict'))
     .addColumn('text_json', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+
+  // The bytes live in the data folder under attachments/<first two hex>/<sha256>; this is their index.
+  await db.schema
+    .createTable('attachment')
+    .addColumn('sha256', 'text', (c) => c.primaryKey())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('mime', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 }

@@ -12,7 +12,7 @@ import {
 import { isoDate, requiredText, uuid } from './fields';
 import { PLAN_KINDS, PLAN_STATUSES, PlanContent, PlanSummary, PlanView, RevisionInfo } from '../plans/plan-schemas';
 import { DeadlineItem, SearchResult } from '../plans/search-schemas';
-import { Matrix, ReportContent, ReportView } from '../reports/report-schemas';
+import { AttachmentRef, Matrix, ReportContent, ReportView } from '../reports/report-schemas';
 import { Consolidation, OfficeReportText } from '../reports/consolidation';
 
 /**
@@ -107,6 +107,11 @@ export const operations = {
   'reports.saveOfficeText': { input: z.strictObject({ planId: uuid, dutyId: uuid, text: OfficeReportText }), output: Consolidation },
   'reports.exportConsolidated': { input: z.strictObject({ planId: uuid, dutyId: uuid, format: z.enum(['docx', 'xlsx']) }), output: generatedFile },
   'reports.exportReminder': { input: z.strictObject({ planId: uuid, dutyId: uuid, today: isoDate.nullable().default(null) }), output: generatedFile },
+  'attachments.add': {
+    input: z.strictObject({ fileName: requiredText(255), base64: z.string().max(30_000_000, { error: 'Tệp lớn hơn 20 MB' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'Nội dung tệp không hợp lệ' }) }),
+    output: AttachmentRef,
+  },
+  'attachments.get': { input: z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'Mã tệp không hợp lệ' }) }), output: z.object({ base64: z.string() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

@@ -34,6 +34,14 @@ export const Figure = z.strictObject({
 });
 export type Figure = z.infer<typeof Figure>;
 
+export const AttachmentRef = z.strictObject({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'Mã tệp không hợp lệ' }),
+  name: requiredText(255),
+  size: z.number().int().min(0),
+  mime: z.string().max(100),
+});
+export type AttachmentRef = z.infer<typeof AttachmentRef>;
+
 export const TaskEntry = z.strictObject({
   taskId: uuid,
   /** Null until the unit says how the task stands. */
@@ -41,6 +49,8 @@ export const TaskEntry = z.strictObject({
   doneText: optionalText(20000),
   reason: optionalText(5000),
   figures: z.array(Figure).max(50).default([]),
+  /** Evidence: documents and photos, stored once by content hash. */
+  attachments: z.array(AttachmentRef).max(30).default([]),
 });
 export type TaskEntry = z.infer<typeof TaskEntry>;
 

@@ -55,6 +55,10 @@ describe('unit reports, as the clerk types one in for a thôn and reviews it', (
     await page.getByTestId('report-task-1').getByRole('button', { name: 'Thêm số liệu' }).click();
     await page.getByLabel('Chỉ tiêu 1 – nhiệm vụ 1').fill('Số buổi tuyên truyền');
     await page.getByLabel('Giá trị 1 – nhiệm vụ 1').fill('4');
+    await page.getByTestId('report-task-1').locator('input[type=file]').setInputFiles({ name: 'Biên bản tuyên truyền.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% minh chứng\n') });
+    await page.getByTestId('report-task-1').getByText('Biên bản tuyên truyền.pdf').waitFor();
+    await page.getByTestId('report-task-1').locator('input[type=file]').setInputFiles({ name: 'anh.png', mimeType: 'image/png', buffer: Buffer.from('không phải ảnh') });
+    await page.getByText(/Tệp "anh.png" không đúng định dạng .png/).waitFor();
     await status('2', 'Không thực hiện');
     await page.getByLabel('Lý do không thực hiện nhiệm vụ 2').fill('Không phát sinh vụ việc');
     await page.getByLabel('Hạn chế').fill('Một số hộ chưa tham gia');

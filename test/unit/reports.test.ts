@@ -111,3 +111,33 @@ describe('unit reports', () => {
     expect(cellState({ status: 'returned', received_date: '2026-05-10' }, '2026-05-15', '2026-05-20')).toEqual({ state: 'returned', daysLate: 5 });
   });
 });
+
+describe('evidence files', () => {
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x20)]);
+
+  it('are checked by name and content, stored once by hash, and attached to a task', async () => {
+    const { services, dataDir, plan, semi, anPhu } = await issuedPlan();
+    const a = await call(services, 'attachments.add', { fileName: 'Biên bản đối thoại.pdf', base64: pdf.toString('base64') });
+    expect(a).toMatchObject({ name: 'Biên bản đối thoại.pdf', size: pdf.length, mime: 'application/pdf' });
+    const again = await call(services, 'attachments.add', { fileName: 'ban-sao.pdf', base64: pdf.toString('base64') });
+    expect(again.sha256).toBe(a.sha256);
+    expect(snapshotDatabase(dataDir).attachment).toHaveLength(1);
+
+    const before = snapshotDatabase(dataDir);
+    const exe = expectError(await services.call('attachments.add', { fileName: 'bao-cao.pdf', base64: Buffer.from('MZ\x90\x00 not a pdf').toString('base64') }), 'VALIDATION');
+    expect(exe.message).toMatch(/không đúng định dạng \.pdf/);
+    expectError(await services.call('attachments.add', { fileName: 'virus.exe', base64: pdf.toString('base64') }), 'VALIDATION');
+    expectError(await services.call('attachments.add', { fileName: 'rong.pdf', base64: '' }), 'VALIDATION');
+    expect(snapshotDatabase(dataDir)).toEqual(before);
+
+    const r = await call(services, 'reports.open', { planId: plan.id, dutyId: semi, unitId: anPhu.id });
+    const withFile = { ...r.content, tasks: r.content.tasks.map((t, i) => (i === 0 ? { ...t, attachments: [a] } : t)) };
+    const saved = await call(services, 'reports.save', { id: r.id, content: withFile });
+    expect(saved.content.tasks[0]!.attachments.map((x) => x.name)).toEqual(['Biên bản đối thoại.pdf']);
+    const forged = { ...withFile, tasks: withFile.tasks.map((t, i) => (i === 0 ? { ...t, attachments: [{ ...a, sha256: 'f'.repeat(64) }] } : t)) };
+    expectError(await services.call('reports.save', { id: r.id, content: forged }), 'VALIDATION');
+    const back = await call(services, 'attachments.get', { sha256: a.sha256 });
+    expect(Buffer.from(back.base64, 'base64').equals(pdf)).toBe(true);
+    await services.close();
+  });
+});

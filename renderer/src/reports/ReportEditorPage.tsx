@@ -19,6 +19,7 @@ import { formatVnDate } from '../../../shared/dates/vn-date';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { readLocalCopy, useAutosave } from '../common/use-autosave';
 import { SaveIndicator } from '../common/SaveIndicator';
+import { TaskAttachments } from './TaskAttachments';
 
 export function ReportEditorPage() {
   const { id = '' } = useParams();
@@ -118,6 +119,7 @@ function ReportEditor({ report }: { report: ReportView }) {
                   </Space.Compact>
                 ))}
                 {editable && <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => setTask(i, { figures: [...entry.figures, { name: '', unit: '', value: 0 }] })}>Thêm số liệu</Button>}
+                <TaskAttachments label={`Đính kèm minh chứng nhiệm vụ ${task.ordinal}`} value={entry.attachments} editable={editable} onChange={(attachments) => setTask(i, { attachments })} />
               </Space>
             </Card>
           );
