@@ -42,8 +42,18 @@ export function newOwnPlanContent(office: Office, year: number): PlanContent {
     signerTitle: signer.title,
     signerName: '',
     footnotes: [],
+    indicators: DEFAULT_INDICATORS.map(([name, unit]) => ({ id: crypto.randomUUID(), name, unit })),
   };
 }
+
+/** The figures offices usually report (domain.md); the clerk edits the list per plan. */
+const DEFAULT_INDICATORS: [string, string][] = [
+  ['Số cuộc đối thoại', 'cuộc'],
+  ['Số lượt tiếp công dân', 'lượt'],
+  ['Số đơn thư đã giải quyết', 'đơn'],
+  ['Số lớp tập huấn', 'lớp'],
+  ['Số người tham gia', 'người'],
+];
 
 /** A plan received from above, to be typed in (or imported) as it was issued. */
 export function newReceivedPlanContent(office: Office, year: number): PlanContent {
@@ -82,6 +92,7 @@ export function derivedPlanContent(office: Office, parent: PlanContent, parentDo
     tasksHeading: parent.tasksHeading || base.tasksHeading,
     attributeStyle: parent.attributeStyle,
     tasks,
+    indicators: parent.indicators.length ? parent.indicators.map((i) => ({ ...i, id: crypto.randomUUID() })) : base.indicators,
   };
 }
 

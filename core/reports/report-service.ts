@@ -97,6 +97,7 @@ export async function getReport(db: Executor, id: string): Promise<ReportView> {
     updatedAt: row.updated_at,
     content: { ...content, tasks: alignEntries(content.tasks, tasks.map((t) => t.taskId)) },
     tasks,
+    indicators: plan.indicators.map(({ name, unit }) => ({ name, unit })),
     events: events.map((e) => ({ kind: e.kind as 'submitted' | 'accepted' | 'returned', at: e.at, date: e.date, reason: e.reason, revision: e.revision })),
   };
 }

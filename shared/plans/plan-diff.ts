@@ -21,6 +21,7 @@ const HEADER_LABELS: Partial<Record<keyof PlanContent, string>> = {
   signerTitle: 'chức vụ người ký',
   signerName: 'người ký',
   footnotes: 'chú thích',
+  indicators: 'chỉ tiêu số liệu',
 };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -109,6 +109,10 @@ export const ReportingDuty = z.strictObject({
 });
 export type ReportingDuty = z.infer<typeof ReportingDuty>;
 
+/** A figure the plan asks every unit to report (số cuộc đối thoại, số lượt tiếp công dân, …). */
+export const Indicator = z.strictObject({ id: uuid, name: requiredText(200), unit: optionalText(50) });
+export type Indicator = z.infer<typeof Indicator>;
+
 export const Footnote = z.strictObject({ marker: z.string().regex(/^\d{1,2}$/), text: requiredText(20000) });
 
 /** Everything the document says, as the clerk edits it. */
@@ -138,6 +142,7 @@ export const PlanContent = z.strictObject({
   signerTitle: optionalText(100),
   signerName: optionalText(100),
   footnotes: z.array(Footnote).max(50).default([]),
+  indicators: z.array(Indicator).max(50).default([]),
 });
 export type PlanContent = z.infer<typeof PlanContent>;
 export type PlanContentInput = z.input<typeof PlanContent>;

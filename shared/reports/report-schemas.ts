@@ -101,6 +101,8 @@ export const ReportView = z.object({
   /** The plan's tasks this unit carries, in plan order, with its role in each. */
   tasks: z.array(z.object({ taskId: z.string(), ordinal: z.string(), body: z.string(), roles: z.array(z.string()) })),
   events: z.array(ReportEvent),
+  /** The plan's catalogue of figures, offered when the unit adds one. */
+  indicators: z.array(z.object({ name: z.string(), unit: z.string() })),
 });
 export type ReportView = z.infer<typeof ReportView>;
 

@@ -53,7 +53,9 @@ describe('unit reports, as the clerk types one in for a thôn and reviews it', (
     await status('1', 'Hoàn thành');
     await page.getByLabel('Kết quả nhiệm vụ 1').fill('Tổ chức 4 buổi tuyên truyền cho 320 lượt người');
     await page.getByTestId('report-task-1').getByRole('button', { name: 'Thêm số liệu' }).click();
-    await page.getByLabel('Chỉ tiêu 1 – nhiệm vụ 1').fill('Số buổi tuyên truyền');
+    await page.getByLabel('Chỉ tiêu 1 – nhiệm vụ 1').fill('so cuoc doi'); // from the plan's catalogue, typed without diacritics
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().getByTitle('Số cuộc đối thoại').click();
+    await expect.poll(() => page.getByLabel('Đơn vị tính 1 – nhiệm vụ 1').inputValue()).toBe('cuộc');
     await page.getByLabel('Giá trị 1 – nhiệm vụ 1').fill('4');
     await page.getByTestId('report-task-1').locator('input[type=file]').setInputFiles({ name: 'Biên bản tuyên truyền.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% minh chứng\n') });
     await page.getByTestId('report-task-1').getByText('Biên bản tuyên truyền.pdf').waitFor();

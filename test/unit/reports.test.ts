@@ -38,6 +38,7 @@ describe('unit reports', () => {
     const r = await call(services, 'reports.open', { planId: plan.id, dutyId: semi, unitId: anPhu.id });
     expect(r.tasks.map((t) => [t.ordinal, t.roles])).toEqual([['1', ['thực hiện']], ['2', ['phối hợp']]]);
     expect(r).toMatchObject({ status: 'draft', unitName: 'Thôn An Phú', dutyLabel: 'Báo cáo 6 tháng', dueDate: '2026-05-15' });
+    expect(r.indicators).toContainEqual({ name: 'Số lượt tiếp công dân', unit: 'lượt' }); // the plan's catalogue
     const again = await call(services, 'reports.open', { planId: plan.id, dutyId: semi, unitId: anPhu.id });
     expect(again.id).toBe(r.id);
     const lead = await call(services, 'reports.open', { planId: plan.id, dutyId: semi, unitId: vhxh.id });

@@ -9,6 +9,7 @@ import { useUnitNames } from '../units/use-unit-names';
 import { TaskEditor } from './editor/TaskEditor';
 import { DutiesEditor } from './editor/DutiesEditor';
 import { FooterEditor, HeaderEditor } from './editor/HeaderEditor';
+import { IndicatorsEditor } from './editor/IndicatorsEditor';
 import { clearLocalCopy, readLocalCopy, useAutosave } from '../common/use-autosave';
 import { SaveIndicator } from '../common/SaveIndicator';
 
@@ -121,6 +122,9 @@ function PlanEditor({ plan, onDone }: { plan: NonNullable<ReturnType<typeof useA
       </Card>
       <Card title="Yêu cầu báo cáo" size="small" style={{ marginBottom: 16 }}>
         <DutiesEditor duties={content.duties} year={content.year} units={names.units} groups={names.groups} errors={fieldErrors} onChange={(duties) => patch({ duties })} />
+      </Card>
+      <Card title="Chỉ tiêu số liệu các đơn vị báo cáo" size="small" style={{ marginBottom: 16 }}>
+        <IndicatorsEditor value={content.indicators} onChange={(indicators) => patch({ indicators })} />
       </Card>
       <Card title="Kinh phí, tổ chức thực hiện, nơi nhận, người ký" size="small">
         <FooterEditor content={content} errors={fieldErrors} onChange={patch} />

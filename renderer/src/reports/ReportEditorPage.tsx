@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, App, Button, Card, Col, DatePicker, Input, InputNumber, Modal, Row, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, AutoComplete, Button, Card, Col, DatePicker, Input, InputNumber, Modal, Row, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
@@ -20,6 +20,7 @@ import { useApiMutation, useApiQuery } from '../api/hooks';
 import { readLocalCopy, useAutosave } from '../common/use-autosave';
 import { SaveIndicator } from '../common/SaveIndicator';
 import { TaskAttachments } from './TaskAttachments';
+import { foldedOptionFilter } from '../common/folded-filter';
 
 export function ReportEditorPage() {
   const { id = '' } = useParams();
@@ -112,7 +113,19 @@ function ReportEditor({ report }: { report: ReportView }) {
                 {err('reason') && <Typography.Text type="danger">{err('reason')}</Typography.Text>}
                 {entry.figures.map((f, j) => (
                   <Space.Compact key={j}>
-                    <Input aria-label={`Chỉ tiêu ${j + 1} – nhiệm vụ ${task.ordinal}`} disabled={!editable} style={{ width: 320 }} placeholder="Chỉ tiêu (ví dụ: Số cuộc đối thoại)" value={f.name} onChange={(e) => setTask(i, { figures: entry.figures.map((x, k) => (k === j ? { ...x, name: e.target.value } : x)) })} />
+                    <AutoComplete
+                      aria-label={`Chỉ tiêu ${j + 1} – nhiệm vụ ${task.ordinal}`}
+                      disabled={!editable}
+                      style={{ width: 320 }}
+                      placeholder="Chỉ tiêu (ví dụ: Số cuộc đối thoại)"
+                      value={f.name}
+                      options={report.indicators.map((ind) => ({ value: ind.name }))}
+                      filterOption={(input, option) => foldedOptionFilter(input, { label: option?.value })}
+                      onChange={(name: string) => {
+                        const known = report.indicators.find((ind) => ind.name === name);
+                        setTask(i, { figures: entry.figures.map((x, k) => (k === j ? { ...x, name, unit: known ? known.unit : x.unit } : x)) });
+                      }}
+                    />
                     <InputNumber aria-label={`Giá trị ${j + 1} – nhiệm vụ ${task.ordinal}`} disabled={!editable} min={0} style={{ width: 120 }} value={f.value} onChange={(v) => setTask(i, { figures: entry.figures.map((x, k) => (k === j ? { ...x, value: v ?? 0 } : x)) })} />
                     <Input aria-label={`Đơn vị tính ${j + 1} – nhiệm vụ ${task.ordinal}`} disabled={!editable} style={{ width: 110 }} placeholder="Đơn vị tính" value={f.unit} onChange={(e) => setTask(i, { figures: entry.figures.map((x, k) => (k === j ? { ...x, unit: e.target.value } : x)) })} />
                     {editable && <Button aria-label="Bỏ số liệu" icon={<DeleteOutlined />} onClick={() => setTask(i, { figures: entry.figures.filter((_, k) => k !== j) })} />}
