@@ -97,6 +97,7 @@ describe('unit reports, as the clerk types one in for a thôn and reviews it', (
     await page.getByText('Tổng hợp báo cáo năm').waitFor();
     await page.locator('tr').filter({ hasText: 'Tuyên truyền Luật' }).getByText('Hoàn thành', { exact: true }).waitFor();
     await expect.poll(() => page.getByLabel('Hạn chế').inputValue()).toBe('- Thôn An Phú: Một số hộ chưa tham gia');
+    await page.getByRole('img', { name: 'Hoàn thành' }).first().locator('.recharts-bar-rectangle').first().waitFor(); // charts drawn
     await page.getByLabel('Hạn chế').fill('Một số thôn còn chậm.');
     await page.getByTestId('save-state').getByText(/Đã lưu lúc/).waitFor();
     const word = page.waitForEvent('download');

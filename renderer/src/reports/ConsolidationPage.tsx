@@ -11,6 +11,8 @@ import { DOCX_MIME, downloadBase64 } from '../common/download';
 import { readLocalCopy, useAutosave } from '../common/use-autosave';
 import { SaveIndicator } from '../common/SaveIndicator';
 import { DateField } from '../plans/editor/fields';
+import { completionByTask, completionByUnit } from '../../../shared/reports/report-charts';
+import { PercentChart } from './PercentChart';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -96,6 +98,14 @@ function ConsolidationView({ c }: { c: Consolidation }) {
           ]}
         />
       </Card>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Card size="small" title="Tỉ lệ hoàn thành theo nhiệm vụ"><PercentChart label="Hoàn thành" data={completionByTask(c)} /></Card>
+        </Col>
+        <Col xs={24} md={12}>
+          <Card size="small" title="Tỉ lệ hoàn thành theo đơn vị"><PercentChart label="Hoàn thành" color="#1677ff" data={completionByUnit(c)} /></Card>
+        </Col>
+      </Row>
       <Row gutter={16}>
         <Col xs={24} md={14}>
           <Card size="small" title="Số liệu tổng hợp">

@@ -6,6 +6,10 @@ import { formatVnDate } from '../../../shared/dates/vn-date';
 import { useApiQuery } from '../api/hooks';
 import { callApi } from '../api/client';
 import { DOCX_MIME, downloadBase64 } from '../common/download';
+import { onTimeRateByPeriod } from '../../../shared/reports/report-charts';
+import { PercentChart } from './PercentChart';
+
+const localToday = () => new Date().toLocaleDateString('sv-SE');
 
 const STATE_TAGS: Record<MatrixState, { color: string; text: (c: MatrixCell) => string }> = {
   not_due: { color: 'default', text: () => 'Chưa đến hạn' },
@@ -100,6 +104,11 @@ export function ReportsPage() {
             })),
           ]}
         />
+      )}
+      {m && onTimeRateByPeriod(m, localToday()).length > 0 && (
+        <Card size="small" title="Tỉ lệ đơn vị báo cáo đúng hạn theo kỳ" style={{ marginTop: 16 }}>
+          <PercentChart label="Đúng hạn" color="#389e0d" data={onTimeRateByPeriod(m, localToday())} />
+        </Card>
       )}
     </Card>
   );
