@@ -87,6 +87,7 @@ describe('unit reports, as the clerk types one in for a thôn and reviews it', (
     await page.getByRole('button', { name: 'Tiếp nhận' }).click();
     await page.getByTestId('report-status').getByText('Đã tiếp nhận').waitFor();
     await page.getByText(/Gửi lần 2/).waitFor();
+    await page.getByText('Nhiệm vụ 1: sửa số liệu').waitFor(); // what changed between the two submissions
 
     await page.getByRole('link', { name: '← Bảng theo dõi báo cáo' }).click();
     await page.getByRole('button', { name: 'Thôn An Phú – Báo cáo năm' }).getByText('Đã tiếp nhận').waitFor();

@@ -46,6 +46,8 @@ function ReportEditor({ report }: { report: ReportView }) {
   const saveMutation = useApiMutation('reports.save', ['reports.']);
   const save = useCallback((c: ReportContent) => saveMutation.mutateAsync({ id: report.id, content: c }), [report.id]); // eslint-disable-line react-hooks/exhaustive-deps
   const { state, fieldErrors } = useAutosave(storageKey, content, editable ? save : null);
+  const revisions = useApiQuery('reports.revisions', { id: report.id }, { enabled: report.revision > 1 });
+  const changesOf = (revision: number) => revisions.data?.find((r) => r.revision === revision)?.changes ?? [];
   const submit = useApiMutation('reports.submit', ['reports.']);
   const accept = useApiMutation('reports.accept', ['reports.']);
   const giveBack = useApiMutation('reports.return', ['reports.']);
@@ -169,7 +171,14 @@ function ReportEditor({ report }: { report: ReportView }) {
           <Timeline
             items={report.events.map((e) => ({
               color: e.kind === 'returned' ? 'red' : e.kind === 'accepted' ? 'blue' : 'green',
-              children: `${formatVnDate(e.at.slice(0, 10))}: ${e.kind === 'submitted' ? `Gửi lần ${e.revision}${e.date ? ` (nhận ngày ${formatVnDate(e.date)})` : ''}` : e.kind === 'accepted' ? 'Tiếp nhận' : `Trả lại – ${e.reason}`}`,
+              children: (
+                <div>
+                  {`${formatVnDate(e.at.slice(0, 10))}: ${e.kind === 'submitted' ? `Gửi lần ${e.revision}${e.date ? ` (nhận ngày ${formatVnDate(e.date)})` : ''}` : e.kind === 'accepted' ? 'Tiếp nhận' : `Trả lại – ${e.reason}`}`}
+                  {e.kind === 'submitted' && changesOf(e.revision).length > 0 && (
+                    <ul style={{ margin: '2px 0 0', paddingLeft: 18, color: '#555' }}>{changesOf(e.revision).map((c) => <li key={c}>{c}</li>)}</ul>
+                  )}
+                </div>
+              ),
             }))}
           />
         </Card>

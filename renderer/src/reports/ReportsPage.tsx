@@ -105,6 +105,17 @@ export function ReportsPage() {
           ]}
         />
       )}
+      {m && m.cells.some((c) => c.state === 'missing' || c.state === 'returned') && (
+        <Card size="small" title="Đơn vị chưa hoàn thành báo cáo" style={{ marginTop: 16 }} data-testid="overdue-list">
+          {m.cells
+            .filter((c) => c.state === 'missing' || c.state === 'returned')
+            .map((c) => (
+              <div key={`${c.dutyId}:${c.unitId}`}>
+                {m.units.find((u) => u.id === c.unitId)?.name} – {m.duties.find((d) => d.id === c.dutyId)?.label}: <Tag color={STATE_TAGS[c.state].color}>{STATE_TAGS[c.state].text(c)}</Tag>
+              </div>
+            ))}
+        </Card>
+      )}
       {m && onTimeRateByPeriod(m, localToday()).length > 0 && (
         <Card size="small" title="Tỉ lệ đơn vị báo cáo đúng hạn theo kỳ" style={{ marginTop: 16 }}>
           <PercentChart label="Đúng hạn" color="#389e0d" data={onTimeRateByPeriod(m, localToday())} />
