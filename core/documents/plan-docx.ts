@@ -20,7 +20,7 @@ export async function planDocx(content: PlanContent, nameOf: NameOf): Promise<Bu
   let sectionNo = 0;
   if (content.purposes) {
     section(sectionNo++, 'MỤC ĐÍCH, YÊU CẦU');
-    for (const line of lines(content.purposes)) body.push(bodyParagraph(line, isNumberedHeading(line) ? { keepNext: true } : {}));
+    for (const line of lines(content.purposes)) body.push(textLine(line));
   }
   section(sectionNo++, content.tasksHeading || 'NỘI DUNG THỰC HIỆN');
   for (const task of content.tasks) body.push(...taskParagraphs(task, content.attributeStyle, nameOf));
@@ -32,7 +32,7 @@ export async function planDocx(content: PlanContent, nameOf: NameOf): Promise<Bu
   const organization = [...lines(content.organization), ...dutySentences(content, nameOf)];
   if (organization.length) {
     section(sectionNo++, 'TỔ CHỨC THỰC HIỆN');
-    for (const line of organization) body.push(bodyParagraph(line));
+    for (const line of organization) body.push(textLine(line));
   }
   for (const line of lines(content.closing)) body.push(bodyParagraph(line));
 
@@ -55,8 +55,10 @@ export async function planDocx(content: PlanContent, nameOf: NameOf): Promise<Bu
   return Packer.toBuffer(doc);
 }
 
-function isNumberedHeading(line: string): boolean {
-  return /^\d+\.\s/.test(line) && line.length < 80;
+/** "1. Mục đích" on a line of its own is a titled item: bold, kept with what follows (Nghị định 30). */
+function textLine(line: string): Paragraph {
+  const titled = /^\d+\.\s/.test(line) && line.length < 80 && !/[.;:]$/.test(line);
+  return titled ? bodyParagraph([run(line, { bold: true })], { keepNext: true }) : bodyParagraph(line);
 }
 
 /** A task: "1. body", then its sub-items and attributes as the shared plan text says them. */

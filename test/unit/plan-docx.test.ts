@@ -78,6 +78,8 @@ describe('the plan as an official document (Nghị định 30/2020)', () => {
     expect(runPropertiesOf(document, 'Nơi nhận:')).toMatch(/<w:b\/>[\s\S]*<w:i\/>[\s\S]*<w:sz w:val="24"\/>/);
     expect(runPropertiesOf(document, 'Sở Nội vụ (báo cáo)')).toMatch(/<w:sz w:val="22"\/>/);
     expect(runPropertiesOf(document, 'KẾ HOẠCH')).toMatch(/<w:b\/>/);
+    expect(runPropertiesOf(document, '1. Mục đích')).toMatch(/<w:b\/>/); // titled item
+    expect(runPropertiesOf(document, 'Tiếp tục nâng cao hiệu quả')).not.toMatch(/<w:b\/>/);
     expect(document).toMatch(/<w:jc w:val="both"\/>/);
     expect(document).toMatch(/<w:ind w:firstLine="720"\/>/);
     expect(document).toContain('<w:footnoteReference w:id="1"/>');
