@@ -175,6 +175,7 @@ export interface ReportEventTable {
   date: string | null;
   reason: string;
   revision: number;
+  actor: string;
 }
 
 export interface ReportTaskEntryTable {

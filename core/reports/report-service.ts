@@ -14,6 +14,8 @@ import {
   updateReportRow,
 } from '../../db/reports/report-repo';
 import { getPlanRow } from '../../db/plans/plan-repo';
+import { getOffice } from '../../db/office/office-repo';
+import { getInstallation } from '../../db/identity/identity-repo';
 import { PlanContent } from '../../shared/plans/plan-schemas';
 import { ReportContent, type ReportView, type TaskEntry } from '../../shared/reports/report-schemas';
 import { describeReportChanges } from '../../shared/reports/report-diff';
@@ -25,6 +27,13 @@ async function loadPlan(db: Executor, planId: string) {
   const row = await getPlanRow(db, planId);
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy kế hoạch.');
   return { row, content: PlanContent.parse(JSON.parse(row.content_json)) };
+}
+
+/** Who acts: this office on this installation (until sign-in names the person). */
+async function actorOf(db: Executor): Promise<string> {
+  const office = await getOffice(db);
+  const installation = await getInstallation(db);
+  return `${office?.name ?? ''} (máy ${installation?.id.slice(0, 8) ?? ''})`;
 }
 
 async function requireReport(db: Executor, id: string): Promise<ReportTable> {
@@ -98,7 +107,7 @@ export async function getReport(db: Executor, id: string): Promise<ReportView> {
     content: { ...content, tasks: alignEntries(content.tasks, tasks.map((t) => t.taskId)) },
     tasks,
     indicators: plan.indicators.map(({ name, unit }) => ({ name, unit })),
-    events: events.map((e) => ({ kind: e.kind as 'submitted' | 'accepted' | 'returned', at: e.at, date: e.date, reason: e.reason, revision: e.revision })),
+    events: events.map((e) => ({ kind: e.kind as 'submitted' | 'accepted' | 'returned', at: e.at, date: e.date, reason: e.reason, revision: e.revision, actor: e.actor })),
   };
 }
 
@@ -146,7 +155,7 @@ export async function submitReport(db: Kysely<Database>, id: string, receivedDat
     const revision = row.revision + 1;
     const stamp = now.toISOString();
     await insertReportRevision(trx, { report_id: id, revision, received_date: receivedDate, content_json: JSON.stringify({ ...content, tasks }), created_at: stamp });
-    await insertReportEvent(trx, { report_id: id, kind: 'submitted', at: stamp, date: receivedDate, reason: '', revision });
+    await insertReportEvent(trx, { report_id: id, kind: 'submitted', at: stamp, date: receivedDate, reason: '', revision, actor: await actorOf(trx) });
     await updateReportRow(trx, id, { status: 'submitted', revision, received_date: receivedDate, returned_reason: '', updated_at: stamp });
   });
   return getReport(db, id);
@@ -157,7 +166,7 @@ export async function reviewReport(db: Kysely<Database>, id: string, decision: '
     const row = await requireReport(trx, id);
     if (row.status !== 'submitted') throw new AppError('CONFLICT', 'Chỉ tiếp nhận hoặc trả lại được báo cáo đã gửi.');
     const stamp = now.toISOString();
-    await insertReportEvent(trx, { report_id: id, kind: decision, at: stamp, date: null, reason, revision: row.revision });
+    await insertReportEvent(trx, { report_id: id, kind: decision, at: stamp, date: null, reason, revision: row.revision, actor: await actorOf(trx) });
     await updateReportRow(trx, id, { status: decision, returned_reason: decision === 'returned' ? reason : '', updated_at: stamp });
   });
   return getReport(db, id);

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
-/** The office's own (consolidated) report text for a reporting duty; evidence files stored by content hash. */
+/** The office's own (consolidated) report text for a duty; evidence files by content hash; who acted on a report. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's table types
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -19,4 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('mime', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
+
+  // Who acted on a report: the office and installation now; the signed-in person once accounts exist.
+  await sql`ALTER TABLE report_event ADD COLUMN actor TEXT NOT NULL DEFAULT ''`.execute(db);
 }

@@ -81,7 +81,7 @@ export const REPORT_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = { draft: 'Dự thảo', submitted: 'Đã gửi', accepted: 'Đã tiếp nhận', returned: 'Trả lại' };
 
-export const ReportEvent = z.object({ kind: z.enum(['submitted', 'accepted', 'returned']), at: z.string(), date: z.string().nullable(), reason: z.string(), revision: z.number() });
+export const ReportEvent = z.object({ kind: z.enum(['submitted', 'accepted', 'returned']), at: z.string(), date: z.string().nullable(), reason: z.string(), revision: z.number(), actor: z.string() });
 
 export const ReportView = z.object({
   id: z.string(),

@@ -174,6 +174,7 @@ function ReportEditor({ report }: { report: ReportView }) {
               children: (
                 <div>
                   {`${formatVnDate(e.at.slice(0, 10))}: ${e.kind === 'submitted' ? `Gửi lần ${e.revision}${e.date ? ` (nhận ngày ${formatVnDate(e.date)})` : ''}` : e.kind === 'accepted' ? 'Tiếp nhận' : `Trả lại – ${e.reason}`}`}
+                  {e.actor && <Typography.Text type="secondary"> · {e.actor}</Typography.Text>}
                   {e.kind === 'submitted' && changesOf(e.revision).length > 0 && (
                     <ul style={{ margin: '2px 0 0', paddingLeft: 18, color: '#555' }}>{changesOf(e.revision).map((c) => <li key={c}>{c}</li>)}</ul>
                   )}
