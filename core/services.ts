@@ -28,6 +28,7 @@ import { reportMatrix } from './reports/matrix';
 import { consolidate, saveOfficeReportText } from './reports/consolidation-service';
 import { exportConsolidated, exportReminder } from './reports/report-exports';
 import { readAttachment, storeAttachment } from './reports/attachments';
+import { exportPlanBundle, exportReportBundle, importBundle, listSentBundles, ownFingerprint, previewBundle } from './bundles/bundle-service';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -142,6 +143,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'reports.exportReminder': (input) => exportReminder(db(), input.planId, input.dutyId, input.today ?? localIsoDate(now())),
     'attachments.add': (input) => storeAttachment(db(), paths.dataDir, input.fileName, Buffer.from(input.base64, 'base64'), now()),
     'attachments.get': async (input) => ({ base64: (await readAttachment(db(), paths.dataDir, input.sha256)).toString('base64') }),
+    'bundles.exportPlan': (input) => exportPlanBundle(db(), input.planId, input.unitId, now()),
+    'bundles.exportReport': (input) => exportReportBundle(db(), input.planId, input.dutyId, now()),
+    'bundles.preview': (input) => previewBundle(db(), Buffer.from(input.base64, 'base64')),
+    'bundles.import': (input) => importBundle(db(), Buffer.from(input.base64, 'base64'), input.acceptKey, now()),
+    'bundles.sent': () => listSentBundles(db()),
+    'bundles.fingerprint': async () => ({ fingerprint: await ownFingerprint(db()) }),
     'backups.list': async () =>
       listBackups(paths.backupDir).map((b) => ({ fileName: b.fileName, createdAt: b.createdAt.toISOString(), sizeBytes: b.sizeBytes })),
     'backups.restore': async (input) => {

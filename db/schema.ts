@@ -54,7 +54,7 @@ export interface UnitGroupMemberTable {
   unit_id: string;
 }
 
-export interface Database extends PlanTables, ReportTables {
+export interface Database extends PlanTables, ReportTables, BundleTables {
   installation: InstallationTable;
   office: OfficeTable;
   unit: UnitTable;
@@ -205,4 +205,20 @@ export interface ReportTables {
   report_revision: ReportRevisionTable;
   report_event: ReportEventTable;
   report_task_entry: ReportTaskEntryTable;
+}
+
+export interface BundleTables {
+  known_sender: { installation_id: string; office_name: string; public_key_pem: string; fingerprint: string; accepted_at: string };
+  imported_bundle: { bundle_id: string; kind: string; sender_installation_id: string; subject: string; revision: number; imported_at: string };
+  sent_bundle: {
+    bundle_id: string;
+    kind: string;
+    subject: string;
+    revision: number;
+    file_name: string;
+    recipient: string;
+    status: string;
+    created_at: string;
+    received_at: string | null;
+  };
 }

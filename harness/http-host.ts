@@ -18,7 +18,7 @@ export interface HttpHost {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 32 * 1024 * 1024; // a 20 MB attachment in base64, with room
+const MAX_BODY_BYTES = 150 * 1024 * 1024; // a 100 MB bundle in base64, with room
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

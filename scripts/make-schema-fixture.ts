@@ -53,6 +53,8 @@ await services.call('reports.accept', { id: report.value.id });
 const office = await services.call('reports.consolidation', { planId: plan.value.id, dutyId: duty.id });
 if (!office.ok) throw new Error('fixture consolidation refused');
 await services.call('reports.saveOfficeText', { planId: plan.value.id, dutyId: duty.id, text: { ...office.value.text, number: '12' } });
+// From schema 5: a plan bundle sent to a unit.
+await services.call('bundles.exportPlan', { planId: plan.value.id, unitId: vhxh.value.id });
 await services.close();
 const db = new BetterSqlite3(path.join(dir, 'danvan.sqlite'));
 db.prepare('VACUUM INTO ?').run(target);

@@ -3,6 +3,7 @@ import * as m001 from './001-foundation';
 import * as m002 from './002-plans';
 import * as m003 from './003-reports';
 import * as m004 from './004-office-reports';
+import * as m005 from './005-bundles';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'plans', up: m002.up },
   { version: 3, name: 'reports', up: m003.up },
   { version: 4, name: 'office-reports', up: m004.up },
+  { version: 5, name: 'bundles', up: m005.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -44,6 +44,7 @@ export const FIELD_LABELS: Record<string, string> = {
   text: 'Nội dung báo cáo',
   format: 'Định dạng',
   base64: 'Nội dung tệp',
+  acceptKey: 'Xác nhận khóa',
   sha256: 'Mã tệp',
   attachments: 'Tệp đính kèm',
   dutyId: 'Yêu cầu báo cáo',

@@ -30,3 +30,14 @@ export function foldVietnamese(value: string): string {
     .replace(/[–—]/g, '-')
     .replace(/\s*-\s*/g, '-');
 }
+
+/** Readable ASCII for file names, case kept: "UBND xã Bình Chương" → "UBND-xa-Binh-Chuong". */
+export function asciiSlug(value: string): string {
+  return normalizeText(value)
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

@@ -1,0 +1,285 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { Executor } from '../../db/executor';
+import { getInstallation } from '../../db/identity/identity-repo';
+import { getPlanRow, replaceSearchEntries, writePlanStructure } from '../../db/plans/plan-repo';
+import { searchEntries } from '../plans/plan-search-index';
+import { unitNameResolver } from '../units/unit-names';
+import { findReportRow, insertReportEvent, insertReportRevision, insertReportRow, replaceTaskEntries, updateReportRow } from '../../db/reports/report-repo';
+import { listUnits } from '../../db/units/unit-repo';
+import { KIND_LABELS, PlanPayload, ReceiptPayload, ReportPayload, type BundlePreview, type Manifest } from '../../shared/bundles/bundle-schemas';
+import { PlanContent, type UnitRef } from '../../shared/plans/plan-schemas';
+import { ReportContent, type TaskEntry } from '../../shared/reports/report-schemas';
+import { asciiSlug, foldVietnamese } from '../../shared/text/fold';
+import { AppError } from '../app-error';
+import { keyFingerprint } from '../identity/installation-identity';
+import { readOffice } from '../office/office-service';
+import { documentNumber } from '../plans/plan-service';
+import { consolidate } from '../reports/consolidation-service';
+import { orgLookup, tasksCarriedBy, unitsOf } from '../reports/obligations';
+import { openBundle, writeBundle, type BundleContents, type OpenedBundle } from './bundle-codec';
+
+const same = (a: string, b: string) => foldVietnamese(a) === foldVietnamese(b);
+
+async function signer(db: Executor) {
+  const installation = (await getInstallation(db))!;
+  const office = (await readOffice(db as Kysely<Database>))!;
+  return { installationId: installation.id, officeName: office.name, publicKeyPem: installation.public_key_pem, privateKeyPem: installation.private_key_pem };
+}
+
+async function recordSent(db: Kysely<Database>, contents: BundleContents, recipient: string, fileName: string, bundle: Buffer, bundleId: string, now: Date) {
+  await db
+    .insertInto('sent_bundle')
+    .values({ bundle_id: bundleId, kind: contents.kind, subject: contents.subject, revision: contents.revision, file_name: fileName, recipient, status: 'saved', created_at: now.toISOString(), received_at: null })
+    .execute();
+  return { fileName, base64: bundle.toString('base64') };
+}
+
+async function nextRevision(db: Executor, subject: string): Promise<number> {
+  const row = await db.selectFrom('sent_bundle').select((eb) => eb.fn.max('revision').as('max')).where('subject', '=', subject).executeTakeFirst();
+  return (row?.max ?? 0) + 1;
+}
+
+/** An issued plan of this office, for a unit below whose installation will report on its tasks. */
+export async function exportPlanBundle(db: Kysely<Database>, planId: string, unitId: string, now: Date) {
+  const row = await getPlanRow(db, planId);
+  if (!row || row.kind !== 'own' || row.status !== 'issued') throw new AppError('CONFLICT', 'Chỉ gửi được kế hoạch của cơ quan đã ban hành.');
+  const unit = (await listUnits(db, true)).find((u) => u.id === unitId);
+  if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị nhận.');
+  // The units below know our units by name only: every reference travels as the name it prints.
+  const nameOf = await unitNameResolver(db);
+  const asNames = (refs: UnitRef[]): UnitRef[] => refs.map((r) => ({ type: 'external', name: nameOf(r), note: r.note }));
+  const stored = PlanContent.parse(JSON.parse(row.content_json));
+  const content: PlanContent = {
+    ...stored,
+    tasks: stored.tasks.map((t) => ({ ...t, directing: asNames(t.directing), lead: asNames(t.lead), coordinating: asNames(t.coordinating), implementing: asNames(t.implementing), parentTaskId: null })),
+    duties: stored.duties.map((d) => ({ ...d, units: asNames(d.units) })),
+  };
+  const subject = `plan:${planId}`;
+  const contents: BundleContents = { kind: 'plan', subject, revision: row.revision, payload: { planId, documentNumber: documentNumber(content), content } satisfies PlanPayload };
+  const bundleId = crypto.randomUUID();
+  const me = await signer(db);
+  const bundle = writeBundle(contents, me, unit.name, now, bundleId);
+  const fileName = `KH-${content.number || 'du-thao'}-${content.year}_${asciiSlug(me.officeName)}_gui-${asciiSlug(unit.name)}_lan-${row.revision}.dvb`;
+  return recordSent(db, contents, unit.name, fileName, bundle, bundleId, now);
+}
+
+/**
+ * This office's report on a duty of the plan it received: built from the consolidation of its own plan
+ * derived from it (same kind of report), each task's result carried to the parent task it implements.
+ */
+export async function exportReportBundle(db: Kysely<Database>, receivedPlanId: string, dutyId: string, now: Date) {
+  const parentRow = await getPlanRow(db, receivedPlanId);
+  if (!parentRow || parentRow.kind !== 'received') throw new AppError('CONFLICT', 'Chỉ gửi báo cáo lên theo kế hoạch nhận từ cấp trên.');
+  const parent = PlanContent.parse(JSON.parse(parentRow.content_json));
+  const parentDuty = parent.duties.find((d) => d.id === dutyId);
+  if (!parentDuty) throw new AppError('NOT_FOUND', 'Kế hoạch cấp trên không có yêu cầu báo cáo này.');
+  const own = await db.selectFrom('plan').selectAll().where('parent_plan_id', '=', receivedPlanId).where('status', '=', 'issued').orderBy('updated_at', 'desc').executeTakeFirst();
+  if (!own) throw new AppError('CONFLICT', 'Chưa có kế hoạch thực hiện đã ban hành của cơ quan cho kế hoạch này.');
+  const ownDuty = PlanContent.parse(JSON.parse(own.content_json)).duties.find((d) => d.kind === parentDuty.kind);
+  if (!ownDuty) throw new AppError('CONFLICT', `Kế hoạch của cơ quan chưa có yêu cầu báo cáo cùng loại để tổng hợp.`);
+  const c = await consolidate(db, own.id, ownDuty.id);
+  const entries = new Map<string, TaskEntry>();
+  for (const t of c.tasks) {
+    if (!t.parentTask || !t.combinedStatus) continue;
+    const prev = entries.get(t.parentTask.id);
+    const doneText = [prev?.doneText, ...t.results.filter((r) => r.doneText).map((r) => `${r.unitName}: ${r.doneText}`)].filter(Boolean).join('\n');
+    entries.set(t.parentTask.id, {
+      taskId: t.parentTask.id,
+      status: prev?.status && prev.status !== t.combinedStatus ? 'in_progress' : t.combinedStatus,
+      doneText,
+      reason: t.results.map((r) => r.reason).filter(Boolean).join('; '),
+      figures: [...(prev?.figures ?? []), ...t.figures.map((f) => ({ name: f.name, unit: f.unit, value: f.total }))],
+      attachments: [],
+    });
+  }
+  const me = await signer(db);
+  const content: ReportContent = ReportContent.parse({
+    tasks: [...entries.values()],
+    generalResults: c.text.generalResults,
+    shortcomings: c.text.shortcomings,
+    causes: c.text.causes,
+    directions: c.text.directions,
+    proposals: c.text.proposals,
+    models: c.models.map((m) => ({ id: crypto.randomUUID(), name: m.name, field: m.field, unitName: m.unitName, startDate: m.startDate, results: m.results, level: m.level })),
+  });
+  const subject = `report:${receivedPlanId}:${dutyId}:${me.installationId}`;
+  const revision = await nextRevision(db, subject);
+  const payload: ReportPayload = { planId: receivedPlanId, planNumber: documentNumber(parent), dutyId, dueDate: parentDuty.dueDate!, unitName: me.officeName, receivedDate: now.toISOString().slice(0, 10), content };
+  const contents: BundleContents = { kind: 'report', subject, revision, payload };
+  const bundleId = crypto.randomUUID();
+  const bundle = writeBundle(contents, me, parent.issuerName, now, bundleId);
+  const kindWord = { semiannual: '6thang', annual: 'nam', quarterly: `quy${parentDuty.quarter ?? ''}` }[parentDuty.kind as string] ?? parentDuty.kind;
+  const fileName = `BC-${kindWord}-${parent.year}_${asciiSlug(me.officeName)}_lan-${revision}.dvb`;
+  return recordSent(db, contents, parent.issuerName, fileName, bundle, bundleId, now);
+}
+
+function subjectLabel(opened: OpenedBundle): string {
+  const p = opened.payload as Record<string, unknown>;
+  if (opened.manifest.kind === 'report') return `Báo cáo của ${String(p.unitName ?? '')} theo Kế hoạch số ${String(p.planNumber ?? '')}, hạn ${String(p.dueDate ?? '')}`;
+  if (opened.manifest.kind === 'plan') return `Kế hoạch số ${String(p.documentNumber ?? '')}`;
+  return KIND_LABELS[opened.manifest.kind];
+}
+
+async function trustOf(db: Executor, manifest: Manifest, publicKeyPem: string): Promise<'trusted' | 'new' | 'changed'> {
+  const known = await db.selectFrom('known_sender').selectAll().where('installation_id', '=', manifest.sender.installationId).executeTakeFirst();
+  if (!known) return 'new';
+  return known.public_key_pem.trim() === publicKeyPem.trim() ? 'trusted' : 'changed';
+}
+
+/** What the clerk sees before importing: who sent it, what it is, whether its key is known. Writes nothing. */
+export async function previewBundle(db: Kysely<Database>, bytes: Uint8Array): Promise<BundlePreview> {
+  const opened = openBundle(bytes);
+  const { manifest } = opened;
+  const office = (await readOffice(db))!;
+  const problems: string[] = [];
+  if (!same(manifest.recipient.officeName, office.name)) problems.push(`Gói gửi cho "${manifest.recipient.officeName}", không phải cơ quan này.`);
+  const trust = await trustOf(db, manifest, opened.publicKeyPem);
+  if (trust === 'changed') problems.push(`Khóa của "${manifest.sender.officeName}" khác với khóa đã xác nhận trước đây. Chỉ nhập khi đã hỏi lại đơn vị gửi.`);
+  try {
+    await checkApplicable(db, opened);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    problems.push(error.message);
+  }
+  const imported = await db.selectFrom('imported_bundle').select('bundle_id').where('bundle_id', '=', manifest.bundleId).executeTakeFirst();
+  return {
+    bundleId: manifest.bundleId,
+    kind: manifest.kind,
+    kindLabel: KIND_LABELS[manifest.kind],
+    senderOffice: manifest.sender.officeName,
+    senderInstallationId: manifest.sender.installationId,
+    fingerprint: keyFingerprint(opened.publicKeyPem),
+    trust,
+    subjectLabel: subjectLabel(opened),
+    revision: manifest.revision,
+    createdAt: manifest.createdAt,
+    problems,
+    alreadyImported: Boolean(imported),
+  };
+}
+
+/** Domain checks of a bundle's payload against this installation's data; throws a Vietnamese refusal. */
+async function checkApplicable(db: Executor, opened: OpenedBundle) {
+  const { manifest } = opened;
+  const office = (await readOffice(db as Kysely<Database>))!;
+  if (manifest.kind === 'report') {
+    const payload = ReportPayload.safeParse(opened.payload);
+    if (!payload.success) throw new AppError('VALIDATION', 'Nội dung báo cáo trong gói không đúng định dạng.');
+    const p = payload.data;
+    const planRow = await getPlanRow(db, p.planId);
+    if (!planRow || planRow.kind !== 'own' || planRow.status !== 'issued') throw new AppError('VALIDATION', `Báo cáo theo Kế hoạch số ${p.planNumber}, không phải kế hoạch đã ban hành của cơ quan này.`);
+    const plan = PlanContent.parse(JSON.parse(planRow.content_json));
+    const duty = plan.duties.find((d) => d.id === p.dutyId);
+    if (!duty) throw new AppError('VALIDATION', 'Kế hoạch không có yêu cầu báo cáo mà gói nhắc đến.');
+    const units = await listUnits(db, true);
+    const unit = units.find((u) => [u.name, u.abbreviation, ...u.aliases].some((n) => n && same(n, p.unitName)));
+    if (!unit) throw new AppError('VALIDATION', `"${p.unitName}" không phải đơn vị báo cáo của cơ quan này (thêm đơn vị hoặc tên gọi khác trước).`);
+    const org = await orgLookup(db);
+    if (!unitsOf(duty.units, org).includes(unit.id)) throw new AppError('VALIDATION', `"${unit.name}" không phải gửi báo cáo này.`);
+    const carried = tasksCarriedBy(plan, unit.id, org).map((t) => t.taskId);
+    const foreign = p.content.tasks.find((t) => !carried.includes(t.taskId));
+    if (foreign) throw new AppError('VALIDATION', 'Báo cáo có nhiệm vụ không thuộc đơn vị hoặc không có trong kế hoạch.');
+    const existing = await findReportRow(db, duty.id, unit.id);
+    if (existing && existing.revision >= manifest.revision && existing.status !== 'draft') {
+      throw new AppError('CONFLICT', `Đã có báo cáo lần ${existing.revision} của ${unit.name}; gói này là lần ${manifest.revision}, cũ hơn hoặc bằng.`);
+    }
+    return { kind: 'report' as const, payload: p, unit, existing, plan };
+  }
+  if (manifest.kind === 'plan') {
+    const payload = PlanPayload.safeParse(opened.payload);
+    if (!payload.success) throw new AppError('VALIDATION', 'Nội dung kế hoạch trong gói không đúng định dạng.');
+    if (!office.reportsTo || !(foldVietnamese(office.reportsTo).includes(foldVietnamese(manifest.sender.officeName)) || same(office.reportsTo, manifest.sender.officeName))) {
+      throw new AppError('VALIDATION', `"${manifest.sender.officeName}" không phải cơ quan cấp trên của cơ quan này (xem Cài đặt).`);
+    }
+    const existing = await getPlanRow(db, payload.data.planId);
+    if (existing && existing.kind !== 'received') throw new AppError('VALIDATION', 'Mã kế hoạch trùng với kế hoạch của chính cơ quan này.');
+    if (existing && existing.revision >= manifest.revision) throw new AppError('CONFLICT', `Đã có lần ${existing.revision} của kế hoạch này; gói này là lần ${manifest.revision}.`);
+    return { kind: 'plan' as const, payload: payload.data, existing };
+  }
+  if (manifest.kind === 'receipt') {
+    const payload = ReceiptPayload.safeParse(opened.payload);
+    if (!payload.success) throw new AppError('VALIDATION', 'Biên nhận không đúng định dạng.');
+    const sent = await db.selectFrom('sent_bundle').selectAll().where('bundle_id', '=', payload.data.bundleId).executeTakeFirst();
+    if (!sent) throw new AppError('VALIDATION', 'Biên nhận cho một gói không do máy này gửi.');
+    return { kind: 'receipt' as const, payload: payload.data };
+  }
+  throw new AppError('VALIDATION', 'Loại gói này chưa được hỗ trợ.');
+}
+
+/** Verifies everything, then applies the bundle in one transaction; returns a receipt to send back. */
+export async function importBundle(db: Kysely<Database>, bytes: Uint8Array, acceptKey: boolean, now: Date) {
+  const opened = openBundle(bytes);
+  const { manifest } = opened;
+  const office = (await readOffice(db))!;
+  const duplicate = await db.selectFrom('imported_bundle').select('bundle_id').where('bundle_id', '=', manifest.bundleId).executeTakeFirst();
+  if (duplicate) return { result: 'duplicate' as const, message: 'Gói này đã nhập trước đó; không có gì thay đổi.', receipt: manifest.kind === 'receipt' ? null : await receiptFor(db, manifest, 'duplicate', now) };
+  if (!same(manifest.recipient.officeName, office.name)) throw new AppError('VALIDATION', `Gói gửi cho "${manifest.recipient.officeName}", không phải cơ quan này.`);
+  const trust = await trustOf(db, manifest, opened.publicKeyPem);
+  if (trust !== 'trusted' && !acceptKey) {
+    throw new AppError('CONFLICT', trust === 'new'
+      ? `Chưa xác nhận khóa của "${manifest.sender.officeName}". Đối chiếu mã khóa với đơn vị gửi rồi xác nhận.`
+      : `Khóa của "${manifest.sender.officeName}" đã thay đổi. Chỉ nhận khi đã hỏi lại đơn vị gửi.`);
+  }
+  const stamp = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    const applicable = await checkApplicable(trx, opened);
+    const key = { office_name: manifest.sender.officeName, public_key_pem: opened.publicKeyPem, fingerprint: keyFingerprint(opened.publicKeyPem), accepted_at: stamp };
+    await trx.insertInto('known_sender').values({ installation_id: manifest.sender.installationId, ...key }).onConflict((oc) => oc.column('installation_id').doUpdateSet(key)).execute();
+    await trx.insertInto('imported_bundle').values({ bundle_id: manifest.bundleId, kind: manifest.kind, sender_installation_id: manifest.sender.installationId, subject: manifest.subject, revision: manifest.revision, imported_at: stamp }).execute();
+    if (applicable.kind === 'report') {
+      const { payload, unit, existing } = applicable;
+      const content = payload.content;
+      const id = existing?.id ?? crypto.randomUUID();
+      const row = { status: 'submitted', revision: manifest.revision, received_date: payload.receivedDate, returned_reason: '', content_json: JSON.stringify(content), updated_at: stamp };
+      if (existing) await updateReportRow(trx, id, row);
+      else await insertReportRow(trx, { id, plan_id: payload.planId, duty_id: payload.dutyId, unit_id: unit.id, created_at: stamp, ...row });
+      await trx.deleteFrom('report_revision').where('report_id', '=', id).where('revision', '=', manifest.revision).execute();
+      await insertReportRevision(trx, { report_id: id, revision: manifest.revision, received_date: payload.receivedDate, content_json: JSON.stringify(content), created_at: stamp });
+      await insertReportEvent(trx, { report_id: id, kind: 'submitted', at: stamp, date: payload.receivedDate, reason: '', revision: manifest.revision, actor: `${manifest.sender.officeName} (gửi qua tệp gói)` });
+      await replaceTaskEntries(trx, id, content.tasks);
+    } else if (applicable.kind === 'plan') {
+      const { payload, existing } = applicable;
+      const c = payload.content;
+      const columns = { year: c.year, number: c.number, symbol: c.symbol, issue_date: c.issueDate, title: c.title, issuer_name: c.issuerName, period_start: c.periodStart, period_end: c.periodEnd, content_json: JSON.stringify(c), revision: manifest.revision, updated_at: stamp };
+      if (existing) await trx.updateTable('plan').set(columns).where('id', '=', payload.planId).execute();
+      else await trx.insertInto('plan').values({ id: payload.planId, kind: 'received', status: 'received', parent_plan_id: null, created_at: stamp, ...columns }).execute();
+      await writeReceivedStructure(trx, payload.planId, c);
+    } else {
+      await trx.updateTable('sent_bundle').set({ status: 'received', received_at: applicable.payload.importedAt }).where('bundle_id', '=', applicable.payload.bundleId).execute();
+    }
+  });
+  return {
+    result: 'imported' as const,
+    message: `Đã nhập ${KIND_LABELS[manifest.kind].toLowerCase()} của ${manifest.sender.officeName}.`,
+    receipt: manifest.kind === 'receipt' ? null : await receiptFor(db, manifest, 'imported', now),
+  };
+}
+
+/** Received plans keep the sender's task ids, so reports can be mapped back up. Units are the sender's: stored as outside bodies. */
+async function writeReceivedStructure(trx: Executor, planId: string, c: PlanContent) {
+  await writePlanStructure(
+    trx,
+    planId,
+    c.tasks.map((t, position) => ({ id: t.id, position, ordinal: t.ordinal, body: t.body, timeframe: t.timeframe, parentTaskId: null, units: [] })),
+    c.duties.map((d) => ({ id: d.id, kind: d.kind, dueDate: d.dueDate!, units: [] })),
+  );
+  await replaceSearchEntries(trx, planId, searchEntries(c, documentNumber(c)));
+}
+
+async function receiptFor(db: Kysely<Database>, manifest: Manifest, result: 'imported' | 'duplicate', now: Date) {
+  const me = await signer(db);
+  const payload: ReceiptPayload = { bundleId: manifest.bundleId, importedAt: now.toISOString(), result };
+  const bundle = writeBundle({ kind: 'receipt', subject: `receipt:${manifest.bundleId}`, revision: 0, payload }, me, manifest.sender.officeName, now);
+  return { fileName: `BienNhan_${asciiSlug(manifest.sender.officeName)}_${manifest.bundleId.slice(0, 8)}.dvb`, base64: bundle.toString('base64') };
+}
+
+export async function listSentBundles(db: Kysely<Database>) {
+  const rows = await db.selectFrom('sent_bundle').selectAll().orderBy('created_at', 'desc').execute();
+  return rows.map((r) => ({ bundleId: r.bundle_id, kind: r.kind as Manifest['kind'], fileName: r.file_name, recipient: r.recipient, revision: r.revision, status: r.status as 'saved' | 'received', createdAt: r.created_at, receivedAt: r.received_at }));
+}
+
+export async function ownFingerprint(db: Executor): Promise<string> {
+  return keyFingerprint((await getInstallation(db))!.public_key_pem);
+}

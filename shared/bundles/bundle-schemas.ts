@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { isoDate, uuid } from '../api/fields';
+import { PlanContent } from '../plans/plan-schemas';
+import { ReportContent } from '../reports/report-schemas';
+
+/** Report bundles (.dvb): see docs/bundle-format.md. */
+export const BUNDLE_FORMAT_VERSION = 1;
+export const BUNDLE_KINDS = ['report', 'plan', 'return', 'receipt'] as const;
+export type BundleKind = (typeof BUNDLE_KINDS)[number];
+
+export const ManifestEntry = z.strictObject({
+  name: z.string().regex(/^(payload\.json|sender\.pub|document\.docx|document\.xlsx|attachments\/[0-9a-f]{64})$/),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().min(0),
+});
+
+export const Manifest = z.strictObject({
+  formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+  bundleId: uuid,
+  kind: z.enum(BUNDLE_KINDS),
+  sender: z.strictObject({ installationId: uuid, officeName: z.string().min(1).max(200) }),
+  recipient: z.strictObject({ officeName: z.string().min(1).max(200) }),
+  createdAt: z.iso.datetime(),
+  /** What the bundle carries and which revision of it ("report:<plan>:<duty>:<unit>"). */
+  subject: z.string().min(1).max(300),
+  revision: z.number().int().min(0),
+  entries: z.array(ManifestEntry).min(1).max(200),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+/** A report sent up: its entries name the recipient's own task ids (the tasks of the plan it received). */
+export const ReportPayload = z.strictObject({
+  planId: uuid,
+  planNumber: z.string(),
+  dutyId: uuid,
+  dueDate: isoDate,
+  unitName: z.string().min(1).max(200),
+  receivedDate: isoDate,
+  content: ReportContent,
+});
+export type ReportPayload = z.infer<typeof ReportPayload>;
+
+/** A plan sent down, so that the units report on its tasks by id. */
+export const PlanPayload = z.strictObject({ planId: uuid, documentNumber: z.string(), content: PlanContent });
+export type PlanPayload = z.infer<typeof PlanPayload>;
+
+export const ReceiptPayload = z.strictObject({ bundleId: uuid, importedAt: z.iso.datetime(), result: z.enum(['imported', 'duplicate']) });
+export type ReceiptPayload = z.infer<typeof ReceiptPayload>;
+
+export const BundlePreview = z.object({
+  bundleId: z.string(),
+  kind: z.enum(BUNDLE_KINDS),
+  kindLabel: z.string(),
+  senderOffice: z.string(),
+  senderInstallationId: z.string(),
+  /** Short groups to read aloud to the other office. */
+  fingerprint: z.string(),
+  trust: z.enum(['trusted', 'new', 'changed']),
+  subjectLabel: z.string(),
+  revision: z.number(),
+  createdAt: z.string(),
+  /** Why it cannot be imported as it is; empty when it can. */
+  problems: z.array(z.string()),
+  alreadyImported: z.boolean(),
+});
+export type BundlePreview = z.infer<typeof BundlePreview>;
+
+export const KIND_LABELS: Record<BundleKind, string> = { report: 'Báo cáo', plan: 'Kế hoạch', return: 'Trả lại báo cáo', receipt: 'Biên nhận' };

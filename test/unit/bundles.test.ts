@@ -1,0 +1,148 @@
+import crypto from 'node:crypto';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { call, expectError, setUpServices } from '../helpers/services';
+import { newPlanWith, task } from '../helpers/plans';
+import { snapshotDatabase } from '../helpers/db-snapshot';
+import { writeBundle } from '../../core/bundles/bundle-codec';
+
+const PROVINCE = { name: 'UBND tỉnh Quảng Ngãi', parentBody: '', level: 'tinh', abbreviation: 'UBND', placeName: 'Quảng Ngãi', reportsTo: '' } as const;
+const COMMUNE = { name: 'UBND xã Bình Chương', parentBody: '', level: 'xa_phuong', abbreviation: 'UBND', placeName: 'Bình Chương', reportsTo: 'UBND tỉnh Quảng Ngãi (qua Sở Nội vụ)' } as const;
+const b64 = (s: string) => s;
+
+/** A province and a commune, each its own installation, exchanging files as a USB stick would carry them. */
+async function twoOffices() {
+  const province = await setUpServices({ office: false });
+  await call(province.services, 'office.save', { ...PROVINCE });
+  const xa = await call(province.services, 'units.create', { name: 'UBND xã Bình Chương', kind: 'xa', aliases: ['Ủy ban nhân dân xã Bình Chương'] });
+  const owes = [{ type: 'unit' as const, unitId: xa.id, note: '' }];
+  const semi = crypto.randomUUID();
+  const plan = await newPlanWith(province.services, 'own', 2026, (c) => ({
+    ...c,
+    tasks: [task('1', 'Tổ chức đối thoại với Nhân dân', { implementing: owes }), task('2', 'Tiếp công dân định kỳ', { implementing: owes })],
+    duties: [{ id: semi, kind: 'semiannual', label: '', dueDate: '2026-05-15', units: owes, recipient: 'Sở Nội vụ', quarter: null }],
+  }));
+  await call(province.services, 'plans.issue', { id: plan.id, number: '14', issueDate: '2026-01-19' });
+  const commune = await setUpServices({ office: false });
+  await call(commune.services, 'office.save', { ...COMMUNE });
+  return { province, commune, plan, semi, xa };
+}
+
+describe('report bundles between installations', () => {
+  it('carry a plan down and a report up, signed, pinned on first use, imported once, with receipts', async () => {
+    const { province, commune, plan, semi, xa } = await twoOffices();
+    const planFile = await call(province.services, 'bundles.exportPlan', { planId: plan.id, unitId: xa.id });
+    expect(planFile.fileName).toBe('KH-14-2026_UBND-tinh-Quang-Ngai_gui-UBND-xa-Binh-Chuong_lan-1.dvb');
+
+    // the commune sees who sent it and the key's fingerprint before anything is written
+    const before = snapshotDatabase(commune.dataDir);
+    const preview = await call(commune.services, 'bundles.preview', { base64: planFile.base64 });
+    const provinceKey = await call(province.services, 'bundles.fingerprint', {});
+    expect(preview).toMatchObject({ kind: 'plan', senderOffice: 'UBND tỉnh Quảng Ngãi', trust: 'new', fingerprint: provinceKey.fingerprint, problems: [], alreadyImported: false });
+    const unconfirmed = expectError(await commune.services.call('bundles.import', { base64: planFile.base64 }), 'CONFLICT');
+    expect(unconfirmed.message).toMatch(/Đối chiếu mã khóa/);
+    expect(snapshotDatabase(commune.dataDir)).toEqual(before);
+    const imported = await call(commune.services, 'bundles.import', { base64: planFile.base64, acceptKey: true });
+    expect(imported.result).toBe('imported');
+    const again = await call(commune.services, 'bundles.import', { base64: planFile.base64 });
+    expect(again).toMatchObject({ result: 'duplicate', message: 'Gói này đã nhập trước đó; không có gì thay đổi.' });
+    const received = await call(commune.services, 'plans.get', { id: plan.id, revision: null });
+    expect(received).toMatchObject({ kind: 'received', status: 'received', documentNumber: '14/KH-UBND' });
+    expect(received.content.tasks.map((t) => t.id)).toEqual(plan.content.tasks.map((t) => t.id));
+    expect(received.content.tasks[0]!.implementing).toEqual([{ type: 'external', name: 'UBND xã Bình Chương', note: '' }]);
+
+    // the receipt goes back up: the province sees its bundle was received
+    await call(province.services, 'bundles.import', { base64: imported.receipt!.base64, acceptKey: true });
+    expect((await call(province.services, 'bundles.sent', {}))[0]).toMatchObject({ kind: 'plan', status: 'received' });
+
+    // the commune derives its plan, collects a thôn's report, and sends its own report up
+    const thon = await call(commune.services, 'units.create', { name: 'Thôn An Phú', kind: 'thon' });
+    const own = await call(commune.services, 'plans.derive', { parentPlanId: plan.id });
+    const ref = [{ type: 'unit' as const, unitId: thon.id, note: '' }];
+    const ownDuty = crypto.randomUUID();
+    await call(commune.services, 'plans.saveDraft', {
+      id: own.id,
+      content: { ...own.content, tasks: own.content.tasks.map((t) => ({ ...t, implementing: ref })), duties: [{ id: ownDuty, kind: 'semiannual', label: '', dueDate: '2026-05-10', units: ref, recipient: '', quarter: null }] },
+    });
+    await call(commune.services, 'plans.issue', { id: own.id, number: '5', issueDate: '2026-02-01' });
+    const r = await call(commune.services, 'reports.open', { planId: own.id, dutyId: ownDuty, unitId: thon.id });
+    await call(commune.services, 'reports.save', { id: r.id, content: { ...r.content, tasks: r.content.tasks.map((t, i) => ({ ...t, status: i === 0 ? 'done' : 'in_progress', doneText: `Kết quả ${i + 1}`, figures: [{ name: 'Số cuộc đối thoại', unit: 'cuộc', value: 3 }] })) } });
+    await call(commune.services, 'reports.submit', { id: r.id, receivedDate: '2026-05-08' });
+    await call(commune.services, 'reports.accept', { id: r.id });
+    const reportFile = await call(commune.services, 'bundles.exportReport', { planId: plan.id, dutyId: semi });
+    expect(reportFile.fileName).toBe('BC-6thang-2026_UBND-xa-Binh-Chuong_lan-1.dvb');
+
+    const reportPreview = await call(province.services, 'bundles.preview', { base64: reportFile.base64 });
+    expect(reportPreview).toMatchObject({ kind: 'report', trust: 'trusted', problems: [] }); // pinned when its receipt came in
+    expect(reportPreview.subjectLabel).toMatch(/Báo cáo của UBND xã Bình Chương theo Kế hoạch số 14\/KH-UBND/);
+    await call(province.services, 'bundles.import', { base64: reportFile.base64, acceptKey: true });
+    const matrix = await call(province.services, 'reports.matrix', { planId: plan.id, today: '2026-05-20' });
+    const cell = matrix.cells[0]!;
+    expect(cell).toMatchObject({ unitId: xa.id, state: 'late' });
+    const report = await call(province.services, 'reports.get', { id: cell.reportId! });
+    expect(report.content.tasks.map((t) => [t.taskId, t.status])).toEqual([[plan.content.tasks[0]!.id, 'done'], [plan.content.tasks[1]!.id, 'in_progress']]);
+    expect(report.content.tasks[0]!.doneText).toBe('Thôn An Phú: Kết quả 1');
+    expect(report.events.at(-1)!.actor).toBe('UBND xã Bình Chương (gửi qua tệp gói)');
+
+    // a second revision supersedes; the first one again is refused as older
+    const second = await call(commune.services, 'bundles.exportReport', { planId: plan.id, dutyId: semi });
+    expect(second.fileName).toMatch(/_lan-2\.dvb$/);
+    await call(province.services, 'bundles.import', { base64: second.base64 });
+    expect((await call(province.services, 'reports.get', { id: cell.reportId! })).revision).toBe(2);
+    const older = await call(province.services, 'bundles.preview', { base64: reportFile.base64 });
+    expect(older.alreadyImported).toBe(true);
+    await province.services.close();
+    await commune.services.close();
+  });
+
+  it('refuses forged, tampered, misaddressed and re-keyed bundles, writing nothing', async () => {
+    const { province, commune, plan, xa } = await twoOffices();
+    const file = await call(province.services, 'bundles.exportPlan', { planId: plan.id, unitId: xa.id });
+    const bytes = Buffer.from(file.base64, 'base64');
+    const entries = unzipSync(new Uint8Array(bytes));
+    const rezip = (patch: Record<string, Uint8Array>) => Buffer.from(zipSync({ ...entries, ...patch })).toString('base64');
+    const before = snapshotDatabase(commune.dataDir);
+    const refused = async (base64: string, pattern: RegExp) => {
+      const error = expectError(await commune.services.call('bundles.import', { base64, acceptKey: true }), 'VALIDATION');
+      expect(error.message).toMatch(pattern);
+    };
+
+    const payload = JSON.parse(strFromU8(entries['payload.json']!));
+    payload.content.tasks[0].body = 'Nội dung bị sửa';
+    await refused(rezip({ 'payload.json': strToU8(JSON.stringify(payload)) }), /đã bị thay đổi/);
+    const manifest = JSON.parse(strFromU8(entries['manifest.json']!));
+    manifest.revision = 99;
+    await refused(rezip({ 'manifest.json': strToU8(JSON.stringify(manifest)) }), /chữ ký không đúng/);
+    await refused(rezip({ '../../etc/passwd': strToU8('x') }), /mục lạ/);
+    await refused(rezip({ 'attachments/evil.exe': strToU8('MZ') }), /mục lạ/);
+    await refused(Buffer.from(zipSync({ 'manifest.json': strToU8('{}') })).toString('base64'), /thiếu phần kê khai hoặc chữ ký/);
+    await refused(Buffer.from('đây không phải tệp zip').toString('base64'), /không phải tệp gói/);
+    const bomb = Buffer.from(zipSync({ ...entries, 'document.docx': new Uint8Array(50 * 1024 * 1024) }, { level: 9 })).toString('base64');
+    await refused(bomb, /tỉ lệ nén bất thường|nội dung giải nén quá lớn/);
+    expect(snapshotDatabase(commune.dataDir)).toEqual(before);
+
+    // addressed to another office
+    const other = await setUpServices({ office: false });
+    await call(other.services, 'office.save', { ...COMMUNE, name: 'UBND xã Bình Sơn' });
+    const wrong = expectError(await other.services.call('bundles.import', { base64: file.base64, acceptKey: true }), 'VALIDATION');
+    expect(wrong.message).toMatch(/gửi cho "UBND xã Bình Chương", không phải cơ quan này/);
+
+    // pinned key, then a bundle from the same installation signed with another key
+    await call(commune.services, 'bundles.import', { base64: file.base64, acceptKey: true });
+    const { publicKey, privateKey } = crypto.generateKeyPairSync('ed25519');
+    const impostor = writeBundle(
+      { kind: 'plan', subject: `plan:${plan.id}`, revision: 5, payload: JSON.parse(strFromU8(entries['payload.json']!)) },
+      { installationId: manifest.sender.installationId, officeName: 'UBND tỉnh Quảng Ngãi', publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },
+      'UBND xã Bình Chương',
+      new Date(),
+    );
+    const preview = await call(commune.services, 'bundles.preview', { base64: b64(impostor.toString('base64')) });
+    expect(preview.trust).toBe('changed');
+    expect(preview.problems.join(' ')).toMatch(/khác với khóa đã xác nhận/);
+    const rekeyed = expectError(await commune.services.call('bundles.import', { base64: impostor.toString('base64') }), 'CONFLICT');
+    expect(rekeyed.message).toMatch(/đã thay đổi/);
+    await province.services.close();
+    await commune.services.close();
+    await other.services.close();
+  });
+});
