@@ -272,7 +272,7 @@ async function receiptFor(db: Kysely<Database>, manifest: Manifest, result: 'imp
   const me = await signer(db);
   const payload: ReceiptPayload = { bundleId: manifest.bundleId, importedAt: now.toISOString(), result };
   const bundle = writeBundle({ kind: 'receipt', subject: `receipt:${manifest.bundleId}`, revision: 0, payload }, me, manifest.sender.officeName, now);
-  return { fileName: `BienNhan_${asciiSlug(manifest.sender.officeName)}_${manifest.bundleId.slice(0, 8)}.dvb`, base64: bundle.toString('base64') };
+  return { fileName: `BienNhan_${asciiSlug(me.officeName)}_${manifest.bundleId.slice(0, 8)}.dvb`, base64: bundle.toString('base64') };
 }
 
 export async function listSentBundles(db: Kysely<Database>) {

@@ -14,6 +14,7 @@ import { SearchPage } from './search/SearchPage';
 import { ReportsPage } from './reports/ReportsPage';
 import { ReportEditorPage } from './reports/ReportEditorPage';
 import { ConsolidationPage } from './reports/ConsolidationPage';
+import { BundlesPage } from './bundles/BundlesPage';
 
 /** Chooses the first screen from the app's state: data file problem, first-run setup, or the app. */
 export function Root() {
@@ -33,6 +34,7 @@ export function Root() {
         <Route path="/bao-cao" element={<ReportsPage />} />
         <Route path="/bao-cao/:id" element={<ReportEditorPage />} />
         <Route path="/bao-cao/tong-hop/:planId/:dutyId" element={<ConsolidationPage />} />
+        <Route path="/goi-tin" element={<BundlesPage />} />
         <Route path="/tim-kiem" element={<SearchPage />} />
         <Route path="/don-vi" element={<UnitsPage />} />
         <Route path="/cai-dat" element={<SettingsPage status={s} />} />

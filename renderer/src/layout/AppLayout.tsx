@@ -1,5 +1,5 @@
 import { Input, Layout, Menu, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, FileTextOutlined, SettingOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, FileTextOutlined, SettingOutlined, SwapOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Office } from '../../../shared/office/office-schemas';
 import { OFFICE_LEVEL_LABELS } from '../../../shared/office/office-schemas';
@@ -9,6 +9,7 @@ const MENU = [
   { key: '/tong-quan', icon: <DashboardOutlined />, label: 'Tổng quan' },
   { key: '/ke-hoach', icon: <FileTextOutlined />, label: 'Kế hoạch' },
   { key: '/bao-cao', icon: <AuditOutlined />, label: 'Báo cáo' },
+  { key: '/goi-tin', icon: <SwapOutlined />, label: 'Gửi, nhận' },
   { key: '/don-vi', icon: <ApartmentOutlined />, label: 'Đơn vị' },
   { key: '/cai-dat', icon: <SettingOutlined />, label: 'Cài đặt' },
 ];

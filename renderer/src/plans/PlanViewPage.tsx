@@ -10,6 +10,7 @@ import { callApi } from '../api/client';
 import { DOCX_MIME, downloadBase64 } from '../common/download';
 import { useUnitNames } from '../units/use-unit-names';
 import { PlanPaper } from './PlanPaper';
+import { SendPlanButton, SendReportsCard } from '../bundles/SendButtons';
 
 export function PlanViewPage() {
   const { id = '' } = useParams();
@@ -79,6 +80,7 @@ export function PlanViewPage() {
           {p.status === 'draft' && <Button type="primary" icon={<SendOutlined />} onClick={() => { setIssueError(null); setIssuing(true); }}>Ban hành</Button>}
           {p.status === 'issued' && !viewingOld && <Button icon={<EditOutlined />} onClick={() => navigate(`/ke-hoach/${id}/sua`)}>Tạo bản sửa đổi</Button>}
           {p.revision > 0 && <Button icon={<HistoryOutlined />} onClick={() => setHistory(true)}>Lịch sử</Button>}
+          {p.status === 'issued' && !viewingOld && <SendPlanButton plan={p} />}
           <Button icon={<FileWordOutlined />} loading={exporting} onClick={exportDocx}>Xuất Word</Button>
           <Button icon={<PrinterOutlined />} onClick={() => window.print()}>In</Button>
           {p.status !== 'issued' && (
@@ -89,6 +91,7 @@ export function PlanViewPage() {
         </Space>
       </Space>
       {viewingOld && <Alert className="dv-no-print" style={{ marginBottom: 16 }} type="info" showIcon message={`Đang xem lần ban hành ${revision}; bản hiện hành là lần ${latest}.`} />}
+      {p.status === 'received' && <SendReportsCard plan={p} />}
       <PlanPaper content={p.content} nameOf={names.nameOf} focusId={focusTask} />
       <Modal open={issuing} title="Ban hành kế hoạch" okText="Ban hành" cancelText="Hủy" onOk={onIssue} confirmLoading={issue.isPending} onCancel={() => setIssuing(false)}>
         <Typography.Paragraph type="secondary">Sau khi ban hành, kế hoạch bị khóa; mọi thay đổi sau đó là một bản sửa đổi có ghi lý do.</Typography.Paragraph>

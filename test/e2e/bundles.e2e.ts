@@ -1,0 +1,69 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openHarness, screenshot, type Harness } from '../helpers/browser';
+import { call, setUpServices } from '../helpers/services';
+import { newPlanWith, task } from '../helpers/plans';
+import { tempDir } from '../helpers/temp-dir';
+
+let harness: Harness | null = null;
+afterEach(async () => {
+  await harness?.close();
+  harness = null;
+});
+
+describe('a plan arriving on a USB stick, as the commune clerk receives it', () => {
+  it('shows sender, content and key fingerprint, imports after the key is confirmed, and hands back a receipt', async () => {
+    const province = await setUpServices({ office: false });
+    await call(province.services, 'office.save', { name: 'UBND tỉnh Quảng Ngãi', parentBody: '', level: 'tinh', abbreviation: 'UBND', placeName: 'Quảng Ngãi', reportsTo: '' });
+    const xa = await call(province.services, 'units.create', { name: 'UBND xã Bình Chương', kind: 'xa' });
+    const plan = await newPlanWith(province.services, 'own', 2026, (c) => ({
+      ...c,
+      tasks: [task('1', 'Tổ chức đối thoại với Nhân dân', { implementing: [{ type: 'unit', unitId: xa.id, note: '' }] })],
+      duties: [{ id: crypto.randomUUID(), kind: 'semiannual', label: '', dueDate: '2026-05-15', units: [{ type: 'unit', unitId: xa.id, note: '' }], recipient: '', quarter: null }],
+    }));
+    await call(province.services, 'plans.issue', { id: plan.id, number: '14', issueDate: '2026-01-19' });
+    const bundle = await call(province.services, 'bundles.exportPlan', { planId: plan.id, unitId: xa.id });
+    const { fingerprint } = await call(province.services, 'bundles.fingerprint', {});
+
+    harness = await openHarness();
+    const { page, services } = harness;
+    await call(services, 'office.save', { name: 'UBND xã Bình Chương', parentBody: '', level: 'xa_phuong', abbreviation: 'UBND', placeName: 'Bình Chương', reportsTo: 'UBND tỉnh Quảng Ngãi (qua Sở Nội vụ)' });
+    await page.goto(`${harness.host.url}#/goi-tin`);
+
+    const input = page.getByTestId('bundle-drop').locator('input[type=file]');
+    const tampered = Buffer.from(bundle.base64, 'base64');
+    tampered[tampered.length - 30] ^= 0xff; // one byte changed in transit
+    await input.setInputFiles({ name: 'hong.dvb', mimeType: 'application/octet-stream', buffer: tampered });
+    await page.getByText(/Tệp gói không hợp lệ/).waitFor();
+
+    await input.setInputFiles({ name: bundle.fileName, mimeType: 'application/octet-stream', buffer: Buffer.from(bundle.base64, 'base64') });
+    const card = page.getByTestId('incoming-bundle');
+    await card.getByText('Kế hoạch – UBND tỉnh Quảng Ngãi').waitFor();
+    await card.getByText('Lần đầu nhận từ cơ quan này').waitFor();
+    await card.getByText(fingerprint).waitFor();
+    const importButton = card.getByRole('button', { name: 'Nhập' });
+    expect(await importButton.isDisabled()).toBe(true);
+    await screenshot(page, 'bundle-preview');
+    await card.getByText(/Tôi đã đối chiếu mã khóa/).click();
+    await importButton.click();
+    await card.getByText('Đã nhập kế hoạch của UBND tỉnh Quảng Ngãi.').waitFor();
+
+    const receiptDownload = page.waitForEvent('download');
+    await card.getByRole('button', { name: 'Lưu biên nhận để gửi lại' }).click();
+    const receipt = await receiptDownload;
+    expect(receipt.suggestedFilename()).toMatch(/^BienNhan_UBND-xa-Binh-Chuong_[0-9a-f]{8}\.dvb$/);
+    const receiptFile = path.join(tempDir(), receipt.suggestedFilename());
+    await receipt.saveAs(receiptFile);
+    await call(province.services, 'bundles.import', { base64: fs.readFileSync(receiptFile).toString('base64'), acceptKey: true });
+    expect((await call(province.services, 'bundles.sent', {}))[0]!.status).toBe('received');
+
+    await page.getByRole('menuitem', { name: 'Kế hoạch' }).click();
+    await page.getByRole('link', { name: 'Thực hiện dân chủ ở cơ sở và công tác dân vận chính quyền năm 2026' }).click();
+    await page.getByTestId('plan-paper').getByText('Số: 14/KH-UBND').waitFor();
+    await page.getByText('Gửi báo cáo lên cấp trên').waitFor();
+    expect(harness.pageErrors).toEqual([]);
+    await province.services.close();
+  });
+});
