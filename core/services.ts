@@ -29,6 +29,8 @@ import { consolidate, saveOfficeReportText } from './reports/consolidation-servi
 import { exportConsolidated, exportReminder } from './reports/report-exports';
 import { readAttachment, storeAttachment } from './reports/attachments';
 import { exportPlanBundle, exportReportBundle, importBundle, listSentBundles, ownFingerprint, previewBundle } from './bundles/bundle-service';
+import { fileSecretStore, type SecretStore } from './sync/secret-store';
+import { queueBundle, runSync, saveSyncConfig, syncStatus, type SyncState } from './sync/sync-service';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -36,6 +38,10 @@ export interface ServiceOptions {
   now?: () => Date;
   /** Where unexpected errors are written (stderr by default); never shown to the clerk. */
   log?: (message: string, error: unknown) => void;
+  /** Where the WebDAV password is kept (Electron passes safeStorage); an encrypted file by default. */
+  secrets?: SecretStore;
+  /** Send and fetch bundles in the background this often, when a transport is configured. */
+  syncIntervalMs?: number;
 }
 
 export interface Services {
@@ -79,6 +85,25 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   }
   await open();
 
+  const secrets = options.secrets ?? fileSecretStore(paths.dataDir);
+  const syncState: SyncState = { lastRunAt: null, lastError: '', waitingInInbox: [], running: false };
+  let syncing: Promise<void> | null = null;
+  /** One sync round at a time; a caller arriving during a round waits for it and then runs its own. */
+  const syncOnce = async (): Promise<void> => {
+    while (syncing) await syncing;
+    syncing = runSync(db(), paths.dataDir, secrets, syncState, now, async (bytes) => {
+      const r = await importBundle(db(), bytes, false, now());
+      return { receipt: r.receipt, recipient: r.receipt?.recipient ?? '', receiptBundleId: r.receipt?.bundleId ?? null };
+    }).finally(() => (syncing = null));
+    return syncing;
+  };
+  /** A bundle made for the outbox leaves with the next connection instead of through the save dialog. */
+  const deliverBundle = async (file: { fileName: string; base64: string; bundleId: string; recipient: string }, deliver: 'file' | 'outbox') => {
+    if (deliver === 'file') return file;
+    await queueBundle(db(), paths.dataDir, { bundleId: file.bundleId, recipient: file.recipient, fileName: file.fileName, bytes: Buffer.from(file.base64, 'base64') }, now());
+    void syncOnce().catch(() => undefined);
+    return { fileName: file.fileName, base64: '' };
+  };
   const db = () => {
     if (!opened) throw new AppError('DATABASE', openError ?? 'Chưa mở được dữ liệu.');
     return opened.db;
@@ -143,12 +168,18 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'reports.exportReminder': (input) => exportReminder(db(), input.planId, input.dutyId, input.today ?? localIsoDate(now())),
     'attachments.add': (input) => storeAttachment(db(), paths.dataDir, input.fileName, Buffer.from(input.base64, 'base64'), now()),
     'attachments.get': async (input) => ({ base64: (await readAttachment(db(), paths.dataDir, input.sha256)).toString('base64') }),
-    'bundles.exportPlan': (input) => exportPlanBundle(db(), input.planId, input.unitId, now()),
-    'bundles.exportReport': (input) => exportReportBundle(db(), input.planId, input.dutyId, now()),
+    'bundles.exportPlan': async (input) => deliverBundle(await exportPlanBundle(db(), input.planId, input.unitId, now()), input.deliver),
+    'bundles.exportReport': async (input) => deliverBundle(await exportReportBundle(db(), input.planId, input.dutyId, now()), input.deliver),
     'bundles.preview': (input) => previewBundle(db(), Buffer.from(input.base64, 'base64')),
     'bundles.import': (input) => importBundle(db(), Buffer.from(input.base64, 'base64'), input.acceptKey, now()),
     'bundles.sent': () => listSentBundles(db()),
     'bundles.fingerprint': async () => ({ fingerprint: await ownFingerprint(db()) }),
+    'sync.status': () => syncStatus(db(), secrets, syncState),
+    'sync.saveConfig': (input) => saveSyncConfig(db(), secrets, input),
+    'sync.runNow': async () => {
+      await syncOnce();
+      return syncStatus(db(), secrets, syncState);
+    },
     'backups.list': async () =>
       listBackups(paths.backupDir).map((b) => ({ fileName: b.fileName, createdAt: b.createdAt.toISOString(), sizeBytes: b.sizeBytes })),
     'backups.restore': async (input) => {
@@ -182,10 +213,16 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     }
   }
 
+  // Network work runs in the background and never holds up an operation.
+  const timer = options.syncIntervalMs ? setInterval(() => opened && void syncOnce().catch(() => undefined), options.syncIntervalMs) : null;
+  timer?.unref();
+
   return {
     invoke,
     call: (name, input) => invoke(name, input) as never,
     close: async () => {
+      if (timer) clearInterval(timer);
+      while (syncing) await syncing;
       if (opened) await opened.close();
       opened = null;
     },

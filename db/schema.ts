@@ -208,6 +208,18 @@ export interface ReportTables {
 }
 
 export interface BundleTables {
+  outbox_item: {
+    bundle_id: string;
+    recipient: string;
+    file_name: string;
+    status: string;
+    attempts: number;
+    next_attempt_at: string;
+    last_error: string;
+    created_at: string;
+    sent_at: string | null;
+  };
+  setting: { key: string; value_json: string };
   known_sender: { installation_id: string; office_name: string; public_key_pem: string; fingerprint: string; accepted_at: string };
   imported_bundle: { bundle_id: string; kind: string; sender_installation_id: string; subject: string; revision: number; imported_at: string };
   sent_bundle: {

@@ -55,6 +55,9 @@ if (!office.ok) throw new Error('fixture consolidation refused');
 await services.call('reports.saveOfficeText', { planId: plan.value.id, dutyId: duty.id, text: { ...office.value.text, number: '12' } });
 // From schema 5: a plan bundle sent to a unit.
 await services.call('bundles.exportPlan', { planId: plan.value.id, unitId: vhxh.value.id });
+// From schema 6: a transport setting and a bundle waiting in the outbox.
+await services.call('sync.saveConfig', { kind: 'folder', folder: path.join(dir, 'usb') });
+await services.call('bundles.exportPlan', { planId: plan.value.id, unitId: vhxh.value.id, deliver: 'outbox' });
 await services.close();
 const db = new BetterSqlite3(path.join(dir, 'danvan.sqlite'));
 db.prepare('VACUUM INTO ?').run(target);

@@ -33,7 +33,7 @@ async function recordSent(db: Kysely<Database>, contents: BundleContents, recipi
     .insertInto('sent_bundle')
     .values({ bundle_id: bundleId, kind: contents.kind, subject: contents.subject, revision: contents.revision, file_name: fileName, recipient, status: 'saved', created_at: now.toISOString(), received_at: null })
     .execute();
-  return { fileName, base64: bundle.toString('base64') };
+  return { fileName, base64: bundle.toString('base64'), bundleId, recipient };
 }
 
 async function nextRevision(db: Executor, subject: string): Promise<number> {
@@ -271,8 +271,9 @@ async function writeReceivedStructure(trx: Executor, planId: string, c: PlanCont
 async function receiptFor(db: Kysely<Database>, manifest: Manifest, result: 'imported' | 'duplicate', now: Date) {
   const me = await signer(db);
   const payload: ReceiptPayload = { bundleId: manifest.bundleId, importedAt: now.toISOString(), result };
-  const bundle = writeBundle({ kind: 'receipt', subject: `receipt:${manifest.bundleId}`, revision: 0, payload }, me, manifest.sender.officeName, now);
-  return { fileName: `BienNhan_${asciiSlug(me.officeName)}_${manifest.bundleId.slice(0, 8)}.dvb`, base64: bundle.toString('base64') };
+  const receiptId = crypto.randomUUID();
+  const bundle = writeBundle({ kind: 'receipt', subject: `receipt:${manifest.bundleId}`, revision: 0, payload }, me, manifest.sender.officeName, now, receiptId);
+  return { fileName: `BienNhan_${asciiSlug(me.officeName)}_${manifest.bundleId.slice(0, 8)}.dvb`, base64: bundle.toString('base64'), bundleId: receiptId, recipient: manifest.sender.officeName };
 }
 
 export async function listSentBundles(db: Kysely<Database>) {

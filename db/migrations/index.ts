@@ -4,6 +4,7 @@ import * as m002 from './002-plans';
 import * as m003 from './003-reports';
 import * as m004 from './004-office-reports';
 import * as m005 from './005-bundles';
+import * as m006 from './006-sync';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'reports', up: m003.up },
   { version: 4, name: 'office-reports', up: m004.up },
   { version: 5, name: 'bundles', up: m005.up },
+  { version: 6, name: 'sync', up: m006.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -15,6 +15,7 @@ import { DeadlineItem, SearchResult } from '../plans/search-schemas';
 import { AttachmentRef, Matrix, ReportContent, ReportView } from '../reports/report-schemas';
 import { Consolidation, OfficeReportText } from '../reports/consolidation';
 import { BUNDLE_KINDS, BundlePreview } from '../bundles/bundle-schemas';
+import { SyncConfig, SyncConfigInput, SyncStatus } from '../sync/sync-schemas';
 
 /**
  * The one API of the app. Every operation the UI can ask for is listed here with its input and
@@ -27,6 +28,8 @@ const done = z.object({ done: z.literal(true) });
 const planDuty = z.strictObject({ planId: uuid, dutyId: uuid });
 const generatedFile = z.object({ fileName: z.string(), base64: z.string() });
 const bundleBytes = z.string().max(140_000_000, { error: 'Tệp gói lớn hơn 100 MB' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'Nội dung tệp không hợp lệ' });
+/** 'file': save through the dialog (USB stick); 'outbox': send with the next connection. */
+const deliver = z.enum(['file', 'outbox']).default('file');
 const planYear = z.number({ error: 'Năm phải là số' }).int().min(2000, { error: 'Năm không hợp lệ' }).max(2100, { error: 'Năm không hợp lệ' });
 
 export const BackupInfo = z.object({ fileName: z.string(), createdAt: z.string(), sizeBytes: z.number() });
@@ -114,8 +117,8 @@ export const operations = {
     output: AttachmentRef,
   },
   'attachments.get': { input: z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'Mã tệp không hợp lệ' }) }), output: z.object({ base64: z.string() }) },
-  'bundles.exportPlan': { input: z.strictObject({ planId: uuid, unitId: uuid }), output: generatedFile },
-  'bundles.exportReport': { input: planDuty, output: generatedFile },
+  'bundles.exportPlan': { input: z.strictObject({ planId: uuid, unitId: uuid, deliver: deliver }), output: generatedFile },
+  'bundles.exportReport': { input: z.strictObject({ planId: uuid, dutyId: uuid, deliver: deliver }), output: generatedFile },
   'bundles.preview': { input: z.strictObject({ base64: bundleBytes }), output: BundlePreview },
   'bundles.import': {
     input: z.strictObject({ base64: bundleBytes, acceptKey: z.boolean().default(false) }),
@@ -126,6 +129,9 @@ export const operations = {
     output: z.array(z.object({ bundleId: z.string(), kind: z.enum(BUNDLE_KINDS), fileName: z.string(), recipient: z.string(), revision: z.number(), status: z.enum(['saved', 'received']), createdAt: z.string(), receivedAt: z.string().nullable() })),
   },
   'bundles.fingerprint': { input: noInput, output: z.object({ fingerprint: z.string() }) },
+  'sync.status': { input: noInput, output: SyncStatus },
+  'sync.saveConfig': { input: SyncConfigInput, output: SyncConfig },
+  'sync.runNow': { input: noInput, output: SyncStatus },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

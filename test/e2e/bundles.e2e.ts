@@ -30,11 +30,11 @@ describe('a plan arriving on a USB stick, as the commune clerk receives it', () 
     harness = await openHarness();
     const { page, services } = harness;
     await call(services, 'office.save', { name: 'UBND xã Bình Chương', parentBody: '', level: 'xa_phuong', abbreviation: 'UBND', placeName: 'Bình Chương', reportsTo: 'UBND tỉnh Quảng Ngãi (qua Sở Nội vụ)' });
-    await page.goto(`${harness.host.url}#/goi-tin`);
+    await harness.open('/goi-tin');
 
     const input = page.getByTestId('bundle-drop').locator('input[type=file]');
     const tampered = Buffer.from(bundle.base64, 'base64');
-    tampered[tampered.length - 30] ^= 0xff; // one byte changed in transit
+    tampered.writeUInt8(tampered.readUInt8(tampered.length - 30) ^ 0xff, tampered.length - 30); // one byte changed in transit
     await input.setInputFiles({ name: 'hong.dvb', mimeType: 'application/octet-stream', buffer: tampered });
     await page.getByText(/Tệp gói không hợp lệ/).waitFor();
 

@@ -39,7 +39,7 @@ describe('plans, as a clerk works with them', () => {
     const vhxh = await call(services, 'units.create', { name: 'Phòng Văn hóa – Xã hội', abbreviation: 'VHXH', kind: 'phong' });
     const thon = await call(services, 'units.create', { name: 'Thôn An Phú', kind: 'thon' });
     await call(services, 'groups.create', { name: 'Các cơ quan, đơn vị, các thôn', memberIds: [vhxh.id, thon.id] });
-    await page.goto(`${harness.host.url}#/ke-hoach`);
+    await harness.open('/ke-hoach');
 
     // 1. the province's plan, typed in as received
     await page.getByRole('button', { name: 'Nhập kế hoạch cấp trên' }).click();

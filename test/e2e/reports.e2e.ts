@@ -33,7 +33,7 @@ describe('unit reports, as the clerk types one in for a thôn and reviews it', (
     }));
     await call(services, 'plans.issue', { id: plan.id, number: '7', issueDate: `${year}-01-05` });
 
-    await page.goto(`${harness.host.url}#/bao-cao`);
+    await harness.open('/bao-cao');
     await page.getByRole('button', { name: 'Thôn An Phú – Báo cáo năm' }).getByText('Chưa đến hạn').waitFor();
     await page.getByRole('button', { name: 'Thôn An Phú – Báo cáo năm' }).click();
     await page.getByTestId('report-status').getByText('Dự thảo').waitFor();

@@ -18,6 +18,8 @@ export interface Harness {
   browser: Browser;
   page: Page;
   pageErrors: string[];
+  /** Opens a screen afresh (a reload, so data set up through the services is what the page sees). */
+  open(route: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,10 @@ export async function openHarness(options: { dataDir?: string } = {}): Promise<H
     browser,
     page,
     pageErrors,
+    open: async (route) => {
+      await page.goto(`${host.url}#${route}`);
+      await page.reload();
+    },
     close: async () => {
       await browser.close();
       await host.close();

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { optionalText } from '../api/fields';
+
+export const SyncConfigInput = z.strictObject({
+  kind: z.enum(['none', 'folder', 'webdav'], { error: 'Chọn cách gửi' }),
+  folder: optionalText(500),
+  url: optionalText(500).refine((u) => u === '' || /^https?:\/\/[^\s]+$/i.test(u), { error: 'Địa chỉ máy chủ phải bắt đầu bằng http:// hoặc https://' }),
+  username: optionalText(200),
+  /** Blank keeps the stored password. */
+  password: z.string().max(500).default(''),
+});
+export type SyncConfigInput = z.input<typeof SyncConfigInput>;
+
+export const SyncConfig = z.object({ kind: z.enum(['none', 'folder', 'webdav']), folder: z.string(), url: z.string(), username: z.string(), hasPassword: z.boolean() });
+export type SyncConfig = z.infer<typeof SyncConfig>;
+
+export const OUTBOX_STATUS_LABELS = { waiting: 'Chờ mạng', sent: 'Đã gửi', received: 'Đã nhận' } as const;
+
+export const SyncStatus = z.object({
+  config: SyncConfig,
+  lastRunAt: z.string().nullable(),
+  lastError: z.string(),
+  outbox: z.array(z.object({ bundleId: z.string(), fileName: z.string(), recipient: z.string(), status: z.enum(['waiting', 'sent', 'received']), attempts: z.number(), nextAttemptAt: z.string(), lastError: z.string() })),
+  /** Bundles found in this office's inbox that need the clerk (key to confirm, or refused). */
+  waitingInInbox: z.array(z.object({ fileName: z.string(), reason: z.string() })),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
