@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
 import { createServices, type Services } from '../core/services';
 import { fail } from '../shared/api/result';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { buildMenu } from './menu';
+import { safeStorageSecrets } from './secret-store';
 import { APP_ENTRY, isAppUrl, secureWindowOptions } from './window-options';
 
 // Thin shell: window, security, IPC bound to the contract. All behaviour lives in core/.
@@ -46,7 +47,12 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer(path.join(appRoot, 'dist', 'renderer'));
-  services = await createServices({ dataDir, nativeBinding: electronNativeBinding() });
+  services = await createServices({
+    dataDir,
+    nativeBinding: electronNativeBinding(),
+    secrets: safeStorage.isEncryptionAvailable() ? safeStorageSecrets(dataDir) : undefined,
+    syncIntervalMs: 60_000,
+  });
   ipcMain.handle('danvan:invoke', (event, name: unknown, input: unknown) => {
     if (!isAppUrl(event.senderFrame?.url)) return fail('UNAUTHORIZED', 'Yêu cầu không đến từ giao diện của ứng dụng.');
     return services!.invoke(name, input);

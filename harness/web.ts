@@ -10,7 +10,7 @@ import { startHttpHost } from './http-host';
 
 const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, port: { type: 'string' } } });
 const dataDir = path.resolve(values['data-dir'] ?? process.env.DANVAN_DATA_DIR ?? path.join(os.homedir(), '.danvan-web'));
-const services = await createServices({ dataDir });
+const services = await createServices({ dataDir, syncIntervalMs: 60_000 });
 const host = await startHttpHost({ services, rendererDir: path.resolve('dist/renderer'), port: values.port ? Number(values.port) : 0 });
 console.log(`Dân vận đang chạy tại ${host.url}`);
 console.log(`Dữ liệu: ${dataDir}`);

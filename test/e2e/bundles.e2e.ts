@@ -24,7 +24,12 @@ describe('a plan arriving on a USB stick, as the commune clerk receives it', () 
       duties: [{ id: crypto.randomUUID(), kind: 'semiannual', label: '', dueDate: '2026-05-15', units: [{ type: 'unit', unitId: xa.id, note: '' }], recipient: '', quarter: null }],
     }));
     await call(province.services, 'plans.issue', { id: plan.id, number: '14', issueDate: '2026-01-19' });
-    const bundle = await call(province.services, 'bundles.exportPlan', { planId: plan.id, unitId: xa.id });
+    // the province sends it over the shared folder; the file is also what a USB stick would carry
+    const shared = tempDir();
+    await call(province.services, 'sync.saveConfig', { kind: 'folder', folder: shared });
+    const queued = await call(province.services, 'bundles.exportPlan', { planId: plan.id, unitId: xa.id, deliver: 'outbox' });
+    expect((await call(province.services, 'sync.runNow', {})).outbox[0]!.status).toBe('sent');
+    const bundle = { fileName: queued.fileName, base64: fs.readFileSync(path.join(shared, 'UBND-xa-Binh-Chuong', queued.fileName)).toString('base64') };
     const { fingerprint } = await call(province.services, 'bundles.fingerprint', {});
 
     harness = await openHarness();
@@ -58,6 +63,18 @@ describe('a plan arriving on a USB stick, as the commune clerk receives it', () 
     await receipt.saveAs(receiptFile);
     await call(province.services, 'bundles.import', { base64: fs.readFileSync(receiptFile).toString('base64'), acceptKey: true });
     expect((await call(province.services, 'bundles.sent', {}))[0]!.status).toBe('received');
+
+    // the same folder as the commune's network transport: the bundle already imported is cleared, the receipt goes back
+    await page.getByText('Thư mục dùng chung', { exact: true }).click();
+    await page.getByRole('textbox', { name: 'Thư mục dùng chung' }).fill(shared);
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByText('Đã lưu cách gửi qua mạng').waitFor();
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    await page.getByText(/Lần đồng bộ gần nhất: .* — thành công\./).waitFor();
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    await page.locator('tr').filter({ hasText: 'BienNhan_UBND-xa-Binh-Chuong' }).getByText('Đã gửi').first().waitFor();
+    expect(fs.readdirSync(path.join(shared, 'UBND-xa-Binh-Chuong'))).toEqual([]);
+    await screenshot(page, 'bundles');
 
     await page.getByRole('menuitem', { name: 'Kế hoạch' }).click();
     await page.getByRole('link', { name: 'Thực hiện dân chủ ở cơ sở và công tác dân vận chính quyền năm 2026' }).click();

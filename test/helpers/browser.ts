@@ -45,8 +45,10 @@ export async function openHarness(options: { dataDir?: string } = {}): Promise<H
     page,
     pageErrors,
     open: async (route) => {
+      await page.goto('about:blank'); // a fresh document, not a same-document hash change
       await page.goto(`${host.url}#${route}`);
-      await page.reload();
+      await page.locator('.ant-layout-sider').waitFor(); // the app, not the setup screen
+
     },
     close: async () => {
       await browser.close();

@@ -6,6 +6,7 @@ import { formatVnDate } from '../../../shared/dates/vn-date';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { callApi } from '../api/client';
 import { downloadBase64 } from '../common/download';
+import { SyncCard } from './SyncCard';
 
 const DVB_MIME = 'application/octet-stream';
 
@@ -72,6 +73,7 @@ export function BundlesPage() {
           ))}
         </Space>
       </Card>
+      <SyncCard />
       <Card title="Mã khóa của cơ quan này" extra={<Button icon={<PrinterOutlined />} onClick={() => window.print()}>In</Button>}>
         <Typography.Paragraph>Đọc mã này cho cơ quan nhận để họ đối chiếu khi nhập tệp gói đầu tiên của cơ quan:</Typography.Paragraph>
         <Typography.Text code style={{ fontSize: 18 }} data-testid="own-fingerprint">{mine.data?.fingerprint}</Typography.Text>

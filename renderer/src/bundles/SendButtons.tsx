@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, List, Modal, Select, Typography } from 'antd';
+import { App, Button, Card, List, Modal, Radio, Select, Space, Typography } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import type { PlanView } from '../../../shared/plans/plan-schemas';
 import { DUTY_KIND_LABELS } from '../../../shared/plans/plan-schemas';
@@ -8,7 +8,12 @@ import { callApi } from '../api/client';
 import { downloadBase64 } from '../common/download';
 import { useUnitNames } from '../units/use-unit-names';
 
-const save = (file: { fileName: string; base64: string }) => downloadBase64(file.fileName, file.base64, 'application/octet-stream');
+const save = (file: { fileName: string; base64: string }) => file.base64 && downloadBase64(file.fileName, file.base64, 'application/octet-stream');
+const doneMessage = (file: { fileName: string; base64: string }) => (file.base64 ? `Đã tạo ${file.fileName}` : `Đã đưa ${file.fileName} vào hộp thư đi; sẽ gửi khi có mạng`);
+
+function DeliverChoice({ value, onChange }: { value: 'file' | 'outbox'; onChange(v: 'file' | 'outbox'): void }) {
+  return <Radio.Group value={value} onChange={(e) => onChange(e.target.value)} options={[{ value: 'file', label: 'Lưu ra tệp (USB)' }, { value: 'outbox', label: 'Gửi qua mạng' }]} />;
+}
 
 /** An issued plan, as a signed file for a unit's installation (saved to a USB stick through the save dialog). */
 export function SendPlanButton({ plan }: { plan: PlanView }) {
@@ -16,14 +21,15 @@ export function SendPlanButton({ plan }: { plan: PlanView }) {
   const { units } = useUnitNames();
   const [open, setOpen] = useState(false);
   const [unitId, setUnitId] = useState<string | null>(null);
+  const [deliver, setDeliver] = useState<'file' | 'outbox'>('file');
   const [busy, setBusy] = useState(false);
   const run = async () => {
     if (!unitId) return;
     setBusy(true);
     try {
-      const file = await callApi('bundles.exportPlan', { planId: plan.id, unitId });
+      const file = await callApi('bundles.exportPlan', { planId: plan.id, unitId, deliver });
       save(file);
-      message.success(`Đã tạo ${file.fileName}`);
+      message.success(doneMessage(file));
       setOpen(false);
     } catch (e) {
       message.error((e as Error).message);
@@ -36,7 +42,10 @@ export function SendPlanButton({ plan }: { plan: PlanView }) {
       <Button icon={<SendOutlined />} onClick={() => setOpen(true)}>Gửi cho đơn vị (.dvb)…</Button>
       <Modal open={open} title="Gửi kế hoạch cho đơn vị" okText="Tạo tệp" cancelText="Hủy" onOk={run} confirmLoading={busy} okButtonProps={{ disabled: !unitId }} onCancel={() => setOpen(false)}>
         <Typography.Paragraph>Đơn vị có máy cài Dân vận nhập tệp này để báo cáo theo đúng các nhiệm vụ của kế hoạch.</Typography.Paragraph>
-        <Select aria-label="Đơn vị nhận" style={{ width: '100%' }} placeholder="Chọn đơn vị" value={unitId} onChange={setUnitId} options={units.filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))} />
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Select aria-label="Đơn vị nhận" style={{ width: '100%' }} placeholder="Chọn đơn vị" value={unitId} onChange={setUnitId} options={units.filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))} />
+          <DeliverChoice value={deliver} onChange={setDeliver} />
+        </Space>
       </Modal>
     </>
   );
@@ -46,12 +55,13 @@ export function SendPlanButton({ plan }: { plan: PlanView }) {
 export function SendReportsCard({ plan }: { plan: PlanView }) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
+  const [deliver, setDeliver] = useState<'file' | 'outbox'>('file');
   const run = async (dutyId: string) => {
     setBusy(dutyId);
     try {
-      const file = await callApi('bundles.exportReport', { planId: plan.id, dutyId });
+      const file = await callApi('bundles.exportReport', { planId: plan.id, dutyId, deliver });
       save(file);
-      message.success(`Đã tạo ${file.fileName}`);
+      message.success(doneMessage(file));
     } catch (e) {
       message.error((e as Error).message);
     } finally {
@@ -60,7 +70,7 @@ export function SendReportsCard({ plan }: { plan: PlanView }) {
   };
   if (!plan.content.duties.length) return null;
   return (
-    <Card className="dv-no-print" size="small" title="Gửi báo cáo lên cấp trên" style={{ marginBottom: 16 }}>
+    <Card className="dv-no-print" size="small" title="Gửi báo cáo lên cấp trên" style={{ marginBottom: 16 }} extra={<DeliverChoice value={deliver} onChange={setDeliver} />}>
       <List
         dataSource={plan.content.duties}
         renderItem={(d) => (

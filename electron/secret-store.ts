@@ -1,0 +1,20 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { safeStorage } from 'electron';
+import type { SecretStore } from '../core/sync/secret-store';
+
+/** Secrets encrypted by the operating system (DPAPI on Windows, the keyring on Linux) through safeStorage. */
+export function safeStorageSecrets(dataDir: string): SecretStore {
+  const file = path.join(dataDir, 'secrets.safe.json');
+  const readAll = (): Record<string, string> => (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>) : {});
+  return {
+    get(name) {
+      const value = readAll()[name];
+      return value ? safeStorage.decryptString(Buffer.from(value, 'base64')) : null;
+    },
+    set(name, value) {
+      const all = { ...readAll(), [name]: safeStorage.encryptString(value).toString('base64') };
+      fs.writeFileSync(file, JSON.stringify(all), { mode: 0o600 });
+    },
+  };
+}
