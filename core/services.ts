@@ -28,7 +28,7 @@ import { reportMatrix } from './reports/matrix';
 import { consolidate, saveOfficeReportText } from './reports/consolidation-service';
 import { exportConsolidated, exportReminder } from './reports/report-exports';
 import { readAttachment, storeAttachment } from './reports/attachments';
-import { exportPlanBundle, exportReportBundle, importBundle, listSentBundles, ownFingerprint, previewBundle } from './bundles/bundle-service';
+import { exportPlanBundle, exportReportBundle, exportReturnBundle, importBundle, listSentBundles, ownFingerprint, previewBundle, sentReportsOf } from './bundles/bundle-service';
 import { fileSecretStore, type SecretStore } from './sync/secret-store';
 import { queueBundle, runSync, saveSyncConfig, syncStatus, type SyncState } from './sync/sync-service';
 
@@ -174,6 +174,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'bundles.import': (input) => importBundle(db(), Buffer.from(input.base64, 'base64'), input.acceptKey, now()),
     'bundles.sent': () => listSentBundles(db()),
     'bundles.fingerprint': async () => ({ fingerprint: await ownFingerprint(db()) }),
+    'bundles.exportReturn': async (input) => deliverBundle(await exportReturnBundle(db(), input.reportId, now()), input.deliver),
+    'bundles.sentReports': (input) => sentReportsOf(db(), input.planId),
     'sync.status': () => syncStatus(db(), secrets, syncState),
     'sync.saveConfig': (input) => saveSyncConfig(db(), secrets, input),
     'sync.runNow': async () => {

@@ -232,5 +232,6 @@ export interface BundleTables {
     status: string;
     created_at: string;
     received_at: string | null;
+    note: string;
   };
 }

@@ -8,7 +8,7 @@ import { searchEntries } from '../plans/plan-search-index';
 import { unitNameResolver } from '../units/unit-names';
 import { findReportRow, insertReportEvent, insertReportRevision, insertReportRow, replaceTaskEntries, updateReportRow } from '../../db/reports/report-repo';
 import { listUnits } from '../../db/units/unit-repo';
-import { KIND_LABELS, PlanPayload, ReceiptPayload, ReportPayload, type BundlePreview, type Manifest } from '../../shared/bundles/bundle-schemas';
+import { KIND_LABELS, PlanPayload, ReceiptPayload, ReportPayload, ReturnPayload, type BundlePreview, type Manifest } from '../../shared/bundles/bundle-schemas';
 import { PlanContent, type UnitRef } from '../../shared/plans/plan-schemas';
 import { ReportContent, type TaskEntry } from '../../shared/reports/report-schemas';
 import { asciiSlug, foldVietnamese } from '../../shared/text/fold';
@@ -31,7 +31,7 @@ async function signer(db: Executor) {
 async function recordSent(db: Kysely<Database>, contents: BundleContents, recipient: string, fileName: string, bundle: Buffer, bundleId: string, now: Date) {
   await db
     .insertInto('sent_bundle')
-    .values({ bundle_id: bundleId, kind: contents.kind, subject: contents.subject, revision: contents.revision, file_name: fileName, recipient, status: 'saved', created_at: now.toISOString(), received_at: null })
+    .values({ bundle_id: bundleId, kind: contents.kind, subject: contents.subject, revision: contents.revision, file_name: fileName, recipient, status: 'saved', created_at: now.toISOString(), received_at: null, note: '' })
     .execute();
   return { fileName, base64: bundle.toString('base64'), bundleId, recipient };
 }
@@ -115,10 +115,45 @@ export async function exportReportBundle(db: Kysely<Database>, receivedPlanId: s
   return recordSent(db, contents, parent.issuerName, fileName, bundle, bundleId, now);
 }
 
+/** A report received as a bundle and returned here goes back to its sender as a bundle too. */
+export async function exportReturnBundle(db: Kysely<Database>, reportId: string, now: Date) {
+  const report = await db.selectFrom('report').selectAll().where('id', '=', reportId).executeTakeFirst();
+  if (!report || report.status !== 'returned') throw new AppError('CONFLICT', 'Chỉ gửi được báo cáo đã trả lại.');
+  const origin = await db
+    .selectFrom('imported_bundle')
+    .selectAll()
+    .where('kind', '=', 'report')
+    .where('subject', 'like', `report:${report.plan_id}:${report.duty_id}:%`)
+    .where('revision', '=', report.revision)
+    .executeTakeFirst();
+  if (!origin) throw new AppError('CONFLICT', 'Báo cáo này được nhập tay, không đến từ tệp gói; hãy báo cho đơn vị theo cách thông thường.');
+  const sender = await db.selectFrom('known_sender').select('office_name').where('installation_id', '=', origin.sender_installation_id).executeTakeFirstOrThrow();
+  const subject = `return:${report.plan_id}:${report.duty_id}:${origin.sender_installation_id}`;
+  const contents: BundleContents = { kind: 'return', subject, revision: report.revision, payload: { planId: report.plan_id, dutyId: report.duty_id, revision: report.revision, reason: report.returned_reason } satisfies ReturnPayload };
+  const bundleId = crypto.randomUUID();
+  const me = await signer(db);
+  const bundle = writeBundle(contents, me, sender.office_name, now, bundleId);
+  const fileName = `TraLai_${asciiSlug(sender.office_name)}_lan-${report.revision}.dvb`;
+  return recordSent(db, contents, sender.office_name, fileName, bundle, bundleId, now);
+}
+
+/** The state of this office's reports sent up for a received plan: per duty, the last revision and its fate. */
+export async function sentReportsOf(db: Kysely<Database>, receivedPlanId: string) {
+  const me = (await getInstallation(db))!;
+  const rows = await db.selectFrom('sent_bundle').selectAll().where('kind', '=', 'report').where('subject', 'like', `report:${receivedPlanId}:%:${me.id}`).orderBy('revision', 'desc').execute();
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    const dutyId = r.subject.split(':')[2]!;
+    if (!latest.has(dutyId)) latest.set(dutyId, r);
+  }
+  return [...latest].map(([dutyId, r]) => ({ dutyId, revision: r.revision, status: r.status as 'saved' | 'received' | 'returned', note: r.note }));
+}
+
 function subjectLabel(opened: OpenedBundle): string {
   const p = opened.payload as Record<string, unknown>;
   if (opened.manifest.kind === 'report') return `Báo cáo của ${String(p.unitName ?? '')} theo Kế hoạch số ${String(p.planNumber ?? '')}, hạn ${String(p.dueDate ?? '')}`;
   if (opened.manifest.kind === 'plan') return `Kế hoạch số ${String(p.documentNumber ?? '')}`;
+  if (opened.manifest.kind === 'return') return `Báo cáo lần ${String(p.revision ?? '')} bị trả lại: ${String(p.reason ?? '')}`;
   return KIND_LABELS[opened.manifest.kind];
 }
 
@@ -198,6 +233,19 @@ async function checkApplicable(db: Executor, opened: OpenedBundle) {
     if (existing && existing.revision >= manifest.revision) throw new AppError('CONFLICT', `Đã có lần ${existing.revision} của kế hoạch này; gói này là lần ${manifest.revision}.`);
     return { kind: 'plan' as const, payload: payload.data, existing };
   }
+  if (manifest.kind === 'return') {
+    const payload = ReturnPayload.safeParse(opened.payload);
+    if (!payload.success) throw new AppError('VALIDATION', 'Nội dung trả lại không đúng định dạng.');
+    const me = (await getInstallation(db))!;
+    const sent = await db
+      .selectFrom('sent_bundle')
+      .selectAll()
+      .where('subject', '=', `report:${payload.data.planId}:${payload.data.dutyId}:${me.id}`)
+      .where('revision', '=', payload.data.revision)
+      .executeTakeFirst();
+    if (!sent) throw new AppError('VALIDATION', 'Trả lại một báo cáo không do máy này gửi.');
+    return { kind: 'return' as const, payload: payload.data, sent };
+  }
   if (manifest.kind === 'receipt') {
     const payload = ReceiptPayload.safeParse(opened.payload);
     if (!payload.success) throw new AppError('VALIDATION', 'Biên nhận không đúng định dạng.');
@@ -246,8 +294,11 @@ export async function importBundle(db: Kysely<Database>, bytes: Uint8Array, acce
       if (existing) await trx.updateTable('plan').set(columns).where('id', '=', payload.planId).execute();
       else await trx.insertInto('plan').values({ id: payload.planId, kind: 'received', status: 'received', parent_plan_id: null, created_at: stamp, ...columns }).execute();
       await writeReceivedStructure(trx, payload.planId, c);
+    } else if (applicable.kind === 'return') {
+      await trx.updateTable('sent_bundle').set({ status: 'returned', note: applicable.payload.reason }).where('bundle_id', '=', applicable.sent.bundle_id).execute();
     } else {
-      await trx.updateTable('sent_bundle').set({ status: 'received', received_at: applicable.payload.importedAt }).where('bundle_id', '=', applicable.payload.bundleId).execute();
+      // a receipt never downgrades a report that came back returned
+      await trx.updateTable('sent_bundle').set({ status: 'received', received_at: applicable.payload.importedAt }).where('bundle_id', '=', applicable.payload.bundleId).where('status', '=', 'saved').execute();
     }
   });
   return {
@@ -278,7 +329,7 @@ async function receiptFor(db: Kysely<Database>, manifest: Manifest, result: 'imp
 
 export async function listSentBundles(db: Kysely<Database>) {
   const rows = await db.selectFrom('sent_bundle').selectAll().orderBy('created_at', 'desc').execute();
-  return rows.map((r) => ({ bundleId: r.bundle_id, kind: r.kind as Manifest['kind'], fileName: r.file_name, recipient: r.recipient, revision: r.revision, status: r.status as 'saved' | 'received', createdAt: r.created_at, receivedAt: r.received_at }));
+  return rows.map((r) => ({ bundleId: r.bundle_id, kind: r.kind as Manifest['kind'], fileName: r.file_name, recipient: r.recipient, revision: r.revision, status: r.status as 'saved' | 'received' | 'returned', note: r.note, createdAt: r.created_at, receivedAt: r.received_at }));
 }
 
 export async function ownFingerprint(db: Executor): Promise<string> {

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
-/** The outbox of bundles waiting for the network, and this installation's settings (transport). */
+/** The outbox of bundles waiting for the network, returns noted on sent reports, and settings (transport). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's table types
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -16,6 +16,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('sent_at', 'text')
     .execute();
+
+  // A report sent up can come back returned, with the reason.
+  await sql`ALTER TABLE sent_bundle ADD COLUMN note TEXT NOT NULL DEFAULT ''`.execute(db);
 
   await db.schema
     .createTable('setting')

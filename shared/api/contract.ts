@@ -126,9 +126,14 @@ export const operations = {
   },
   'bundles.sent': {
     input: noInput,
-    output: z.array(z.object({ bundleId: z.string(), kind: z.enum(BUNDLE_KINDS), fileName: z.string(), recipient: z.string(), revision: z.number(), status: z.enum(['saved', 'received']), createdAt: z.string(), receivedAt: z.string().nullable() })),
+    output: z.array(z.object({ bundleId: z.string(), kind: z.enum(BUNDLE_KINDS), fileName: z.string(), recipient: z.string(), revision: z.number(), status: z.enum(['saved', 'received', 'returned']), note: z.string(), createdAt: z.string(), receivedAt: z.string().nullable() })),
   },
   'bundles.fingerprint': { input: noInput, output: z.object({ fingerprint: z.string() }) },
+  'bundles.exportReturn': { input: z.strictObject({ reportId: uuid, deliver: deliver }), output: generatedFile },
+  'bundles.sentReports': {
+    input: z.strictObject({ planId: uuid }),
+    output: z.array(z.object({ dutyId: z.string(), revision: z.number(), status: z.enum(['saved', 'received', 'returned']), note: z.string() })),
+  },
   'sync.status': { input: noInput, output: SyncStatus },
   'sync.saveConfig': { input: SyncConfigInput, output: SyncConfig },
   'sync.runNow': { input: noInput, output: SyncStatus },

@@ -46,6 +46,7 @@ export const FIELD_LABELS: Record<string, string> = {
   base64: 'Nội dung tệp',
   acceptKey: 'Xác nhận khóa',
   deliver: 'Cách gửi',
+  reportId: 'Báo cáo',
   folder: 'Thư mục',
   url: 'Địa chỉ máy chủ',
   username: 'Tên đăng nhập',

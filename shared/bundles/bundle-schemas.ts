@@ -44,6 +44,10 @@ export type ReportPayload = z.infer<typeof ReportPayload>;
 export const PlanPayload = z.strictObject({ planId: uuid, documentNumber: z.string(), content: PlanContent });
 export type PlanPayload = z.infer<typeof PlanPayload>;
 
+/** A report returned to the office that sent it, with the reason; ids are the sender's (its received plan). */
+export const ReturnPayload = z.strictObject({ planId: uuid, dutyId: uuid, revision: z.number().int().min(1), reason: z.string().min(1).max(2000) });
+export type ReturnPayload = z.infer<typeof ReturnPayload>;
+
 export const ReceiptPayload = z.strictObject({ bundleId: uuid, importedAt: z.iso.datetime(), result: z.enum(['imported', 'duplicate']) });
 export type ReceiptPayload = z.infer<typeof ReceiptPayload>;
 

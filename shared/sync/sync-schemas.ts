@@ -14,13 +14,13 @@ export type SyncConfigInput = z.input<typeof SyncConfigInput>;
 export const SyncConfig = z.object({ kind: z.enum(['none', 'folder', 'webdav']), folder: z.string(), url: z.string(), username: z.string(), hasPassword: z.boolean() });
 export type SyncConfig = z.infer<typeof SyncConfig>;
 
-export const OUTBOX_STATUS_LABELS = { waiting: 'Chờ mạng', sent: 'Đã gửi', received: 'Đã nhận' } as const;
+export const OUTBOX_STATUS_LABELS = { waiting: 'Chờ mạng', sent: 'Đã gửi', received: 'Đã nhận', returned: 'Bị trả lại' } as const;
 
 export const SyncStatus = z.object({
   config: SyncConfig,
   lastRunAt: z.string().nullable(),
   lastError: z.string(),
-  outbox: z.array(z.object({ bundleId: z.string(), fileName: z.string(), recipient: z.string(), status: z.enum(['waiting', 'sent', 'received']), attempts: z.number(), nextAttemptAt: z.string(), lastError: z.string() })),
+  outbox: z.array(z.object({ bundleId: z.string(), fileName: z.string(), recipient: z.string(), status: z.enum(['waiting', 'sent', 'received', 'returned']), attempts: z.number(), nextAttemptAt: z.string(), lastError: z.string() })),
   /** Bundles found in this office's inbox that need the clerk (key to confirm, or refused). */
   waitingInInbox: z.array(z.object({ fileName: z.string(), reason: z.string() })),
 });

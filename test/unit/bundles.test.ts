@@ -91,6 +91,16 @@ describe('report bundles between installations', () => {
     expect((await call(province.services, 'reports.get', { id: cell.reportId! })).revision).toBe(2);
     const older = await call(province.services, 'bundles.preview', { base64: reportFile.base64 });
     expect(older.alreadyImported).toBe(true);
+
+    // returned with a reason: the return travels back, and the commune sees it against its sent report
+    await call(province.services, 'reports.return', { id: cell.reportId!, reason: 'Bổ sung số liệu đối thoại' });
+    const back = await call(province.services, 'bundles.exportReturn', { reportId: cell.reportId!, deliver: 'file' });
+    expect(back.fileName).toBe('TraLai_UBND-xa-Binh-Chuong_lan-2.dvb');
+    await call(commune.services, 'bundles.import', { base64: back.base64 });
+    expect(await call(commune.services, 'bundles.sentReports', { planId: plan.id })).toEqual([{ dutyId: semi, revision: 2, status: 'returned', note: 'Bổ sung số liệu đối thoại' }]);
+    const third = await call(commune.services, 'bundles.exportReport', { planId: plan.id, dutyId: semi });
+    await call(province.services, 'bundles.import', { base64: third.base64 });
+    expect((await call(province.services, 'reports.get', { id: cell.reportId! })).status).toBe('submitted');
     await province.services.close();
     await commune.services.close();
   });

@@ -89,7 +89,12 @@ export function BundlesPage() {
             { title: 'Tệp', dataIndex: 'fileName' },
             { title: 'Gửi cho', dataIndex: 'recipient', width: 220 },
             { title: 'Ngày tạo', width: 110, render: (_, b) => formatVnDate(b.createdAt.slice(0, 10)) },
-            { title: 'Tình trạng', width: 190, render: (_, b) => (b.status === 'received' ? <Tag color="green">Đã nhận{b.receivedAt ? ` (${formatVnDate(b.receivedAt.slice(0, 10))})` : ''}</Tag> : <Tag>Đã lưu tệp, chờ biên nhận</Tag>) },
+            {
+              title: 'Tình trạng',
+              width: 240,
+              render: (_, b) =>
+                b.status === 'received' ? <Tag color="green">Đã nhận{b.receivedAt ? ` (${formatVnDate(b.receivedAt.slice(0, 10))})` : ''}</Tag> : b.status === 'returned' ? <Tag color="red">Bị trả lại: {b.note}</Tag> : <Tag>Đã gửi, chờ biên nhận</Tag>,
+            },
           ]}
         />
       </Card>

@@ -5,6 +5,7 @@ import type { PlanView } from '../../../shared/plans/plan-schemas';
 import { DUTY_KIND_LABELS } from '../../../shared/plans/plan-schemas';
 import { formatVnDate } from '../../../shared/dates/vn-date';
 import { callApi } from '../api/client';
+import { useApiQuery } from '../api/hooks';
 import { downloadBase64 } from '../common/download';
 import { useUnitNames } from '../units/use-unit-names';
 
@@ -51,11 +52,42 @@ export function SendPlanButton({ plan }: { plan: PlanView }) {
   );
 }
 
+function SentState({ state }: { state?: { revision: number; status: 'saved' | 'received' | 'returned'; note: string } }) {
+  if (!state) return <Typography.Text type="secondary">Chưa gửi</Typography.Text>;
+  if (state.status === 'returned') return <Typography.Text type="danger">Lần {state.revision} bị trả lại: {state.note}</Typography.Text>;
+  return <Typography.Text type="secondary">Đã gửi lần {state.revision}{state.status === 'received' ? ', cấp trên đã nhận' : ', chờ biên nhận'}</Typography.Text>;
+}
+
+/** A report that came as a bundle and was returned here: the return, with its reason, as a bundle for the sender. */
+export function SendReturnButton({ reportId }: { reportId: string }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const run = async (deliver: 'file' | 'outbox') => {
+    setBusy(true);
+    try {
+      const file = await callApi('bundles.exportReturn', { reportId, deliver });
+      save(file);
+      message.success(doneMessage(file));
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Space>
+      <Button loading={busy} onClick={() => void run('file')}>Tệp trả lại (.dvb)</Button>
+      <Button loading={busy} onClick={() => void run('outbox')}>Gửi trả lại qua mạng</Button>
+    </Space>
+  );
+}
+
 /** For a plan received from above: this office's report on each of its duties, as a signed file to send up. */
 export function SendReportsCard({ plan }: { plan: PlanView }) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
   const [deliver, setDeliver] = useState<'file' | 'outbox'>('file');
+  const sent = useApiQuery('bundles.sentReports', { planId: plan.id });
   const run = async (dutyId: string) => {
     setBusy(dutyId);
     try {
@@ -75,7 +107,10 @@ export function SendReportsCard({ plan }: { plan: PlanView }) {
         dataSource={plan.content.duties}
         renderItem={(d) => (
           <List.Item actions={[<Button key="send" type="primary" loading={busy === d.id} onClick={() => void run(d.id)}>Tạo tệp báo cáo (.dvb)</Button>]}>
-            {d.label || DUTY_KIND_LABELS[d.kind]} – hạn {d.dueDate ? formatVnDate(d.dueDate) : ''}
+            <Space direction="vertical" size={0}>
+              <span>{d.label || DUTY_KIND_LABELS[d.kind]} – hạn {d.dueDate ? formatVnDate(d.dueDate) : ''}</span>
+              <SentState state={sent.data?.find((x) => x.dutyId === d.id)} />
+            </Space>
           </List.Item>
         )}
       />

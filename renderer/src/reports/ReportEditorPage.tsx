@@ -20,6 +20,7 @@ import { useApiMutation, useApiQuery } from '../api/hooks';
 import { readLocalCopy, useAutosave } from '../common/use-autosave';
 import { SaveIndicator } from '../common/SaveIndicator';
 import { TaskAttachments } from './TaskAttachments';
+import { SendReturnButton } from '../bundles/SendButtons';
 import { foldedOptionFilter } from '../common/folded-filter';
 
 export function ReportEditorPage() {
@@ -93,7 +94,16 @@ function ReportEditor({ report }: { report: ReportView }) {
           )}
         </Space>
       </Space>
-      {report.status === 'returned' && <Alert style={{ marginBottom: 12 }} type="warning" showIcon message={`Báo cáo bị trả lại. Lý do: ${report.returnedReason}`} description="Sửa theo yêu cầu rồi gửi lại." />}
+      {report.status === 'returned' && (
+        <Alert
+          style={{ marginBottom: 12 }}
+          type="warning"
+          showIcon
+          message={`Báo cáo bị trả lại. Lý do: ${report.returnedReason}`}
+          description="Sửa theo yêu cầu rồi gửi lại. Nếu báo cáo đến từ tệp gói của đơn vị, gửi trả lại cho đơn vị:"
+          action={<SendReturnButton reportId={report.id} />}
+        />
+      )}
       {actionError && !submitOpen && !returnOpen && <Alert style={{ marginBottom: 12 }} type="error" showIcon message={actionError} />}
       {state.kind === 'failed' && <Alert style={{ marginBottom: 12 }} type="warning" showIcon message={`Chưa lưu được: ${state.message}`} />}
       <Card size="small" title={`Kết quả thực hiện các nhiệm vụ (${report.tasks.length})`} style={{ marginBottom: 16 }}>
