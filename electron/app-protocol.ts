@@ -2,15 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
+import { UI_CONTENT_TYPES } from '../shared/web/mime-types';
 
 /** Must run before the app is ready: app:// behaves like a secure, standard origin. */
 export function registerAppScheme(): void {
@@ -27,6 +19,6 @@ export function serveRenderer(rendererDir: string): void {
     if (url.host !== 'danvan' || !file.startsWith(root + path.sep) || !fs.existsSync(file)) {
       return new Response('Không tìm thấy', { status: 404, headers });
     }
-    return new Response(fs.readFileSync(file), { headers: { ...headers, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' } });
+    return new Response(fs.readFileSync(file), { headers: { ...headers, 'Content-Type': UI_CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' } });
   });
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Services } from '../core/services';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
+import { UI_CONTENT_TYPES } from '../shared/web/mime-types';
 import { fail } from '../shared/api/result';
 
 /**
@@ -19,16 +20,6 @@ export interface HttpHost {
 }
 
 const MAX_BODY_BYTES = 150 * 1024 * 1024; // a 100 MB bundle in base64, with room
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export async function startHttpHost(options: { services: Services; rendererDir: string; port?: number; token?: string }): Promise<HttpHost> {
   const token = options.token ?? crypto.randomBytes(24).toString('hex');
@@ -77,7 +68,7 @@ export async function startHttpHost(options: { services: Services; rendererDir: 
     if (target.endsWith('index.html')) {
       content = content.toString('utf8').replace('<meta name="danvan-token" content="" />', `<meta name="danvan-token" content="${token}" />`);
     }
-    send(res, 200, TYPES[path.extname(target)] ?? 'application/octet-stream', content);
+    send(res, 200, UI_CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream', content);
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));

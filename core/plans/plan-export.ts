@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { foldVietnamese } from '../../shared/text/fold';
+import { lowerSlug } from '../../shared/text/fold';
 import { planDocx } from '../documents/plan-docx';
 import { unitNameResolver } from '../units/unit-names';
 import { getPlan } from './plan-service';
@@ -9,7 +9,7 @@ import { getPlan } from './plan-service';
 export async function exportPlanDocx(db: Kysely<Database>, id: string, revision: number | null): Promise<{ fileName: string; base64: string }> {
   const plan = await getPlan(db, id, revision);
   const buffer = await planDocx(plan.content, await unitNameResolver(db));
-  const issuer = foldVietnamese(plan.content.issuerName).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const issuer = lowerSlug(plan.content.issuerName);
   const number = plan.content.number ? `so-${plan.content.number}` : 'du-thao';
   const rev = plan.revision > 1 ? `_lan-${plan.revision}` : '';
   return { fileName: `KH-${plan.content.year}_${number}_${issuer}${rev}.docx`, base64: buffer.toString('base64') };

@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema';
 import { getPlanRow } from '../../db/plans/plan-repo';
 import { PlanContent } from '../../shared/plans/plan-schemas';
 import { addDays, type IsoDate } from '../../shared/dates/vn-date';
-import { foldVietnamese } from '../../shared/text/fold';
+import { lowerSlug } from '../../shared/text/fold';
 import { AppError } from '../app-error';
 import { readOffice } from '../office/office-service';
 import { documentNumber } from '../plans/plan-service';
@@ -13,12 +13,11 @@ import { reminderDocx } from '../documents/reminder-docx';
 import { consolidate } from './consolidation-service';
 import { reportMatrix } from './matrix';
 
-const slug = (text: string) => foldVietnamese(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 export async function exportConsolidated(db: Kysely<Database>, planId: string, dutyId: string, format: 'docx' | 'xlsx') {
   const c = await consolidate(db, planId, dutyId);
   const office = (await readOffice(db))!;
-  const base = `BC-${slug(c.dutyLabel)}-${c.dueDate.slice(0, 4)}_${slug(office.name)}`;
+  const base = `BC-${lowerSlug(c.dutyLabel)}-${c.dueDate.slice(0, 4)}_${lowerSlug(office.name)}`;
   const buffer = format === 'docx' ? await consolidatedReportDocx(c, office) : await consolidatedReportXlsx(c);
   return { fileName: `${base}${format === 'xlsx' ? '_phu-luc' : ''}.${format}`, base64: buffer.toString('base64') };
 }
@@ -46,5 +45,5 @@ export async function exportReminder(db: Kysely<Database>, planId: string, dutyI
     recipient: d.recipient,
     signer: { authority: plan.signerAuthority, title: plan.signerTitle, name: plan.signerName },
   });
-  return { fileName: `Don-doc_${slug(duty.label)}-${duty.dueDate.slice(0, 4)}.docx`, base64: buffer.toString('base64') };
+  return { fileName: `Don-doc_${lowerSlug(duty.label)}-${duty.dueDate.slice(0, 4)}.docx`, base64: buffer.toString('base64') };
 }

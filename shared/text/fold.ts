@@ -41,3 +41,8 @@ export function asciiSlug(value: string): string {
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
+
+/** Lower-case ASCII for generated document names: "UBND xã Bình Chương" → "ubnd-xa-binh-chuong". */
+export function lowerSlug(value: string): string {
+  return foldVietnamese(value).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}

@@ -1,23 +1,10 @@
-import crypto from 'node:crypto';
 import type { Services } from '../../core/services';
 import type { PlanContentInput, PlanTask } from '../../shared/plans/plan-schemas';
+import { blankTask } from '../../shared/plans/blank-task';
 import { call } from './services';
 
 export function task(ordinal: string, body: string, extra: Partial<PlanTask> = {}): PlanTask {
-  return {
-    id: crypto.randomUUID(),
-    ordinal,
-    body,
-    subItems: [],
-    directing: [],
-    lead: [],
-    coordinating: [],
-    implementing: [],
-    implementingLabel: 'thuc-hien',
-    timeframe: { kind: 'ongoing', year: null, dueDate: null, from: null, to: null, text: '' },
-    parentTaskId: null,
-    ...extra,
-  };
+  return { ...blankTask(ordinal, body), ...extra };
 }
 
 export async function newPlanWith(services: Services, kind: 'own' | 'received', year: number, change: (c: PlanContentInput) => PlanContentInput) {

@@ -6,6 +6,7 @@ import { formatVnDate } from '../../../shared/dates/vn-date';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { callApi } from '../api/client';
 import { downloadBase64 } from '../common/download';
+import { readFileAsBase64 } from '../common/read-file';
 import { SyncCard } from './SyncCard';
 
 const DVB_MIME = 'application/octet-stream';
@@ -20,14 +21,6 @@ interface Incoming {
   receipt: { fileName: string; base64: string } | null;
 }
 
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error('Không đọc được tệp.'));
-    reader.readAsDataURL(file);
-  });
-}
 
 /** Gửi, nhận: bundle files brought on a USB stick are checked, shown, then imported with one click. */
 export function BundlesPage() {
@@ -38,7 +31,7 @@ export function BundlesPage() {
   const add = async (file: File) => {
     if (!file.name.toLowerCase().endsWith('.dvb')) return;
     const key = `${file.name}:${file.size}:${file.lastModified}`;
-    const base64 = await readBase64(file);
+    const base64 = await readFileAsBase64(file);
     const item: Incoming = { key, fileName: file.name, base64, preview: null, error: null, done: null, receipt: null };
     try {
       item.preview = await callApi('bundles.preview', { base64 });

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, App, Button, Card, Input, Modal, Space, Spin, Typography } from 'antd';
 import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import type { PlanContent, PlanTask } from '../../../shared/plans/plan-schemas';
+import { blankTask } from '../../../shared/plans/blank-task';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { callApi } from '../api/client';
 import { useUnitNames } from '../units/use-unit-names';
@@ -13,19 +14,6 @@ import { IndicatorsEditor } from './editor/IndicatorsEditor';
 import { clearLocalCopy, readLocalCopy, useAutosave } from '../common/use-autosave';
 import { SaveIndicator } from '../common/SaveIndicator';
 
-const newTask = (ordinal: number): PlanTask => ({
-  id: crypto.randomUUID(),
-  ordinal: String(ordinal),
-  body: '',
-  subItems: [],
-  directing: [],
-  lead: [],
-  coordinating: [],
-  implementing: [],
-  implementingLabel: 'thuc-hien',
-  timeframe: { kind: 'ongoing', year: null, dueDate: null, from: null, to: null, text: '' },
-  parentTaskId: null,
-});
 
 /** Tasks are numbered by their place in the list. */
 const renumber = (tasks: PlanTask[]) => tasks.map((t, i) => ({ ...t, ordinal: String(i + 1) }));
@@ -118,7 +106,7 @@ function PlanEditor({ plan, onDone }: { plan: NonNullable<ReturnType<typeof useA
             onRemove={() => setTasks(content.tasks.filter((x) => x.id !== task.id))}
           />
         ))}
-        <Button type="dashed" icon={<PlusOutlined />} onClick={() => setTasks([...content.tasks, newTask(content.tasks.length + 1)])}>Thêm nhiệm vụ</Button>
+        <Button type="dashed" icon={<PlusOutlined />} onClick={() => setTasks([...content.tasks, blankTask(String(content.tasks.length + 1))])}>Thêm nhiệm vụ</Button>
       </Card>
       <Card title="Yêu cầu báo cáo" size="small" style={{ marginBottom: 16 }}>
         <DutiesEditor duties={content.duties} year={content.year} units={names.units} groups={names.groups} errors={fieldErrors} onChange={(duties) => patch({ duties })} />

@@ -4,15 +4,8 @@ import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { AttachmentRef } from '../../../shared/reports/report-schemas';
 import { callApi } from '../api/client';
 import { downloadBase64 } from '../common/download';
+import { readFileAsBase64 } from '../common/read-file';
 
-function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error('Không đọc được tệp.'));
-    reader.readAsDataURL(file);
-  });
-}
 
 /** Evidence files of one task: add (checked by the services), open, remove. */
 export function TaskAttachments({ value, onChange, editable, label }: { value: AttachmentRef[]; onChange(v: AttachmentRef[]): void; editable: boolean; label: string }) {
@@ -21,7 +14,7 @@ export function TaskAttachments({ value, onChange, editable, label }: { value: A
   const add = async (file: File) => {
     setBusy(true);
     try {
-      const ref = await callApi('attachments.add', { fileName: file.name, base64: await toBase64(file) });
+      const ref = await callApi('attachments.add', { fileName: file.name, base64: await readFileAsBase64(file) });
       onChange([...value.filter((a) => a.sha256 !== ref.sha256), ref]);
       message.success(`Đã đính kèm "${file.name}"`);
     } catch (e) {
