@@ -43,7 +43,14 @@ describe('a plan arriving on a USB stick, as the commune clerk receives it', () 
     await input.setInputFiles({ name: 'hong.dvb', mimeType: 'application/octet-stream', buffer: tampered });
     await page.getByText(/Tệp gói không hợp lệ/).waitFor();
 
-    await input.setInputFiles({ name: bundle.fileName, mimeType: 'application/octet-stream', buffer: Buffer.from(bundle.base64, 'base64') });
+    // dragged from the USB stick onto the window while another screen is open
+    await page.getByRole('menuitem', { name: 'Tổng quan' }).click();
+    await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
+    await page.evaluate(({ name, b64 }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, { name: bundle.fileName, b64: bundle.base64 });
     const card = page.getByTestId('incoming-bundle');
     await card.getByText('Kế hoạch – UBND tỉnh Quảng Ngãi').waitFor();
     await card.getByText('Lần đầu nhận từ cơ quan này').waitFor();

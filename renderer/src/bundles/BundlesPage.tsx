@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Space, Table, Tag, Typography, Upload } from 'antd';
 import { FolderOpenOutlined, InboxOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { BundlePreview } from '../../../shared/bundles/bundle-schemas';
@@ -8,6 +8,7 @@ import { callApi } from '../api/client';
 import { downloadBase64 } from '../common/download';
 import { readFileAsBase64 } from '../common/read-file';
 import { SyncCard } from './SyncCard';
+import { takeDroppedFiles } from './dropped-bundles';
 
 const DVB_MIME = 'application/octet-stream';
 
@@ -40,6 +41,7 @@ export function BundlesPage() {
     }
     setIncoming((list) => [item, ...list.filter((i) => i.key !== key)]);
   };
+  useEffect(() => takeDroppedFiles((files) => files.forEach((f) => void add(f))), []);
   const update = (key: string, patch: Partial<Incoming>) => setIncoming((list) => list.map((i) => (i.key === key ? { ...i, ...patch } : i)));
   const beforeUpload = (file: File) => {
     void add(file);

@@ -3,6 +3,7 @@ import { ApartmentOutlined, AuditOutlined, DashboardOutlined, FileTextOutlined, 
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Office } from '../../../shared/office/office-schemas';
 import { OFFICE_LEVEL_LABELS } from '../../../shared/office/office-schemas';
+import { useWindowDrop } from '../bundles/use-window-drop';
 
 // Only screens that work are listed; later features add their entries here.
 const MENU = [
@@ -17,6 +18,7 @@ const MENU = [
 export function AppLayout({ office }: { office: Office }) {
   const navigate = useNavigate();
   const location = useLocation();
+  useWindowDrop();
   const selected = MENU.find((m) => location.pathname.startsWith(m.key))?.key ?? '/tong-quan';
   return (
     <Layout style={{ minHeight: '100vh' }}>
