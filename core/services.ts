@@ -28,6 +28,7 @@ import { reportMatrix } from './reports/matrix';
 import { consolidate, saveOfficeReportText } from './reports/consolidation-service';
 import { exportConsolidated, exportReminder } from './reports/report-exports';
 import { readAttachment, storeAttachment } from './reports/attachments';
+import { getOwnReport, saveOwnReport } from './reports/own-report-service';
 import { exportPlanBundle, exportReportBundle, exportReturnBundle, importBundle, listSentBundles, ownFingerprint, previewBundle, sentReportsOf } from './bundles/bundle-service';
 import { fileSecretStore, type SecretStore } from './sync/secret-store';
 import { queueBundle, runSync, saveSyncConfig, syncStatus, type SyncState } from './sync/sync-service';
@@ -176,6 +177,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'bundles.fingerprint': async () => ({ fingerprint: await ownFingerprint(db()) }),
     'bundles.exportReturn': async (input) => deliverBundle(await exportReturnBundle(db(), input.reportId, now()), input.deliver),
     'bundles.sentReports': (input) => sentReportsOf(db(), input.planId),
+    'ownReports.get': (input) => getOwnReport(db(), input.planId, input.dutyId),
+    'ownReports.save': (input) => saveOwnReport(db(), input.planId, input.dutyId, input.content, now()),
     'sync.status': () => syncStatus(db(), secrets, syncState),
     'sync.saveConfig': (input) => saveSyncConfig(db(), secrets, input),
     'sync.runNow': async () => {

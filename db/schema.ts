@@ -220,6 +220,7 @@ export interface BundleTables {
     sent_at: string | null;
   };
   setting: { key: string; value_json: string };
+  own_report: { duty_id: string; plan_id: string; content_json: string; updated_at: string };
   known_sender: { installation_id: string; office_name: string; public_key_pem: string; fingerprint: string; accepted_at: string };
   imported_bundle: { bundle_id: string; kind: string; sender_installation_id: string; subject: string; revision: number; imported_at: string };
   sent_bundle: {

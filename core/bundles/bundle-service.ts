@@ -56,8 +56,12 @@ export async function exportPlanBundle(db: Kysely<Database>, planId: string, uni
     tasks: stored.tasks.map((t) => ({ ...t, directing: asNames(t.directing), lead: asNames(t.lead), coordinating: asNames(t.coordinating), implementing: asNames(t.implementing), parentTaskId: null })),
     duties: stored.duties.map((d) => ({ ...d, units: asNames(d.units) })),
   };
+  const org = await orgLookup(db);
+  const carriedTaskIds = tasksCarriedBy(stored, unitId, org).map((t) => t.taskId);
+  const owedDutyIds = stored.duties.filter((d) => unitsOf(d.units, org).includes(unitId)).map((d) => d.id);
   const subject = `plan:${planId}`;
-  const contents: BundleContents = { kind: 'plan', subject, revision: row.revision, payload: { planId, documentNumber: documentNumber(content), content } satisfies PlanPayload };
+  const payload: PlanPayload = { planId, documentNumber: documentNumber(content), content, carriedTaskIds, owedDutyIds };
+  const contents: BundleContents = { kind: 'plan', subject, revision: row.revision, payload };
   const bundleId = crypto.randomUUID();
   const me = await signer(db);
   const bundle = writeBundle(contents, me, unit.name, now, bundleId);
@@ -75,8 +79,14 @@ export async function exportReportBundle(db: Kysely<Database>, receivedPlanId: s
   const parent = PlanContent.parse(JSON.parse(parentRow.content_json));
   const parentDuty = parent.duties.find((d) => d.id === dutyId);
   if (!parentDuty) throw new AppError('NOT_FOUND', 'Kế hoạch cấp trên không có yêu cầu báo cáo này.');
+  const direct = await db.selectFrom('own_report').select('content_json').where('duty_id', '=', dutyId).executeTakeFirst();
   const own = await db.selectFrom('plan').selectAll().where('parent_plan_id', '=', receivedPlanId).where('status', '=', 'issued').orderBy('updated_at', 'desc').executeTakeFirst();
-  if (!own) throw new AppError('CONFLICT', 'Chưa có kế hoạch thực hiện đã ban hành của cơ quan cho kế hoạch này.');
+  const me = await signer(db);
+  if (direct) {
+    // the office reported on the received plan's tasks itself
+    return sendReport(db, me, parent, parentDuty, receivedPlanId, dutyId, ReportContent.parse(JSON.parse(direct.content_json)), now);
+  }
+  if (!own) throw new AppError('CONFLICT', 'Chưa có báo cáo của cơ quan: soạn báo cáo cho kế hoạch này, hoặc ban hành kế hoạch thực hiện và tổng hợp báo cáo các đơn vị.');
   const ownDuty = PlanContent.parse(JSON.parse(own.content_json)).duties.find((d) => d.kind === parentDuty.kind);
   if (!ownDuty) throw new AppError('CONFLICT', `Kế hoạch của cơ quan chưa có yêu cầu báo cáo cùng loại để tổng hợp.`);
   const c = await consolidate(db, own.id, ownDuty.id);
@@ -94,7 +104,6 @@ export async function exportReportBundle(db: Kysely<Database>, receivedPlanId: s
       attachments: [],
     });
   }
-  const me = await signer(db);
   const content: ReportContent = ReportContent.parse({
     tasks: [...entries.values()],
     generalResults: c.text.generalResults,
@@ -104,6 +113,19 @@ export async function exportReportBundle(db: Kysely<Database>, receivedPlanId: s
     proposals: c.text.proposals,
     models: c.models.map((m) => ({ id: crypto.randomUUID(), name: m.name, field: m.field, unitName: m.unitName, startDate: m.startDate, results: m.results, level: m.level })),
   });
+  return sendReport(db, me, parent, parentDuty, receivedPlanId, dutyId, content, now);
+}
+
+async function sendReport(
+  db: Kysely<Database>,
+  me: Awaited<ReturnType<typeof signer>>,
+  parent: PlanContent,
+  parentDuty: PlanContent['duties'][number],
+  receivedPlanId: string,
+  dutyId: string,
+  content: ReportContent,
+  now: Date,
+) {
   const subject = `report:${receivedPlanId}:${dutyId}:${me.installationId}`;
   const revision = await nextRevision(db, subject);
   const payload: ReportPayload = { planId: receivedPlanId, planNumber: documentNumber(parent), dutyId, dueDate: parentDuty.dueDate!, unitName: me.officeName, receivedDate: now.toISOString().slice(0, 10), content };
@@ -294,6 +316,8 @@ export async function importBundle(db: Kysely<Database>, bytes: Uint8Array, acce
       if (existing) await trx.updateTable('plan').set(columns).where('id', '=', payload.planId).execute();
       else await trx.insertInto('plan').values({ id: payload.planId, kind: 'received', status: 'received', parent_plan_id: null, created_at: stamp, ...columns }).execute();
       await writeReceivedStructure(trx, payload.planId, c);
+      const obligations = JSON.stringify({ carriedTaskIds: payload.carriedTaskIds, owedDutyIds: payload.owedDutyIds });
+      await trx.insertInto('setting').values({ key: `nhan-ke-hoach:${payload.planId}`, value_json: obligations }).onConflict((oc) => oc.column('key').doUpdateSet({ value_json: obligations })).execute();
     } else if (applicable.kind === 'return') {
       await trx.updateTable('sent_bundle').set({ status: 'returned', note: applicable.payload.reason }).where('bundle_id', '=', applicable.sent.bundle_id).execute();
     } else {

@@ -5,6 +5,7 @@ import * as m003 from './003-reports';
 import * as m004 from './004-office-reports';
 import * as m005 from './005-bundles';
 import * as m006 from './006-sync';
+import * as m007 from './007-own-reports';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'office-reports', up: m004.up },
   { version: 5, name: 'bundles', up: m005.up },
   { version: 6, name: 'sync', up: m006.up },
+  { version: 7, name: 'own-reports', up: m007.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -15,6 +15,7 @@ import { ReportsPage } from './reports/ReportsPage';
 import { ReportEditorPage } from './reports/ReportEditorPage';
 import { ConsolidationPage } from './reports/ConsolidationPage';
 import { BundlesPage } from './bundles/BundlesPage';
+import { OwnReportPage } from './reports/OwnReportPage';
 
 /** Chooses the first screen from the app's state: data file problem, first-run setup, or the app. */
 export function Root() {
@@ -31,6 +32,7 @@ export function Root() {
         <Route path="/ke-hoach" element={<PlansPage />} />
         <Route path="/ke-hoach/:id" element={<PlanViewPage />} />
         <Route path="/ke-hoach/:id/sua" element={<PlanEditorPage />} />
+        <Route path="/ke-hoach/:planId/bao-cao/:dutyId" element={<OwnReportPage />} />
         <Route path="/bao-cao" element={<ReportsPage />} />
         <Route path="/bao-cao/:id" element={<ReportEditorPage />} />
         <Route path="/bao-cao/tong-hop/:planId/:dutyId" element={<ConsolidationPage />} />

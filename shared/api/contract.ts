@@ -12,7 +12,7 @@ import {
 import { isoDate, requiredText, uuid } from './fields';
 import { PLAN_KINDS, PLAN_STATUSES, PlanContent, PlanSummary, PlanView, RevisionInfo } from '../plans/plan-schemas';
 import { DeadlineItem, SearchResult } from '../plans/search-schemas';
-import { AttachmentRef, Matrix, ReportContent, ReportView } from '../reports/report-schemas';
+import { AttachmentRef, Matrix, OwnReportView, ReportContent, ReportView } from '../reports/report-schemas';
 import { Consolidation, OfficeReportText } from '../reports/consolidation';
 import { BUNDLE_KINDS, BundlePreview } from '../bundles/bundle-schemas';
 import { SyncConfig, SyncConfigInput, SyncStatus } from '../sync/sync-schemas';
@@ -134,6 +134,8 @@ export const operations = {
     input: z.strictObject({ planId: uuid }),
     output: z.array(z.object({ dutyId: z.string(), revision: z.number(), status: z.enum(['saved', 'received', 'returned']), note: z.string() })),
   },
+  'ownReports.get': { input: planDuty, output: OwnReportView },
+  'ownReports.save': { input: z.strictObject({ planId: uuid, dutyId: uuid, content: ReportContent }), output: OwnReportView },
   'sync.status': { input: noInput, output: SyncStatus },
   'sync.saveConfig': { input: SyncConfigInput, output: SyncConfig },
   'sync.runNow': { input: noInput, output: SyncStatus },

@@ -41,7 +41,14 @@ export const ReportPayload = z.strictObject({
 export type ReportPayload = z.infer<typeof ReportPayload>;
 
 /** A plan sent down, so that the units report on its tasks by id. */
-export const PlanPayload = z.strictObject({ planId: uuid, documentNumber: z.string(), content: PlanContent });
+export const PlanPayload = z.strictObject({
+  planId: uuid,
+  documentNumber: z.string(),
+  content: PlanContent,
+  /** The tasks the recipient unit carries and the reports it owes (the sender's groups expanded). */
+  carriedTaskIds: z.array(uuid).default([]),
+  owedDutyIds: z.array(uuid).default([]),
+});
 export type PlanPayload = z.infer<typeof PlanPayload>;
 
 /** A report returned to the office that sent it, with the reason; ids are the sender's (its received plan). */

@@ -125,3 +125,17 @@ export const Matrix = z.object({
   cells: z.array(MatrixCell),
 });
 export type Matrix = z.infer<typeof Matrix>;
+
+/** This office's own report on a duty of a plan it received. */
+export const OwnReportView = z.object({
+  planId: z.string(),
+  dutyId: z.string(),
+  dutyLabel: z.string(),
+  dueDate: z.string(),
+  planTitle: z.string(),
+  documentNumber: z.string(),
+  tasks: z.array(z.object({ taskId: z.string(), ordinal: z.string(), body: z.string() })),
+  content: ReportContent,
+  updatedAt: z.string().nullable(),
+});
+export type OwnReportView = z.infer<typeof OwnReportView>;

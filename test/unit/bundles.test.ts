@@ -156,3 +156,29 @@ describe('report bundles between installations', () => {
     await other.services.close();
   });
 });
+
+describe("an office's own report on a plan it received", () => {
+  it('lists the tasks the sender says it carries, saves as typed, and goes up as a bundle', async () => {
+    const { province, commune, plan, semi, xa } = await twoOffices();
+    // a third task the commune does not carry
+    const issued = await call(province.services, 'plans.get', { id: plan.id, revision: null });
+    await call(province.services, 'plans.revise', { id: plan.id, reason: 'Bổ sung', content: { ...issued.content, tasks: [...issued.content.tasks, task('3', 'Việc của Sở')] } });
+    const file = await call(province.services, 'bundles.exportPlan', { planId: plan.id, unitId: xa.id });
+    await call(commune.services, 'bundles.import', { base64: file.base64, acceptKey: true });
+
+    const own = await call(commune.services, 'ownReports.get', { planId: plan.id, dutyId: semi });
+    expect(own.tasks.map((t) => t.ordinal)).toEqual(['1', '2']);
+    expectError(await commune.services.call('bundles.exportReport', { planId: plan.id, dutyId: semi }), 'CONFLICT');
+    const foreign = { ...own.content, tasks: [...own.content.tasks, { ...own.content.tasks[0]!, taskId: plan.content.tasks[0]!.id.replace(/.$/, '0') }] };
+    expectError(await commune.services.call('ownReports.save', { planId: plan.id, dutyId: semi, content: foreign }), 'VALIDATION');
+    await call(commune.services, 'ownReports.save', { planId: plan.id, dutyId: semi, content: { ...own.content, tasks: own.content.tasks.map((t) => ({ ...t, status: 'done', doneText: 'Đã đối thoại 2 lần' })), proposals: 'Bố trí kinh phí' } });
+    const up = await call(commune.services, 'bundles.exportReport', { planId: plan.id, dutyId: semi });
+    await call(province.services, 'bundles.import', { base64: up.base64, acceptKey: true });
+    const matrix = await call(province.services, 'reports.matrix', { planId: plan.id, today: '2026-05-01' });
+    const report = await call(province.services, 'reports.get', { id: matrix.cells[0]!.reportId! });
+    expect(report.content.tasks.map((t) => t.doneText)).toEqual(['Đã đối thoại 2 lần', 'Đã đối thoại 2 lần']);
+    expect(report.content.proposals).toBe('Bố trí kinh phí');
+    await province.services.close();
+    await commune.services.close();
+  });
+});

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, List, Modal, Radio, Select, Space, Typography } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import type { PlanView } from '../../../shared/plans/plan-schemas';
 import { DUTY_KIND_LABELS } from '../../../shared/plans/plan-schemas';
 import { formatVnDate } from '../../../shared/dates/vn-date';
@@ -106,7 +107,12 @@ export function SendReportsCard({ plan }: { plan: PlanView }) {
       <List
         dataSource={plan.content.duties}
         renderItem={(d) => (
-          <List.Item actions={[<Button key="send" type="primary" loading={busy === d.id} onClick={() => void run(d.id)}>Tạo tệp báo cáo (.dvb)</Button>]}>
+          <List.Item
+            actions={[
+              <Link key="own" to={`/ke-hoach/${plan.id}/bao-cao/${d.id}`}>Soạn báo cáo của cơ quan</Link>,
+              <Button key="send" type="primary" loading={busy === d.id} onClick={() => void run(d.id)}>Tạo tệp báo cáo (.dvb)</Button>,
+            ]}
+          >
             <Space direction="vertical" size={0}>
               <span>{d.label || DUTY_KIND_LABELS[d.kind]} – hạn {d.dueDate ? formatVnDate(d.dueDate) : ''}</span>
               <SentState state={sent.data?.find((x) => x.dutyId === d.id)} />
@@ -114,7 +120,9 @@ export function SendReportsCard({ plan }: { plan: PlanView }) {
           </List.Item>
         )}
       />
-      <Typography.Text type="secondary">Nội dung lấy từ bản tổng hợp của kế hoạch thực hiện của cơ quan (cùng loại báo cáo), theo từng nhiệm vụ của kế hoạch cấp trên.</Typography.Text>
+      <Typography.Text type="secondary">
+        Nội dung là báo cáo cơ quan tự soạn; nếu chưa soạn, lấy từ bản tổng hợp báo cáo các đơn vị theo kế hoạch thực hiện của cơ quan (cùng loại báo cáo), theo từng nhiệm vụ của kế hoạch cấp trên.
+      </Typography.Text>
     </Card>
   );
 }

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { getPlanRow } from '../../db/plans/plan-repo';
+import { PlanContent } from '../../shared/plans/plan-schemas';
+import { ReportContent, type OwnReportView } from '../../shared/reports/report-schemas';
+import { AppError } from '../app-error';
+import { documentNumber } from '../plans/plan-service';
+import { dutyLabel } from './obligations';
+
+/** The tasks of a received plan this office carries (as the sender said), or all of them if it did not say. */
+async function carriedTasks(db: Kysely<Database>, planId: string, plan: PlanContent) {
+  const row = await db.selectFrom('setting').select('value_json').where('key', '=', `nhan-ke-hoach:${planId}`).executeTakeFirst();
+  const carried = row ? (JSON.parse(row.value_json) as { carriedTaskIds: string[] }).carriedTaskIds : [];
+  return plan.tasks.filter((t) => !carried.length || carried.includes(t.id));
+}
+
+export async function getOwnReport(db: Kysely<Database>, planId: string, dutyId: string): Promise<OwnReportView> {
+  const row = await getPlanRow(db, planId);
+  if (!row || row.kind !== 'received') throw new AppError('NOT_FOUND', 'Không tìm thấy kế hoạch cấp trên.');
+  const plan = PlanContent.parse(JSON.parse(row.content_json));
+  const duty = plan.duties.find((d) => d.id === dutyId);
+  if (!duty) throw new AppError('NOT_FOUND', 'Kế hoạch không có yêu cầu báo cáo này.');
+  const tasks = await carriedTasks(db, planId, plan);
+  const saved = await db.selectFrom('own_report').selectAll().where('duty_id', '=', dutyId).executeTakeFirst();
+  const content = saved ? ReportContent.parse(JSON.parse(saved.content_json)) : ReportContent.parse({});
+  const byTask = new Map(content.tasks.map((t) => [t.taskId, t]));
+  return {
+    planId,
+    dutyId,
+    dutyLabel: dutyLabel(duty),
+    dueDate: duty.dueDate!,
+    planTitle: plan.title,
+    documentNumber: documentNumber(plan),
+    tasks: tasks.map((t) => ({ taskId: t.id, ordinal: t.ordinal, body: t.body })),
+    content: { ...content, tasks: tasks.map((t) => byTask.get(t.id) ?? { taskId: t.id, status: null, doneText: '', reason: '', figures: [], attachments: [] }) },
+    updatedAt: saved?.updated_at ?? null,
+  };
+}
+
+export async function saveOwnReport(db: Kysely<Database>, planId: string, dutyId: string, content: ReportContent, now: Date): Promise<OwnReportView> {
+  const view = await getOwnReport(db, planId, dutyId);
+  const allowed = new Set(view.tasks.map((t) => t.taskId));
+  const bad = content.tasks.findIndex((t) => !allowed.has(t.taskId));
+  if (bad >= 0) throw new AppError('VALIDATION', 'Báo cáo có nhiệm vụ không thuộc cơ quan trong kế hoạch này.', { [`tasks.${bad}.taskId`]: 'Nhiệm vụ không thuộc cơ quan' });
+  const row = { plan_id: planId, content_json: JSON.stringify(content), updated_at: now.toISOString() };
+  await db.insertInto('own_report').values({ duty_id: dutyId, ...row }).onConflict((oc) => oc.column('duty_id').doUpdateSet(row)).execute();
+  return getOwnReport(db, planId, dutyId);
+}
