@@ -93,7 +93,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const syncOnce = async (): Promise<void> => {
     while (syncing) await syncing;
     syncing = runSync(db(), paths.dataDir, secrets, syncState, now, async (bytes) => {
-      const r = await importBundle(db(), bytes, false, now());
+      const r = await importBundle(db(), paths.dataDir, bytes, false, now());
       return { receipt: r.receipt, recipient: r.receipt?.recipient ?? '', receiptBundleId: r.receipt?.bundleId ?? null };
     }).finally(() => (syncing = null));
     return syncing;
@@ -170,9 +170,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'attachments.add': (input) => storeAttachment(db(), paths.dataDir, input.fileName, Buffer.from(input.base64, 'base64'), now()),
     'attachments.get': async (input) => ({ base64: (await readAttachment(db(), paths.dataDir, input.sha256)).toString('base64') }),
     'bundles.exportPlan': async (input) => deliverBundle(await exportPlanBundle(db(), input.planId, input.unitId, now()), input.deliver),
-    'bundles.exportReport': async (input) => deliverBundle(await exportReportBundle(db(), input.planId, input.dutyId, now()), input.deliver),
+    'bundles.exportReport': async (input) => deliverBundle(await exportReportBundle(db(), paths.dataDir, input.planId, input.dutyId, now()), input.deliver),
     'bundles.preview': (input) => previewBundle(db(), Buffer.from(input.base64, 'base64')),
-    'bundles.import': (input) => importBundle(db(), Buffer.from(input.base64, 'base64'), input.acceptKey, now()),
+    'bundles.import': (input) => importBundle(db(), paths.dataDir, Buffer.from(input.base64, 'base64'), input.acceptKey, now()),
     'bundles.sent': () => listSentBundles(db()),
     'bundles.fingerprint': async () => ({ fingerprint: await ownFingerprint(db()) }),
     'bundles.exportReturn': async (input) => deliverBundle(await exportReturnBundle(db(), input.reportId, now()), input.deliver),

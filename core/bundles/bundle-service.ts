@@ -19,6 +19,9 @@ import { documentNumber } from '../plans/plan-service';
 import { consolidate } from '../reports/consolidation-service';
 import { orgLookup, tasksCarriedBy, unitsOf } from '../reports/obligations';
 import { openBundle, writeBundle, type BundleContents, type OpenedBundle } from './bundle-codec';
+import { readAttachment, storeAttachment } from '../reports/attachments';
+import { consolidatedReportDocx } from '../documents/report-docx';
+import { consolidatedReportXlsx } from '../documents/report-xlsx';
 
 const same = (a: string, b: string) => foldVietnamese(a) === foldVietnamese(b);
 
@@ -73,7 +76,7 @@ export async function exportPlanBundle(db: Kysely<Database>, planId: string, uni
  * This office's report on a duty of the plan it received: built from the consolidation of its own plan
  * derived from it (same kind of report), each task's result carried to the parent task it implements.
  */
-export async function exportReportBundle(db: Kysely<Database>, receivedPlanId: string, dutyId: string, now: Date) {
+export async function exportReportBundle(db: Kysely<Database>, dataDir: string, receivedPlanId: string, dutyId: string, now: Date) {
   const parentRow = await getPlanRow(db, receivedPlanId);
   if (!parentRow || parentRow.kind !== 'received') throw new AppError('CONFLICT', 'Chỉ gửi báo cáo lên theo kế hoạch nhận từ cấp trên.');
   const parent = PlanContent.parse(JSON.parse(parentRow.content_json));
@@ -113,7 +116,22 @@ export async function exportReportBundle(db: Kysely<Database>, receivedPlanId: s
     proposals: c.text.proposals,
     models: c.models.map((m) => ({ id: crypto.randomUUID(), name: m.name, field: m.field, unitName: m.unitName, startDate: m.startDate, results: m.results, level: m.level })),
   });
-  return sendReport(db, me, parent, parentDuty, receivedPlanId, dutyId, content, now);
+  // Evidence of the units' accepted reports travels with the report, under the parent task it supports.
+  const attachments = new Map<string, Uint8Array>();
+  const accepted = await db.selectFrom('report').select('content_json').where('plan_id', '=', own.id).where('duty_id', '=', ownDuty.id).where('status', '=', 'accepted').execute();
+  const parentOf = new Map(c.tasks.filter((t) => t.parentTask).map((t) => [t.taskId, t.parentTask!.id]));
+  for (const row of accepted) {
+    for (const entry of ReportContent.parse(JSON.parse(row.content_json)).tasks) {
+      const target = content.tasks.find((t) => t.taskId === parentOf.get(entry.taskId));
+      for (const a of target ? entry.attachments : []) {
+        if (!target!.attachments.some((x) => x.sha256 === a.sha256)) target!.attachments.push(a);
+        if (!attachments.has(a.sha256)) attachments.set(a.sha256, await readAttachment(db, dataDir, a.sha256));
+      }
+    }
+  }
+  const office = (await readOffice(db))!;
+  const documents = { docx: await consolidatedReportDocx(c, office), xlsx: await consolidatedReportXlsx(c) };
+  return sendReport(db, me, parent, parentDuty, receivedPlanId, dutyId, content, now, attachments, documents);
 }
 
 async function sendReport(
@@ -125,11 +143,13 @@ async function sendReport(
   dutyId: string,
   content: ReportContent,
   now: Date,
+  attachments = new Map<string, Uint8Array>(),
+  documents: BundleContents['documents'] = {},
 ) {
   const subject = `report:${receivedPlanId}:${dutyId}:${me.installationId}`;
   const revision = await nextRevision(db, subject);
   const payload: ReportPayload = { planId: receivedPlanId, planNumber: documentNumber(parent), dutyId, dueDate: parentDuty.dueDate!, unitName: me.officeName, receivedDate: now.toISOString().slice(0, 10), content };
-  const contents: BundleContents = { kind: 'report', subject, revision, payload };
+  const contents: BundleContents = { kind: 'report', subject, revision, payload, attachments, documents };
   const bundleId = crypto.randomUUID();
   const bundle = writeBundle(contents, me, parent.issuerName, now, bundleId);
   const kindWord = { semiannual: '6thang', annual: 'nam', quarterly: `quy${parentDuty.quarter ?? ''}` }[parentDuty.kind as string] ?? parentDuty.kind;
@@ -279,7 +299,7 @@ async function checkApplicable(db: Executor, opened: OpenedBundle) {
 }
 
 /** Verifies everything, then applies the bundle in one transaction; returns a receipt to send back. */
-export async function importBundle(db: Kysely<Database>, bytes: Uint8Array, acceptKey: boolean, now: Date) {
+export async function importBundle(db: Kysely<Database>, dataDir: string, bytes: Uint8Array, acceptKey: boolean, now: Date) {
   const opened = openBundle(bytes);
   const { manifest } = opened;
   const office = (await readOffice(db))!;
@@ -293,6 +313,16 @@ export async function importBundle(db: Kysely<Database>, bytes: Uint8Array, acce
       : `Khóa của "${manifest.sender.officeName}" đã thay đổi. Chỉ nhận khi đã hỏi lại đơn vị gửi.`);
   }
   const stamp = now.toISOString();
+  // Evidence is stored by content hash first (checked like any attachment); harmless if the import is then refused.
+  if (manifest.kind === 'report') {
+    const refs = ReportPayload.safeParse(opened.payload).data?.content.tasks.flatMap((t) => t.attachments) ?? [];
+    for (const ref of refs) {
+      const bytes = opened.files[`attachments/${ref.sha256}`];
+      if (!bytes) throw new AppError('VALIDATION', `Tệp gói không hợp lệ: thiếu tệp đính kèm "${ref.name}".`);
+      const stored = await storeAttachment(db, dataDir, ref.name, Buffer.from(bytes), now);
+      if (stored.sha256 !== ref.sha256) throw new AppError('VALIDATION', `Tệp gói không hợp lệ: tệp đính kèm "${ref.name}" không khớp.`);
+    }
+  }
   await db.transaction().execute(async (trx) => {
     const applicable = await checkApplicable(trx, opened);
     const key = { office_name: manifest.sender.officeName, public_key_pem: opened.publicKeyPem, fingerprint: keyFingerprint(opened.publicKeyPem), accepted_at: stamp };

@@ -66,7 +66,9 @@ describe('report bundles between installations', () => {
     });
     await call(commune.services, 'plans.issue', { id: own.id, number: '5', issueDate: '2026-02-01' });
     const r = await call(commune.services, 'reports.open', { planId: own.id, dutyId: ownDuty, unitId: thon.id });
-    await call(commune.services, 'reports.save', { id: r.id, content: { ...r.content, tasks: r.content.tasks.map((t, i) => ({ ...t, status: i === 0 ? 'done' : 'in_progress', doneText: `Kết quả ${i + 1}`, figures: [{ name: 'Số cuộc đối thoại', unit: 'cuộc', value: 3 }] })) } });
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('biên bản đối thoại')]);
+    const evidence = await call(commune.services, 'attachments.add', { fileName: 'Biên bản.pdf', base64: pdf.toString('base64') });
+    await call(commune.services, 'reports.save', { id: r.id, content: { ...r.content, tasks: r.content.tasks.map((t, i) => ({ ...t, status: i === 0 ? 'done' : 'in_progress', doneText: `Kết quả ${i + 1}`, figures: [{ name: 'Số cuộc đối thoại', unit: 'cuộc', value: 3 }], attachments: i === 0 ? [evidence] : [] })) } });
     await call(commune.services, 'reports.submit', { id: r.id, receivedDate: '2026-05-08' });
     await call(commune.services, 'reports.accept', { id: r.id });
     const reportFile = await call(commune.services, 'bundles.exportReport', { planId: plan.id, dutyId: semi });
@@ -82,6 +84,9 @@ describe('report bundles between installations', () => {
     const report = await call(province.services, 'reports.get', { id: cell.reportId! });
     expect(report.content.tasks.map((t) => [t.taskId, t.status])).toEqual([[plan.content.tasks[0]!.id, 'done'], [plan.content.tasks[1]!.id, 'in_progress']]);
     expect(report.content.tasks[0]!.doneText).toBe('Thôn An Phú: Kết quả 1');
+    expect(report.content.tasks[0]!.attachments.map((a) => a.name)).toEqual(['Biên bản.pdf']); // evidence travelled with it
+    expect(Buffer.from((await call(province.services, 'attachments.get', { sha256: evidence.sha256 })).base64, 'base64').equals(pdf)).toBe(true);
+    expect(Object.keys(unzipSync(new Uint8Array(Buffer.from(reportFile.base64, 'base64'))))).toEqual(expect.arrayContaining(['document.docx', 'document.xlsx', `attachments/${evidence.sha256}`]));
     expect(report.events.at(-1)!.actor).toBe('UBND xã Bình Chương (gửi qua tệp gói)');
 
     // a second revision supersedes; the first one again is refused as older
