@@ -55,7 +55,7 @@ export interface Services {
 type Handlers = { [N in OperationName]: (input: ParsedInput<N>) => Promise<OperationOutput<N>> };
 
 /** Operations that still answer when the data file could not be opened. */
-const AVAILABLE_WITHOUT_DATABASE = new Set<OperationName>(['app.status', 'backups.list', 'backups.restore']);
+const AVAILABLE_WITHOUT_DATABASE = new Set<OperationName>(['app.status', 'backups.list', 'backups.restore', 'dialogs.chooseFolder']);
 const AVAILABLE_BEFORE_SETUP = new Set<OperationName>(['app.status', 'office.get', 'office.save', 'backups.list', 'backups.restore']);
 
 /** The calendar date on this PC (offices work in local time, not UTC). */
@@ -179,6 +179,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'bundles.sentReports': (input) => sentReportsOf(db(), input.planId),
     'ownReports.get': (input) => getOwnReport(db(), input.planId, input.dutyId),
     'ownReports.save': (input) => saveOwnReport(db(), input.planId, input.dutyId, input.content, now()),
+    'dialogs.chooseFolder': async () => ({ path: null }), // no window here; Electron's main process answers it
     'sync.status': () => syncStatus(db(), secrets, syncState),
     'sync.saveConfig': (input) => saveSyncConfig(db(), secrets, input),
     'sync.runNow': async () => {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
 import { createServices, type Services } from '../core/services';
-import { fail } from '../shared/api/result';
+import { fail, ok } from '../shared/api/result';
+import { operations } from '../shared/api/contract';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { buildMenu } from './menu';
 import { safeStorageSecrets } from './secret-store';
@@ -53,8 +54,9 @@ async function start(): Promise<void> {
     secrets: safeStorage.isEncryptionAvailable() ? safeStorageSecrets(dataDir) : undefined,
     syncIntervalMs: 60_000,
   });
-  ipcMain.handle('danvan:invoke', (event, name: unknown, input: unknown) => {
+  ipcMain.handle('danvan:invoke', async (event, name: unknown, input: unknown) => {
     if (!isAppUrl(event.senderFrame?.url)) return fail('UNAUTHORIZED', 'Yêu cầu không đến từ giao diện của ứng dụng.');
+    if (name === 'dialogs.chooseFolder') return chooseFolder(input);
     return services!.invoke(name, input);
   });
   Menu.setApplicationMenu(buildMenu());
@@ -62,6 +64,14 @@ async function start(): Promise<void> {
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
   await mainWindow.loadURL(APP_ENTRY);
+}
+
+/** Paths come from the clerk through the native dialog, validated by the contract like any input. */
+async function chooseFolder(input: unknown) {
+  const parsed = operations['dialogs.chooseFolder'].input.safeParse(input);
+  if (!parsed.success) return fail('VALIDATION', 'Yêu cầu chọn thư mục không hợp lệ.');
+  const result = await dialog.showOpenDialog(mainWindow!, { title: parsed.data.title, properties: ['openDirectory', 'createDirectory'] });
+  return ok({ path: result.canceled ? null : (result.filePaths[0] ?? null) });
 }
 
 /** In development the Electron build of better-sqlite3 lives apart from Node's (see scripts/electron-native.mjs). */

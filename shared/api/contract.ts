@@ -136,6 +136,8 @@ export const operations = {
   },
   'ownReports.get': { input: planDuty, output: OwnReportView },
   'ownReports.save': { input: z.strictObject({ planId: uuid, dutyId: uuid, content: ReportContent }), output: OwnReportView },
+  /** A native folder picker where the host has one (Electron); elsewhere null, and the clerk types the path. */
+  'dialogs.chooseFolder': { input: z.strictObject({ title: requiredText(200) }), output: z.object({ path: z.string().nullable() }) },
   'sync.status': { input: noInput, output: SyncStatus },
   'sync.saveConfig': { input: SyncConfigInput, output: SyncConfig },
   'sync.runNow': { input: noInput, output: SyncStatus },

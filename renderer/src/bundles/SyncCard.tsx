@@ -4,6 +4,7 @@ import { SyncOutlined } from '@ant-design/icons';
 import { OUTBOX_STATUS_LABELS, type SyncConfigInput } from '../../../shared/sync/sync-schemas';
 import { formatVnDate } from '../../../shared/dates/vn-date';
 import { useApiMutation, useApiQuery } from '../api/hooks';
+import { callApi } from '../api/client';
 
 const when = (iso: string) => `${formatVnDate(iso.slice(0, 10))} ${new Date(iso).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' })}`;
 
@@ -20,6 +21,11 @@ export function SyncCard() {
     if (s) setForm((f) => ({ ...f, kind: s.config.kind, folder: s.config.folder, url: s.config.url, username: s.config.username }));
   }, [s?.config.kind, s?.config.folder, s?.config.url, s?.config.username]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const pickFolder = async () => {
+    const chosen = await callApi('dialogs.chooseFolder', { title: 'Chọn thư mục dùng chung hoặc ổ USB' });
+    if (chosen.path) setForm((f) => ({ ...f, folder: chosen.path! }));
+    else message.info('Gõ đường dẫn thư mục vào ô bên cạnh.');
+  };
   const save = async () => {
     setError(null);
     try {
@@ -34,7 +40,12 @@ export function SyncCard() {
     <Card title="Gửi, nhận qua mạng" extra={<Button icon={<SyncOutlined />} loading={runNow.isPending} onClick={() => runNow.mutateAsync({}).catch((e: Error) => message.error(e.message))}>Đồng bộ ngay</Button>}>
       <Space direction="vertical" style={{ width: '100%' }}>
         <Radio.Group value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })} options={[{ value: 'none', label: 'Không dùng (chỉ dùng USB)' }, { value: 'folder', label: 'Thư mục dùng chung' }, { value: 'webdav', label: 'Máy chủ WebDAV của tỉnh' }]} />
-        {form.kind === 'folder' && <Input aria-label="Thư mục dùng chung" placeholder="Ví dụ: \\\\may-chu\\danvan hoặc E:\\danvan" value={form.folder} onChange={(e) => setForm({ ...form, folder: e.target.value })} />}
+        {form.kind === 'folder' && (
+          <Space.Compact style={{ width: '100%' }}>
+            <Input aria-label="Thư mục dùng chung" placeholder={'Ví dụ: \\\\may-chu\\danvan hoặc E:\\danvan'} value={form.folder} onChange={(e) => setForm({ ...form, folder: e.target.value })} />
+            <Button onClick={() => void pickFolder()}>Chọn…</Button>
+          </Space.Compact>
+        )}
         {form.kind === 'webdav' && (
           <Space wrap>
             <Input aria-label="Địa chỉ máy chủ" style={{ width: 380 }} placeholder="https://cloud.quangngai.gov.vn/remote.php/dav/files/xa" value={form.url} onChange={(e) => setForm({ ...form, url: e.target.value })} />
