@@ -40,11 +40,14 @@ describe('unit reports, as the clerk types one in for a thôn and reviews it', (
 
     // sending before every task has a status is refused, nothing written
     const before = snapshotDatabase(harness.dataDir);
+    const submitDialog = page.getByRole('dialog', { name: 'Gửi báo cáo' });
     await page.getByRole('button', { name: 'Gửi báo cáo…' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Gửi' }).click();
-    await page.getByRole('dialog').getByText(/nhiệm vụ thứ 1 – chọn tình trạng/).waitFor();
+    await submitDialog.getByText('Ngày nhận báo cáo').waitFor();
+    await submitDialog.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await submitDialog.getByText(/nhiệm vụ thứ 1 – chọn tình trạng/).waitFor();
     expect(snapshotDatabase(harness.dataDir).report_revision).toEqual(before.report_revision);
-    await page.getByRole('dialog').getByRole('button', { name: 'Hủy' }).click();
+    await submitDialog.getByRole('button', { name: 'Hủy' }).click();
+    await submitDialog.waitFor({ state: 'hidden' });
 
     const status = async (ordinal: string, label: string) => {
       await page.getByLabel(`Tình trạng nhiệm vụ ${ordinal}`).click();
@@ -70,19 +73,22 @@ describe('unit reports, as the clerk types one in for a thôn and reviews it', (
     await screenshot(page, 'report-editor');
 
     await page.getByRole('button', { name: 'Gửi báo cáo…' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Gửi' }).click();
+    await submitDialog.getByText('Ngày nhận báo cáo').waitFor();
+    await submitDialog.getByRole('button', { name: 'Gửi', exact: true }).click();
     await page.getByTestId('report-status').getByText('Đã gửi').waitFor();
 
+    const returnDialog = page.getByRole('dialog', { name: 'Trả lại báo cáo' });
     await page.getByRole('button', { name: 'Trả lại…' }).click();
-    await page.getByLabel('Lý do trả lại').fill('Bổ sung số người tham gia');
-    await page.getByRole('dialog').getByRole('button', { name: 'Trả lại' }).click();
+    await returnDialog.getByLabel('Lý do trả lại').fill('Bổ sung số người tham gia');
+    await returnDialog.getByRole('button', { name: 'Trả lại', exact: true }).click();
     await page.getByText('Báo cáo bị trả lại. Lý do: Bổ sung số người tham gia').waitFor();
     await page.getByTestId('report-task-1').getByRole('button', { name: 'Thêm số liệu' }).click();
     await page.getByLabel('Chỉ tiêu 2 – nhiệm vụ 1').fill('Số lượt người tham gia');
     await page.getByLabel('Giá trị 2 – nhiệm vụ 1').fill('320');
     await page.getByTestId('save-state').getByText(/Đã lưu lúc/).waitFor();
     await page.getByRole('button', { name: 'Gửi báo cáo…' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Gửi' }).click();
+    await submitDialog.getByText('Ngày nhận báo cáo').waitFor();
+    await submitDialog.getByRole('button', { name: 'Gửi', exact: true }).click();
     await page.getByTestId('report-status').getByText('Đã gửi').waitFor();
     await page.getByRole('button', { name: 'Tiếp nhận' }).click();
     await page.getByTestId('report-status').getByText('Đã tiếp nhận').waitFor();
