@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { App, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { GroupCreateInput, type Unit, type UnitGroup } from '../../../shared/units/unit-schemas';
@@ -53,7 +53,8 @@ function GroupFormModal({ open, group, units, onClose }: { open: boolean; group:
   const { message } = App.useApp();
   const create = useApiMutation('groups.create', ['groups.']);
   const update = useApiMutation('groups.update', ['groups.']);
-  useEffect(() => {
+  // Before the first paint of the open dialog, so nothing the clerk types can be reset.
+  useLayoutEffect(() => {
     if (!open) return;
     form.resetFields();
     form.setFieldsValue(group ?? { name: '', memberIds: [] });

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { UNIT_KINDS, UNIT_KIND_LABELS, UnitCreateInput, type Unit } from '../../../shared/units/unit-schemas';
 import { useApiMutation } from '../api/hooks';
@@ -18,7 +18,8 @@ export function UnitFormModal({ open, unit, units, onClose }: Props) {
   const create = useApiMutation('units.create', ['units.', 'groups.']);
   const update = useApiMutation('units.update', ['units.', 'groups.']);
 
-  useEffect(() => {
+  // Before the first paint of the open dialog, so nothing the clerk types can be reset.
+  useLayoutEffect(() => {
     if (!open) return;
     form.resetFields();
     form.setFieldsValue(unit ?? { name: '', abbreviation: '', kind: 'phong', parentId: null, aliases: [] });
