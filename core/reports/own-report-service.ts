@@ -6,6 +6,7 @@ import { ReportContent, type OwnReportView } from '../../shared/reports/report-s
 import { AppError } from '../app-error';
 import { documentNumber } from '../plans/plan-service';
 import { dutyLabel } from './obligations';
+import { alignEntries } from './report-service';
 
 /** The tasks of a received plan this office carries (as the sender said), or all of them if it did not say. */
 async function carriedTasks(db: Kysely<Database>, planId: string, plan: PlanContent) {
@@ -23,7 +24,6 @@ export async function getOwnReport(db: Kysely<Database>, planId: string, dutyId:
   const tasks = await carriedTasks(db, planId, plan);
   const saved = await db.selectFrom('own_report').selectAll().where('duty_id', '=', dutyId).executeTakeFirst();
   const content = saved ? ReportContent.parse(JSON.parse(saved.content_json)) : ReportContent.parse({});
-  const byTask = new Map(content.tasks.map((t) => [t.taskId, t]));
   return {
     planId,
     dutyId,
@@ -32,7 +32,7 @@ export async function getOwnReport(db: Kysely<Database>, planId: string, dutyId:
     planTitle: plan.title,
     documentNumber: documentNumber(plan),
     tasks: tasks.map((t) => ({ taskId: t.id, ordinal: t.ordinal, body: t.body })),
-    content: { ...content, tasks: tasks.map((t) => byTask.get(t.id) ?? { taskId: t.id, status: null, doneText: '', reason: '', figures: [], attachments: [] }) },
+    content: { ...content, tasks: alignEntries(content.tasks, tasks.map((t) => t.id)) },
     updatedAt: saved?.updated_at ?? null,
   };
 }

@@ -43,7 +43,7 @@ async function requireReport(db: Executor, id: string): Promise<ReportTable> {
 }
 
 /** Entries for exactly the tasks the unit carries now (a revised plan may add or drop some). */
-function alignEntries(entries: TaskEntry[], taskIds: string[]): TaskEntry[] {
+export function alignEntries(entries: TaskEntry[], taskIds: string[]): TaskEntry[] {
   const byTask = new Map(entries.map((e) => [e.taskId, e]));
   return taskIds.map((taskId) => byTask.get(taskId) ?? { taskId, status: null, doneText: '', reason: '', figures: [], attachments: [] });
 }
