@@ -174,7 +174,7 @@ describe("an office's own report on a plan it received", () => {
     const own = await call(commune.services, 'ownReports.get', { planId: plan.id, dutyId: semi });
     expect(own.tasks.map((t) => t.ordinal)).toEqual(['1', '2']);
     expectError(await commune.services.call('bundles.exportReport', { planId: plan.id, dutyId: semi }), 'CONFLICT');
-    const foreign = { ...own.content, tasks: [...own.content.tasks, { ...own.content.tasks[0]!, taskId: plan.content.tasks[0]!.id.replace(/.$/, '0') }] };
+    const foreign = { ...own.content, tasks: [...own.content.tasks, { ...own.content.tasks[0]!, taskId: crypto.randomUUID() }] };
     expectError(await commune.services.call('ownReports.save', { planId: plan.id, dutyId: semi, content: foreign }), 'VALIDATION');
     await call(commune.services, 'ownReports.save', { planId: plan.id, dutyId: semi, content: { ...own.content, tasks: own.content.tasks.map((t) => ({ ...t, status: 'done', doneText: 'Đã đối thoại 2 lần' })), proposals: 'Bố trí kinh phí' } });
     const up = await call(commune.services, 'bundles.exportReport', { planId: plan.id, dutyId: semi });
