@@ -58,17 +58,18 @@ export function PlansPage() {
         loading={plans.isPending}
         dataSource={plans.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        tableLayout="auto"
+        size="middle"
         locale={{ emptyText: 'Chưa có kế hoạch nào. Hãy nhập kế hoạch cấp trên, rồi xây dựng kế hoạch thực hiện từ đó.' }}
         columns={[
-          { title: 'Số, ký hiệu', width: 150, render: (_, p) => <Link to={`/ke-hoach/${p.id}`}>{p.documentNumber}</Link> },
-          { title: 'Trích yếu', render: (_, p) => <Link to={`/ke-hoach/${p.id}`}>{p.title}</Link> },
-          { title: 'Cơ quan ban hành', dataIndex: 'issuerName', width: 200 },
-          { title: 'Ngày', width: 110, render: (_, p) => (p.issueDate ? formatVnDate(p.issueDate) : '') },
-          { title: 'Nhiệm vụ', dataIndex: 'taskCount', width: 90, align: 'right' },
-          { title: 'Trạng thái', width: 170, render: (_, p) => <Tag color={STATUS_COLORS[p.status]}>{PLAN_STATUS_LABELS[p.status]}{p.revision > 1 ? ` (lần ${p.revision})` : ''}</Tag> },
+          { title: 'Số, ký hiệu', render: (_, p) => <Link style={{ whiteSpace: 'nowrap' }} to={`/ke-hoach/${p.id}`}>{p.documentNumber}</Link> },
+          { title: 'Trích yếu', render: (_, p) => <Link style={{ display: 'inline-block', minWidth: 200, maxWidth: 340 }} to={`/ke-hoach/${p.id}`}>{p.title}</Link> },
+          { title: 'Cơ quan ban hành', render: (_, p) => <span style={{ display: 'inline-block', minWidth: 120 }}>{p.issuerName}</span> },
+          { title: 'Ngày', render: (_, p) => (p.issueDate ? formatVnDate(p.issueDate) : '') },
+          { title: 'Nhiệm vụ', dataIndex: 'taskCount', align: 'right' },
+          { title: 'Trạng thái', render: (_, p) => <Tag color={STATUS_COLORS[p.status]}>{PLAN_STATUS_LABELS[p.status]}{p.revision > 1 ? ` (lần ${p.revision})` : ''}</Tag> },
           {
             title: '',
-            width: 240,
             render: (_, p) =>
               p.status === 'received' ? (
                 <Button size="small" icon={<BranchesOutlined />} loading={derive.isPending} onClick={() => onDerive(p)}>Xây dựng kế hoạch thực hiện</Button>
