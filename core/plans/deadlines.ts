@@ -7,7 +7,7 @@ import { DUTY_KIND_LABELS, type UnitRef } from '../../shared/plans/plan-schemas'
 import { cutoffPeriod } from '../../shared/plans/reporting-periods';
 import { timeframeDueDate } from '../../shared/plans/timeframe-text';
 import type { DeadlineBucket, DeadlineItem } from '../../shared/plans/search-schemas';
-import { listPlans, getPlan } from './plan-service';
+import { listPlanViews } from './plan-service';
 
 export function bucketFor(daysLeft: number): DeadlineBucket {
   if (daysLeft < 0) return 'overdue';
@@ -36,9 +36,8 @@ export async function listDeadlines(db: Kysely<Database>, year: number, today: I
   };
 
   const items: DeadlineItem[] = [];
-  const summaries = (await listPlans(db, { year: null, status: null })).filter((p) => p.status !== 'draft');
-  for (const summary of summaries) {
-    const plan = await getPlan(db, summary.id, null);
+  const plans = (await listPlanViews(db, { year: null, status: null })).filter((p) => p.status !== 'draft');
+  for (const plan of plans) {
     const base = { planId: plan.id, planTitle: plan.content.title, documentNumber: plan.documentNumber };
     const push = (item: Omit<DeadlineItem, 'daysLeft' | 'bucket' | keyof typeof base>) => {
       if (Number(item.dueDate.slice(0, 4)) !== year) return;

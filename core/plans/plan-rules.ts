@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/executor';
-import { countExisting, findForeignDutyIds, findForeignTaskIds } from '../../db/plans/plan-repo';
+import { findForeignDutyIds, findForeignTaskIds } from '../../db/plans/plan-repo';
+import { existingIds } from '../../db/existing-ids';
 import type { PlanContent, UnitRef } from '../../shared/plans/plan-schemas';
 import { TASK_ROLES } from '../../shared/plans/plan-schemas';
 import { formatVnDate } from '../../shared/dates/vn-date';
@@ -34,8 +35,8 @@ export async function checkPlanContent(db: Executor, planId: string, content: Pl
   const refs: [string, UnitRef][] = [];
   content.tasks.forEach((t, i) => TASK_ROLES.forEach((role) => t[role].forEach((r, j) => refs.push([`tasks.${i}.${role}.${j}`, r]))));
   content.duties.forEach((d, i) => d.units.forEach((r, j) => refs.push([`duties.${i}.units.${j}`, r])));
-  const units = await countExisting(db, 'unit', refs.flatMap(([, r]) => (r.type === 'unit' ? [r.unitId] : [])));
-  const groups = await countExisting(db, 'unit_group', refs.flatMap(([, r]) => (r.type === 'group' ? [r.groupId] : [])));
+  const units = await existingIds(db, 'unit', refs.flatMap(([, r]) => (r.type === 'unit' ? [r.unitId] : [])));
+  const groups = await existingIds(db, 'unit_group', refs.flatMap(([, r]) => (r.type === 'group' ? [r.groupId] : [])));
   for (const [path, r] of refs) {
     if ((r.type === 'unit' && !units.has(r.unitId)) || (r.type === 'group' && !groups.has(r.groupId))) fields[path] = 'Đơn vị không còn tồn tại';
   }

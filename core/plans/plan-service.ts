@@ -61,24 +61,26 @@ export async function getPlan(db: Kysely<Database>, id: string, revision: number
   return { ...toView(row, parseContent(snapshot.content_json)), revision };
 }
 
+/** Every plan matching the filter, read and parsed once. */
+export async function listPlanViews(db: Kysely<Database>, filter: { year: number | null; status: string | null }): Promise<(PlanView & { taskCount: number })[]> {
+  return (await listPlanRows(db, filter)).map((row) => ({ ...toView(row), taskCount: row.task_count }));
+}
+
 export async function listPlans(db: Kysely<Database>, filter: { year: number | null; status: string | null }): Promise<PlanSummary[]> {
-  return (await listPlanRows(db, filter)).map((row) => {
-    const content = parseContent(row.content_json);
-    return {
-      id: row.id,
-      kind: row.kind as PlanSummary['kind'],
-      status: row.status as PlanSummary['status'],
-      year: row.year,
-      title: row.title,
-      documentNumber: documentNumber(content),
-      issuerName: row.issuer_name,
-      issueDate: row.issue_date,
-      revision: row.revision,
-      taskCount: row.task_count,
-      parentPlanId: row.parent_plan_id,
-      updatedAt: row.updated_at,
-    };
-  });
+  return (await listPlanViews(db, filter)).map((plan) => ({
+    id: plan.id,
+    kind: plan.kind,
+    status: plan.status,
+    year: plan.content.year,
+    title: plan.content.title,
+    documentNumber: plan.documentNumber,
+    issuerName: plan.content.issuerName,
+    issueDate: plan.content.issueDate,
+    revision: plan.revision,
+    taskCount: plan.taskCount,
+    parentPlanId: plan.parentPlanId,
+    updatedAt: plan.updatedAt,
+  }));
 }
 
 export async function createPlan(db: Kysely<Database>, kind: 'own' | 'received', year: number, office: Office, now: Date): Promise<PlanView> {

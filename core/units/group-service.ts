@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Executor } from '../../db/executor';
 import {
-  countExistingUnits,
   findGroupByFoldedName,
   getGroup,
   insertGroup,
@@ -12,6 +11,7 @@ import {
   updateGroup,
   type GroupRow,
 } from '../../db/units/group-repo';
+import { existingIds } from '../../db/existing-ids';
 import { foldVietnamese } from '../../shared/text/fold';
 import type { UnitGroup } from '../../shared/units/unit-schemas';
 import type { ParsedInput } from '../../shared/api/contract';
@@ -65,7 +65,7 @@ async function checkGroup(db: Executor, input: ParsedInput<'groups.create'>, sel
   const same = await findGroupByFoldedName(db, foldVietnamese(input.name));
   if (same && same.id !== selfId) throw fieldError('CONFLICT', 'name', 'Tên nhóm', `đã có nhóm "${same.name}"`);
   const distinct = new Set(input.memberIds);
-  if ((await countExistingUnits(db, [...distinct])) !== distinct.size) {
+  if ((await existingIds(db, 'unit', [...distinct])).size !== distinct.size) {
     throw fieldError('NOT_FOUND', 'memberIds', 'Đơn vị thuộc nhóm', 'có đơn vị không còn tồn tại');
   }
 }

@@ -150,9 +150,3 @@ export async function findIssuedWithNumber(db: Executor, args: { year: number; n
     .where('id', '<>', args.excludeId)
     .executeTakeFirst();
 }
-
-export async function countExisting(db: Executor, table: 'unit' | 'unit_group', ids: string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const rows = await db.selectFrom(table).select('id').where('id', 'in', [...new Set(ids)]).execute();
-  return new Set(rows.map((r) => r.id));
-}

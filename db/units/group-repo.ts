@@ -40,13 +40,3 @@ export async function replaceGroupMembers(db: Executor, groupId: string, unitIds
     .values([...new Set(unitIds)].map((unit_id) => ({ group_id: groupId, unit_id })))
     .execute();
 }
-
-export async function countExistingUnits(db: Executor, ids: string[]): Promise<number> {
-  if (!ids.length) return 0;
-  const row = await db
-    .selectFrom('unit')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('id', 'in', [...new Set(ids)])
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
