@@ -1,0 +1,189 @@
+import type { ParsedPlan } from '../../../shared/import/parsed-plan';
+import { fold } from './fuzzy';
+import { isRecipientsLabel } from './signature';
+import { findTitleBlock, issuerFromPreamble, readHeader } from './header';
+import { isUpperLine, NUMBERED, ROMAN, toBlocks, type Block } from './paragraphs';
+import { readDeadlines } from './reporting';
+import { readSignature } from './signature';
+import { splitSource } from './source-text';
+import { readTasks } from './tasks';
+
+type SectionKind = 'purposes' | 'tasks' | 'budget' | 'organization';
+
+interface Section {
+  kind: SectionKind;
+  heading: string;
+  blocks: Block[];
+}
+
+export interface ParseOutput {
+  sourceLines: string[];
+  plan: ParsedPlan;
+}
+
+/**
+ * Reads a plan (Kế hoạch) from its text, whatever it came from. Pure: no I/O, no clock.
+ * Throws nothing for odd text; what it could not find is null, empty or a warning.
+ */
+export function parsePlanText(raw: string): ParseOutput {
+  const source = splitSource(raw);
+  const blocks = toBlocks(source.lines);
+  const warnings: string[] = [];
+  const doubts: { field: string; message: string }[] = [];
+
+  const title = findTitleBlock(blocks);
+  const firstHeading = blocks.findIndex((b) => romanHeading(b) !== null);
+  const headerEnd = title ? title.index : Math.max(0, Math.min(firstHeading < 0 ? 6 : firstHeading, 6));
+  const header = readHeader(blocks.slice(0, headerEnd));
+
+  // The subject: what follows "KẾ HOẠCH" up to the bases or the first heading.
+  let cursor = title ? title.index + 1 : headerEnd;
+  let subject: string | null = null;
+  let subjectLine = title ? blocks[title.index]!.line : 0;
+  if (title?.rest) subject = title.rest;
+  else if (title && blocks[cursor] && romanHeading(blocks[cursor]!) === null) {
+    subject = blocks[cursor]!.text;
+    subjectLine = blocks[cursor]!.line;
+    cursor += 1;
+  }
+
+  const sectionStart = blocks.findIndex((b, i) => i >= cursor && romanHeading(b) !== null);
+  const preambleBlocks = blocks.slice(cursor, sectionStart < 0 ? cursor : sectionStart);
+  const preamble = preambleBlocks.map((b) => b.text).join('\n');
+  const { sections, footer } = splitSections(sectionStart < 0 ? [] : blocks.slice(sectionStart));
+
+  const taskSection = sections.find((s) => s.kind === 'tasks');
+  const taskResult = readTasks(taskSection?.blocks ?? []);
+  warnings.push(...taskResult.warnings);
+
+  const organizationBlocks = sections.filter((s) => s.kind === 'organization' || s.kind === 'budget').flatMap((s) => s.blocks);
+  const deadlines = readDeadlines(organizationBlocks);
+  const organization = sections.filter((s) => s.kind === 'organization').flatMap((s) => s.blocks);
+  const closingFrom = closingStart(organization);
+  const signature = readSignature(footer);
+
+  let issuer = header.issuer;
+  const lines: Record<string, number> = { ...header.lines, ...signature.lines };
+  if (!issuer) {
+    issuer = issuerFromPreamble(preamble);
+    if (issuer) {
+      lines.issuer = preambleBlocks[0]?.line ?? 0;
+      doubts.push({ field: 'issuer', message: 'Không có phần đầu văn bản; tên cơ quan ban hành lấy từ câu mở đầu.' });
+    }
+  }
+  if (subject) lines.title = subjectLine;
+  if (taskSection) lines.tasks = taskSection.blocks[0]?.line ?? 0;
+
+  const year = yearOf(subject, header.issueDate);
+  if (!title) warnings.push('Không thấy chữ "KẾ HOẠCH" ở đầu văn bản.');
+  if (!header.symbol) doubts.push({ field: 'documentNumber', message: 'Không thấy số, ký hiệu văn bản ("Số: …/KH-…").' });
+  else if (!header.documentNumber) doubts.push({ field: 'documentNumber', message: 'Số văn bản để trống (bản dự thảo?).' });
+  if (!header.issueDate) doubts.push({ field: 'issueDate', message: 'Không thấy ngày ban hành ("…, ngày … tháng … năm …").' });
+  if (!issuer) doubts.push({ field: 'issuer', message: 'Không thấy tên cơ quan ban hành.' });
+  if (!subject) doubts.push({ field: 'title', message: 'Không thấy trích yếu dưới chữ "KẾ HOẠCH".' });
+  if (!taskResult.tasks.length) warnings.push('Không thấy nhiệm vụ nào được đánh số (1., 2., …) trong phần nội dung.');
+  if (looksScanned(source.lines.map((l) => l.text).join(' '))) warnings.push('Văn bản có vẻ bị mất dấu tiếng Việt (bản quét): hãy đối chiếu từng mục với bản gốc.');
+  if (taskResult.intro.length) warnings.push(`Đoạn mở đầu phần nhiệm vụ được giữ ở phần mở đầu kế hoạch: "${taskResult.intro[0]!.slice(0, 80)}…"`);
+
+  return {
+    sourceLines: source.sourceLines,
+    plan: {
+      documentNumber: header.documentNumber,
+      symbol: header.symbol,
+      issueDate: header.issueDate,
+      place: header.place,
+      issuerParent: header.issuerParent,
+      issuer,
+      title: subject,
+      year,
+      bases: [],
+      preamble: [preamble, ...taskResult.intro].filter(Boolean).join('\n'),
+      purposes: sections.filter((s) => s.kind === 'purposes').flatMap((s) => s.blocks.map((b) => b.text)).join('\n'),
+      tasksHeading: taskSection?.heading ?? '',
+      tasks: taskResult.tasks,
+      budget: sections.filter((s) => s.kind === 'budget').flatMap((s) => s.blocks.map((b) => b.text)).join('\n'),
+      organization: organization.slice(0, closingFrom).map((b) => b.text).join('\n'),
+      closing: organization.slice(closingFrom).map((b) => b.text).join('\n'),
+      attributeStyle: taskResult.attributeStyle,
+      reportingDeadlines: deadlines,
+      recipients: signature.recipients,
+      signerAuthority: signature.signerAuthority,
+      signerTitle: signature.signerTitle,
+      signerName: signature.signerName,
+      footnotes: source.footnotes,
+      lines,
+      doubts,
+      warnings,
+    },
+  };
+}
+
+const SECTION_WORDS: [RegExp, SectionKind][] = [
+  [/muc dich|yeu cau|muc tieu/, 'purposes'],
+  [/nhiem vu|noi dung|giai phap/, 'tasks'],
+  [/kinh phi/, 'budget'],
+];
+
+/** "II. NỘI DUNG THỰC HIỆN" → its words; null when the block is not a section heading. */
+function romanHeading(block: Block): string | null {
+  const m = ROMAN.exec(block.text);
+  if (!m) return null;
+  const words = block.text.slice(m[0].length).trim();
+  // Headings are short; in capitals or capitalised ("II. Nội dung thực hiện").
+  if (words.length > 120 || !/^\p{Lu}/u.test(words)) return null;
+  if (!isUpperLine(words) && /[.;]$/.test(words) && words.length > 60) return null;
+  return words;
+}
+
+function splitSections(blocks: Block[]): { sections: Section[]; footer: Block[] } {
+  const sections: Section[] = [];
+  let footerAt = blocks.length;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const folded = fold(block.text);
+    if (isRecipientsLabel(block.text) || (sections.length && /^(kt|tm|tl|tuq)\s*\./.test(folded) && isUpperLine(block.text))) {
+      footerAt = i;
+      break;
+    }
+    const heading = romanHeading(block);
+    if (heading !== null) {
+      const f = fold(heading);
+      const kind = SECTION_WORDS.find(([re]) => re.test(f))?.[1] ?? 'organization';
+      // Only the first "nội dung" section holds the tasks; a later one is read as text.
+      const taken = kind === 'tasks' && sections.some((s) => s.kind === 'tasks');
+      sections.push({ kind: taken ? 'organization' : kind, heading: heading.replace(/[.:]$/, ''), blocks: [] });
+      continue;
+    }
+    sections[sections.length - 1]?.blocks.push(block);
+  }
+  return { sections, footer: blocks.slice(footerAt) };
+}
+
+/** Plain paragraphs after the last numbered item of "Tổ chức thực hiện" close the plan ("Yêu cầu …", "Trên đây là …"). */
+function closingStart(blocks: Block[]): number {
+  let lastNumbered = -1;
+  blocks.forEach((b, i) => {
+    if (NUMBERED.test(b.text)) lastNumbered = i;
+  });
+  if (lastNumbered < 0) return blocks.length;
+  for (let i = lastNumbered + 1; i < blocks.length; i++) {
+    if (/^(yeu cau|tren day|de nghi|trong qua trinh)\b/.test(fold(blocks[i]!.text))) return i;
+  }
+  return blocks.length;
+}
+
+function yearOf(subject: string | null, issueDate: string | null): number | null {
+  const years = subject ? [...fold(subject).matchAll(/\b(20\d{2})\b/g)].map((m) => Number(m[1])) : [];
+  if (years.length) return years[years.length - 1]!;
+  return issueDate ? Number(issueDate.slice(0, 4)) : null;
+}
+
+/** Vietnamese text without a single marked vowel in a long stretch was scanned or typed without accents. */
+function looksScanned(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 500) return false;
+  const marked = letters.replace(/[a-zA-Z]/g, '').length;
+  return marked / letters.length < 0.05;
+}
+
+

@@ -1,0 +1,64 @@
+import { fold, sameWords } from './fuzzy';
+import { BULLET, isUpperLine, type Block } from './paragraphs';
+
+export interface Signature {
+  recipients: string[];
+  signerAuthority: string | null;
+  signerTitle: string | null;
+  signerName: string | null;
+  lines: Record<string, number>;
+}
+
+const AUTHORITY = /^(kt|tm|tl|tuq|q)\s*\./;
+const NAME = /^(\p{Lu}[\p{Ll}]*)(\s+\p{Lu}[\p{Ll}]*){1,5}$/u;
+
+/** "Nơi nhận:" and its lines, the signer's authority and title in capitals, and the name under them. */
+export function readSignature(blocks: Block[]): Signature {
+  const sig: Signature = { recipients: [], signerAuthority: null, signerTitle: null, signerName: null, lines: {} };
+  const titles: string[] = [];
+  for (const block of blocks) {
+    const text = block.text.trim();
+    const folded = fold(text);
+    if (isRecipientsLabel(text)) {
+      const rest = text.replace(/^[^:]*:\s*/, '');
+      if (rest && rest !== text) sig.recipients.push(...recipientLines(rest));
+      sig.lines.recipients = block.line;
+      continue;
+    }
+    if (BULLET.test(text)) {
+      sig.recipients.push(...recipientLines(text));
+      continue;
+    }
+    if (/^\(?(da ky|ky ten|ky, ghi ro ho ten|ky ghi ro ho ten)/.test(folded)) continue;
+    if (isUpperLine(text) || AUTHORITY.test(folded)) {
+      if (!sig.signerName) {
+        titles.push(text);
+        sig.lines.signerTitle ??= block.line;
+      }
+      continue;
+    }
+    if (NAME.test(text) && text.length <= 50) {
+      sig.signerName = text;
+      sig.lines.signerName = block.line;
+    }
+  }
+  if (titles.length) {
+    const authority = AUTHORITY.test(fold(titles[0]!)) && titles.length > 1;
+    sig.signerAuthority = authority ? titles[0]! : null;
+    sig.signerTitle = titles.join(' ');
+  }
+  return sig;
+}
+
+/** "Nơi nhận:", also as a scan reads it ("Ndi nhdn:"). */
+export function isRecipientsLabel(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.length >= 2 && sameWords(fold(words.slice(0, 2).join(' ')), 'noi nhan') && (words.length === 2 || /:/.test(words[1]!) || /^[-–]/.test(words[2]!));
+}
+
+function recipientLines(text: string): string[] {
+  return text
+    .split(/\s+-\s+(?=\p{Lu})|^[-–+•]\s*/u)
+    .map((r) => r.replace(/[;.,\s]+$/, '').trim())
+    .filter(Boolean);
+}

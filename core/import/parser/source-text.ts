@@ -1,0 +1,119 @@
+/**
+ * Turns extracted text into numbered source lines and clean lines for parsing.
+ * Readers (docx, pdf, text) all end here, so every format gets the same treatment:
+ * Unicode NFC, one kind of dash, quotes and spaces; page numbers and footnote blocks taken out
+ * (footnotes break into the middle of a sentence where the page ended, as in seed 004).
+ */
+
+export interface Line {
+  /** 1-based number in `sourceLines`. */
+  no: number;
+  text: string;
+  /** The raw line started with spaces: in text copied from Word/PDF this is where a page began. */
+  indented: boolean;
+}
+
+export interface SourceText {
+  sourceLines: string[];
+  lines: Line[];
+  footnotes: { marker: string; text: string }[];
+}
+
+/** Character-level cleanup that keeps line structure. */
+export function normalizeCharacters(raw: string): string {
+  return raw
+    .replace(/^\uFEFF/, '')
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000\t]/g, ' ')
+    .replace(/[\u2010\u2011]/g, '-')
+    .replace(/[\u2012-\u2015\u2212]/g, '–')
+    .replace(/[\u201E\u201F\u00AB\u00BB\u2033]/g, '"')
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u2022\u25CF\u25AA\u25E6\u2023\uF0B7\uF02D]/g, '-')
+    // Markdown emphasis left by some converters: **trước ngày 01/4/2025**, *Văn phòng*.
+    .replace(/\*{1,3}([^*]{1,400}?)\*{1,3}/g, '$1')
+    .replace(/\\([-*_.()[\]])/g, '$1');
+}
+
+const PAGE_NUMBER = /^(?:-\s*)?(?:trang\s+)?\d{1,3}(?:\s*-)?(?:\s*\/\s*\d{1,3})?$/i;
+const FOOTNOTE_RULE = /^[_\-–—]{8,}$/;
+const FOOTNOTE_START = /^(\d{1,2})\s*(?=\S)(?!\/|\.\d|,\d)/;
+
+export function isPageNumber(text: string): boolean {
+  return PAGE_NUMBER.test(text.trim());
+}
+
+export function splitSource(raw: string): SourceText {
+  const rawLines = normalizeCharacters(raw).split('\n');
+  const sourceLines = rawLines.map((l) => l.replace(/\f/g, '').replace(/ {2,}/g, ' ').trim());
+  const lines: Line[] = [];
+  const footnotes: { marker: string; text: string }[] = [];
+  let i = 0;
+  while (i < rawLines.length) {
+    const raw = rawLines[i]!;
+    const text = sourceLines[i]!;
+    // A footnote rule: a long run of spaces (Word's separator copied as text) or of underscores.
+    const isRule = /^ {20,}$/.test(raw) || FOOTNOTE_RULE.test(text);
+    if (isRule && nextNonEmpty(sourceLines, i + 1)?.match(FOOTNOTE_START)) {
+      i = readFootnotes(rawLines, sourceLines, i + 1, footnotes);
+      continue;
+    }
+    if (text && !isPageNumber(text) && !/^[-_–—=*.·]{3,}$/.test(text)) lines.push({ no: i + 1, text, indented: /^ \S/.test(raw.replace(/\f/g, '')) || raw.startsWith('\f') });
+    i += 1;
+  }
+  stripFootnoteMarkers(lines, footnotes);
+  return { sourceLines, lines, footnotes };
+}
+
+function nextNonEmpty(lines: string[], from: number): string | undefined {
+  for (let i = from; i < lines.length && i < from + 3; i++) if (lines[i]) return lines[i];
+  return undefined;
+}
+
+/**
+ * Footnotes run from the rule to the end of the page: a form feed, a page number, a line that
+ * starts a new page (indented), or a line that clearly resumes the body (a numbered heading).
+ */
+function readFootnotes(rawLines: string[], text: string[], from: number, out: { marker: string; text: string }[]): number {
+  let i = from;
+  let current: { marker: string; text: string } | null = null;
+  let expected = out.length ? Number(out[out.length - 1]!.marker) + 1 : null;
+  for (; i < rawLines.length; i++) {
+    const raw = rawLines[i]!;
+    const line = text[i]!;
+    if (raw.startsWith('\f') || (current && raw.includes('\f'))) break;
+    if (!line) continue;
+    if (isPageNumber(line)) {
+      i += 1;
+      break;
+    }
+    if (current && /^ \S/.test(raw)) break;
+    if (current && /^(?:[IVX]+\.|\d{1,2}\.\s+\p{Lu})/u.test(line)) break;
+    const start = FOOTNOTE_START.exec(line);
+    if (start && (expected === null || Number(start[1]) === expected || !current)) {
+      current = { marker: start[1]!, text: line.slice(start[0].length).trim() };
+      out.push(current);
+      expected = Number(start[1]) + 1;
+    } else if (current) {
+      current.text = joinFragments(current.text, line);
+    }
+  }
+  return i;
+}
+
+/** "cơ sở1, nhằm" → "cơ sở[^1], nhằm" for markers that have a footnote (the editor's footnote mark). */
+function stripFootnoteMarkers(lines: Line[], footnotes: { marker: string }[]): void {
+  if (!footnotes.length) return;
+  const markers = new Set(footnotes.map((f) => f.marker));
+  for (const line of lines) {
+    line.text = line.text.replace(/(\p{L}|[)”"])(\d{1,2})(?=[\s,.;:)”"]|$)/gu, (all, before: string, n: string) => (markers.has(n) ? `${before}[^${n}]` : all));
+  }
+}
+
+/** Joins a line broken by the page width: a hyphen at the end of a word joins without a space. */
+export function joinFragments(a: string, b: string): string {
+  if (!a) return b;
+  if (/\p{L}-$/u.test(a) && /^\p{Ll}/u.test(b)) return a.slice(0, -1) + b;
+  return `${a} ${b}`;
+}

@@ -1,0 +1,136 @@
+import type { ParsedTask } from '../../../shared/import/parsed-plan';
+import { matchLabel, type LabelMatch } from './labels';
+import { BULLET, LETTERED, NUMBERED, SUB_NUMBERED, type Block } from './paragraphs';
+import { parseTimeframe } from './timeframe';
+import { splitUnits } from './unit-list';
+
+export interface TaskSection {
+  tasks: ParsedTask[];
+  /** Paragraphs before the first numbered task (an introduction), kept so nothing is lost. */
+  intro: string[];
+  attributeStyle: 'dash' | 'lettered';
+  warnings: string[];
+}
+
+type Role = 'directing' | 'lead' | 'coordinating' | 'implementing';
+
+interface Building {
+  task: ParsedTask;
+  notes: Record<string, string>;
+  hasAttributes: boolean;
+  /** An attribute whose value comes on the next line ("- Cơ quan chủ trì:" then "Phòng Kinh tế"). */
+  pending: LabelMatch | null;
+}
+
+/**
+ * Section II: numbered tasks, each with its body, lettered or dashed sub-items and the attribute
+ * lines that name units and a timeframe. A lettered line is an attribute when it carries a label
+ * ("b) Cơ quan thực hiện: …"), otherwise a sub-item.
+ */
+export function readTasks(blocks: Block[]): TaskSection {
+  const out: TaskSection = { tasks: [], intro: [], attributeStyle: 'dash', warnings: [] };
+  let current: Building | null = null;
+  let lettered = 0;
+  let dashed = 0;
+  for (const block of blocks) {
+    const text = block.text;
+    const numbered = NUMBERED.exec(text);
+    if (numbered && !SUB_NUMBERED.test(text)) {
+      const n = Number(numbered[1]);
+      const expected = out.tasks.length + 1;
+      if (n === expected || (n > expected && n <= expected + 2 && out.tasks.length > 0)) {
+        if (n > expected) out.warnings.push(`Không thấy nhiệm vụ số ${expected}: sau nhiệm vụ ${expected - 1} là nhiệm vụ ${n}.`);
+        if (current) finish(current);
+        current = start(String(n), text.slice(numbered[0].length).trim(), block.line);
+        out.tasks.push(current.task);
+        continue;
+      }
+    }
+    if (!current) {
+      out.intro.push(text);
+      continue;
+    }
+    const letter = LETTERED.exec(text);
+    const bullet = letter ? null : BULLET.exec(text);
+    const sub = letter || bullet ? null : SUB_NUMBERED.exec(text);
+    const marker = letter ?? bullet ?? null;
+    const rest = marker ? text.slice(marker[0].length).trim() : text;
+    const label = matchLabel(rest);
+    if (label) {
+      if (letter) lettered += 1;
+      else dashed += 1;
+      applyAttribute(current, label, block.line);
+      continue;
+    }
+    if (current.pending && !marker) {
+      applyAttribute(current, { ...current.pending, value: rest }, block.line);
+      continue;
+    }
+    if (marker || sub) {
+      current.task.subtasks.push({ label: letter ? letter[1]! : '-', body: rest, line: block.line });
+      continue;
+    }
+    // A plain paragraph: more of the body, or of the last sub-item.
+    const subtasks = current.task.subtasks;
+    if (subtasks.length && !current.hasAttributes) subtasks[subtasks.length - 1]!.body += `\n${text}`;
+    else current.task.body += `\n${text}`;
+  }
+  if (current) finish(current);
+  out.attributeStyle = lettered > dashed ? 'lettered' : 'dash';
+  return out;
+}
+
+function start(ordinal: string, body: string, line: number): Building {
+  return {
+    task: {
+      ordinal,
+      body,
+      directing: [],
+      lead: [],
+      coordinating: [],
+      implementing: [],
+      unitNotes: {},
+      implementingLabel: 'thuc-hien',
+      timeframe: { kind: 'unspecified', text: '' },
+      subtasks: [],
+      line,
+      doubts: [],
+    },
+    notes: {},
+    hasAttributes: false,
+    pending: null,
+  };
+}
+
+const ROLE_LABELS: Record<Role, string> = { directing: 'Chỉ đạo', lead: 'Chủ trì', coordinating: 'Phối hợp', implementing: 'Thực hiện' };
+
+function applyAttribute(b: Building, label: LabelMatch, line: number): void {
+  b.hasAttributes = true;
+  b.pending = label.value ? null : label;
+  if (!label.value) return;
+  const roles: Role[] =
+    label.kind === 'coordinating+implementing' ? ['coordinating', 'implementing'] : label.kind === 'advising+implementing' ? ['implementing'] : label.kind === 'timeframe' || label.kind === 'product' ? [] : [label.kind];
+  if (label.kind === 'advising+implementing') b.task.implementingLabel = 'tham-muu-thuc-hien';
+  for (const role of roles) {
+    for (const { name, note } of splitUnits(label.value)) {
+      if (!b.task[role].includes(name)) b.task[role].push(name);
+      if (note) b.task.unitNotes[name] = note;
+    }
+    if (label.approximate) b.task.doubts.push({ field: role, message: `Dòng "${ROLE_LABELS[role]}" đọc không chắc chắn (dòng ${line}).` });
+  }
+  if (label.kind === 'timeframe') {
+    b.task.timeframe = parseTimeframe(label.value);
+    if (label.approximate) b.task.doubts.push({ field: 'timeframe', message: `Dòng thời gian thực hiện đọc không chắc chắn (dòng ${line}).` });
+  }
+  if (label.kind === 'product') b.task.subtasks.push({ label: '-', body: `Sản phẩm: ${label.value}`, line });
+}
+
+function finish(b: Building): void {
+  const t = b.task;
+  t.body = t.body.replace(/[\s]+$/, '');
+  if (t.timeframe.kind === 'unspecified') {
+    t.doubts.push({ field: 'timeframe', message: t.timeframe.text ? `Chưa hiểu thời gian thực hiện "${t.timeframe.text}".` : 'Không thấy thời gian thực hiện.' });
+  }
+  const named = t.directing.length + t.lead.length + t.coordinating.length + t.implementing.length;
+  if (!named && !t.subtasks.length) t.doubts.push({ field: 'units', message: 'Không thấy đơn vị chủ trì, phối hợp hay thực hiện.' });
+}

@@ -1,0 +1,89 @@
+import { fold } from './fuzzy';
+
+/**
+ * Splits "Lãnh đạo Văn phòng, Phòng Khoa giáo - Văn xã, Phòng Nội chính và các phòng, ban, đơn vị trực thuộc"
+ * into one name per unit or group, as written. A group keeps its inner commas
+ * ("Các cơ quan, đơn vị, các thôn"); notes in brackets are returned apart.
+ */
+export function splitUnits(raw: string): { name: string; note: string }[] {
+  const text = raw.replace(/[.;,\s]+$/, '').trim();
+  if (!text) return [];
+  const out: { name: string; note: string }[] = [];
+  for (const part of splitTopLevel(text, /;/)) {
+    for (const piece of splitOnAnd(part)) {
+      for (const name of mergeCommaPieces(splitTopLevel(piece, /,/))) {
+        const { bare, note } = takeNote(name);
+        if (bare) out.push({ name: bare, note });
+      }
+    }
+  }
+  return out;
+}
+
+/** Splits on a separator outside brackets. */
+function splitTopLevel(text: string, sep: RegExp): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(') depth += 1;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && sep.test(c)) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
+/** Words that begin the name of a unit, a post or a group. */
+const HEADS =
+  /^(cac|phong|van phong|vp|ban|bch|trung tam|so|ubnd|ub|ubmttq|mttq|uy ban|hdnd|hoi dong|lanh dao|chanh|pho chanh|truong|pho truong|chu tich|pho chu tich|giam doc|pho giam doc|thu truong|nguoi dung dau|bi thu|pho bi thu|cong doan|doan|chi doan|hoi|chi hoi|lien doan|chi bo|dang uy|thuong truc|mat tran|cong an|quan su|bo chi huy|thon|to dan pho|khu pho|xa|phuong|tinh|cong chuc|can bo|vien chuc|bo phan|to|nhom|kho bac|chi cuc|cuc|tong cuc|bo|ngan hang|buu dien|benh vien|tram|dai|thanh tra|hop tac xa|doanh nghiep|co quan|don vi|cong ty|tong cong ty)\b/;
+
+const COUNCIL_PAIR = /\b(hdnd|hoi dong nhan dan)\s+va\s+(ubnd|uy ban nhan dan)\b/;
+
+/** "và" joins two names only when what follows is itself a name ("Văn phòng HĐND và UBND xã" stays one). */
+function splitOnAnd(text: string): string[] {
+  const pieces = text.split(/\s+(?:và|va)\s+/);
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const last = out[out.length - 1];
+    if (last !== undefined && (!HEADS.test(fold(piece)) || COUNCIL_PAIR.test(fold(`${last} và ${piece}`)))) out[out.length - 1] = `${last} và ${piece}`;
+    else out.push(piece);
+  }
+  return out;
+}
+
+/**
+ * "Các cơ quan", "đơn vị", "các thôn" are one group: a piece that does not start a name, or a
+ * "các …" after another "các …", continues the group before it.
+ */
+function mergeCommaPieces(pieces: string[]): string[] {
+  const out: string[] = [];
+  let groupOpen = false;
+  for (const piece of pieces) {
+    const f = fold(piece);
+    const isGroup = /^cac\b/.test(f);
+    // "Sở Văn hóa, Thể thao và Du lịch": a capitalised piece is a new name only when it starts like one.
+    const startsName = /^\p{Lu}/u.test(piece) ? HEADS.test(f) : isGroup;
+    if (out.length && (!startsName || (isGroup && groupOpen))) {
+      out[out.length - 1] = `${out[out.length - 1]}, ${piece}`;
+      continue;
+    }
+    out.push(piece);
+    groupOpen = isGroup;
+  }
+  return out;
+}
+
+function takeNote(name: string): { bare: string; note: string } {
+  const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(name);
+  if (m && m[1]) return { bare: clean(m[1]), note: m[2]!.trim() };
+  return { bare: clean(name), note: '' };
+}
+
+function clean(name: string): string {
+  return name.replace(/\s+/g, ' ').replace(/^[-–:\s]+|[.;:,\s]+$/g, '').trim();
+}
