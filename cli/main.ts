@@ -1,17 +1,28 @@
 /**
  * Command line over the same services, for IT staff and scripts: `npm run -s cli -- <command> …`.
  *   info --data-dir DIR   installation id, office, schema version and counts, as JSON
+ *   plan parse FILE       a plan read from .docx, .pdf or .txt, as JSON
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServices } from '../core/services';
 import { runInfo } from './info-command';
+import { runPlanParse } from './plan-parse-command';
 
-const USAGE = 'Cách dùng: npm run -s cli -- info --data-dir THƯ_MỤC';
+const USAGE = 'Cách dùng: npm run -s cli -- info --data-dir THƯ_MỤC | plan parse TỆP';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' } }, allowPositionals: true });
+  if (command === 'plan' && positionals[0] === 'parse' && positionals[1]) {
+    const result = await runPlanParse(positionals[1]);
+    if (!result.ok) {
+      process.stderr.write(`${result.message}\n`);
+      return 1;
+    }
+    process.stdout.write(`${JSON.stringify(result.json, null, 2)}\n`);
+    return 0;
+  }
   if (command !== 'info') {
     process.stderr.write(`${USAGE}\n`);
     return 2;

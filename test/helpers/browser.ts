@@ -5,11 +5,11 @@ import { createServices, type Services } from '../../core/services';
 import { startHttpHost, type HttpHost } from '../../harness/http-host';
 import { tempDir } from './temp-dir';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
+
+export { CHROMIUM };
 export const RENDERER_DIR = path.resolve('dist/renderer');
 
-/** Flags for a closed network: no background connections, no sandbox as root. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface Harness {
   dataDir: string;

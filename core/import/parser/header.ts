@@ -1,5 +1,6 @@
 import { isRealDate, toIsoDate } from '../../../shared/dates/vn-date';
 import { fold, foldChars, sameWords } from './fuzzy';
+import { UNIT_HEADS } from './unit-list';
 import { isUpperLine, type Block } from './paragraphs';
 
 export interface Header {
@@ -23,8 +24,12 @@ const PLACE_DATE_NUMERIC = /([a-z][a-z ]{1,40}),\s*ng\w{1,3}\s*(\d{1,2})\s*[/.-]
 export function readHeader(blocks: Block[]): Header {
   const header: Header = { documentNumber: null, symbol: null, issueDate: null, place: null, issuerParent: null, issuer: null, lines: {} };
   const names: Block[] = [];
+  const motto = 'cong hoa xa hoi chu nghia viet nam doc lap tu do hanh phuc';
   for (const block of blocks) {
     let text = block.text;
+    // The national motto, also when its lines wrapped apart in a PDF ("CỘNG HÒA … CHỦ NGHĨA" / "VIỆT NAM").
+    const words = fold(text).replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
+    if (words.length >= 6 && motto.includes(words)) continue;
     let folded = foldChars(text);
     for (const re of NATIONAL) {
       const m = re.exec(folded);
@@ -51,7 +56,11 @@ export function readHeader(blocks: Block[]): Header {
       text = text.slice(0, date.index) + ' '.repeat(date[0].length) + text.slice(date.index + date[0].length);
     }
     const rest = text.replace(/[_\-–—=]{3,}/g, ' ').replace(/\s+/g, ' ').trim();
-    if (rest.length >= 3 && isUpperLine(rest)) names.push({ text: rest, line: block.line });
+    if (rest.length < 2 || !isUpperLine(rest.padEnd(3, rest))) continue;
+    // A name wrapped in its cell ("ỦY BAN NHÂN DÂN XÃ BÌNH" / "CHƯƠNG") goes on; a new name starts with a body's word.
+    const last = names[names.length - 1];
+    if (last && !UNIT_HEADS.test(fold(rest))) last.text = `${last.text} ${rest}`;
+    else names.push({ text: rest, line: block.line });
   }
   if (names.length === 1) {
     header.issuer = names[0]!.text;

@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../core/app-error';
+import { parsePlanText } from '../core/import/parser/parse-plan';
+import { planJson } from '../core/import/plan-json';
+import { assertLooksLikePlan } from '../core/import/plan-check';
+import { MAX_SOURCE_BYTES, readSource } from '../core/import/readers/read-source';
+
+/** `plan parse FILE`: the plan read from a .docx, .pdf or .txt, as JSON. */
+export async function runPlanParse(file: string): Promise<{ ok: true; json: unknown } | { ok: false; message: string }> {
+  let bytes: Buffer;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return { ok: false, message: `"${file}" không phải là một tệp.` };
+    if (stat.size > MAX_SOURCE_BYTES) return { ok: false, message: 'Tệp lớn hơn 50 MB, không phải một văn bản kế hoạch.' };
+    bytes = fs.readFileSync(file);
+  } catch {
+    return { ok: false, message: `Không mở được tệp "${file}".` };
+  }
+  try {
+    const { text } = await readSource(bytes, path.basename(file));
+    const { plan } = parsePlanText(text);
+    assertLooksLikePlan(plan);
+    return { ok: true, json: planJson(plan) };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, message: error.message };
+    return { ok: false, message: `Không đọc được tệp "${path.basename(file)}".` };
+  }
+}

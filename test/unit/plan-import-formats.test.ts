@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parsePlanText } from '../../core/import/parser/parse-plan';
+import { readSource } from '../../core/import/readers/read-source';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium';
+import { IMPORT_SEEDS, expectParsedLike, type ExpectedPlan } from '../helpers/import-seeds';
+import { issuedContent, seedDocx, seedPdf } from '../helpers/plan-documents';
+import { tempDir } from '../helpers/temp-dir';
+
+/**
+ * What the printed document says where the seed's text had nothing or said it otherwise: the exporter
+ * prints the header, headings in capitals, and unit names as the office typed them ("–" for "-").
+ */
+const HEADER: Record<string, Partial<ExpectedPlan>> = {
+  'xa-binh-chuong-2026': { issuer: 'ỦY BAN NHÂN DÂN XÃ BÌNH CHƯƠNG' },
+  'vp-ubnd-tinh-2025': { issuer: 'VĂN PHÒNG', tasksHeading: 'NỘI DUNG THỰC HIỆN', signerTitle: 'KT. CHÁNH VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG' },
+  'skhcn-2025': { issuer: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ' },
+};
+
+const files = new Map<string, { docx: Buffer; pdf: Buffer }>();
+
+beforeAll(async () => {
+  for (const seed of IMPORT_SEEDS) {
+    const docx = await seedDocx(seed);
+    files.set(seed.name, { docx, pdf: await seedPdf(docx) });
+  }
+}, 60_000);
+
+describe('plan import from Word and PDF', () => {
+  for (const seed of IMPORT_SEEDS) {
+    for (const format of ['docx', 'pdf'] as const) {
+      it(`${seed.name}.${format}: every field as in the text`, async () => {
+        const { format: detected, text } = await readSource(files.get(seed.name)![format], `ke-hoach.${format}`);
+        expect(detected).toBe(format);
+        const content = issuedContent(seed);
+        expectParsedLike(parsePlanText(text).plan, seed, { documentNumber: `07/${content.symbol}`, issueDate: content.issueDate, ...HEADER[seed.name] }, { foldUnits: true });
+      });
+    }
+  }
+
+  it('the CLI prints the plan as JSON, and refuses an unreadable file with a Vietnamese message', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'ke-hoach.docx');
+    fs.writeFileSync(file, files.get('vp-ubnd-tinh-2025')!.docx);
+    const out = JSON.parse(execFileSync('npx', ['tsx', 'cli/main.ts', 'plan', 'parse', file], { encoding: 'utf8' })) as { documentNumber: string; tasks: { ordinal: string; timeframe: { kind: string; year?: number } }[]; reportingDeadlines: { kind: string; dueDate: string }[] };
+    expect(out.documentNumber).toBe('07/KH-VP');
+    expect(out.tasks.map((t) => t.ordinal)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    expect(out.tasks[2]!.timeframe).toEqual({ kind: 'ongoing', year: 2025, text: 'Thường xuyên trong năm 2025' });
+    expect(out.reportingDeadlines.map((d) => d.dueDate)).toEqual(['2025-05-29', '2025-10-12', '2025-04-01']);
+    const broken = path.join(dir, 'hong.pdf');
+    fs.writeFileSync(broken, '%PDF-1.7\nkhông phải pdf');
+    const refused = spawnSync('npx', ['tsx', 'cli/main.ts', 'plan', 'parse', broken], { encoding: 'utf8' });
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('Không đọc được tệp PDF');
+  }, 60_000);
+});
+
+describe('plan import: bad files get a Vietnamese message', () => {
+  const refuse = async (bytes: Uint8Array, name: string) => {
+    const error = await readSource(bytes, name).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error, name).toBeInstanceOf(Error);
+    expect(error!.message).toMatch(/[àáảãạăâđêôơư]/);
+    return error!.message;
+  };
+
+  it('refuses empty, image, corrupt, old-Word, binary and oversized files', async () => {
+    expect(await refuse(new Uint8Array(), 'rong.txt')).toContain('Tệp rỗng');
+    expect(await refuse(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'anh.png')).toContain('tệp ảnh');
+    expect(await refuse(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 1, 2]), 'scan.pdf')).toContain('tệp ảnh');
+    expect(await refuse(Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]), 'hong.docx')).toContain('Không đọc được tệp Word');
+    expect(await refuse(Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n'), 'hong.pdf')).toContain('Không đọc được tệp PDF');
+    expect(await refuse(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'cu.doc')).toContain('.doc');
+    expect(await refuse(Buffer.from('abc\0\0def'), 'nhi-phan.txt')).toContain('nhị phân');
+    expect(await refuse(Buffer.from('hello'), 'gia.docx')).toContain('bị hỏng');
+    expect(await refuse(Buffer.alloc(51 * 1024 * 1024, 0x41), 'lon.txt')).toContain('50 MB');
+  });
+
+  it('says a PDF without a text layer is a scan', async () => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      await page.setContent('<div style="width:300px;height:200px;background:#888"></div>');
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(await refuse(pdf, 'ban-quet.pdf')).toContain('bản quét');
+    } finally {
+      await browser.close();
+    }
+  }, 30_000);
+
+  it('reads text saved by old Windows programs (UTF-16, Vietnamese code page)', async () => {
+    const text = 'KẾ HOẠCH\nThực hiện dân chủ năm 2026';
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect((await readSource(utf16, 'kh.txt')).text).toBe(text);
+  });
+});
