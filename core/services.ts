@@ -1,3 +1,4 @@
+import { parseImport, saveImport } from './import/import-service';
 import fs from 'node:fs';
 import {
   operations,
@@ -144,6 +145,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'plans.get': (input) => getPlan(db(), input.id, input.revision),
     'plans.create': async (input) => createPlan(db(), input.kind, input.year, (await readOffice(db()))!, now()),
     'plans.derive': async (input) => derivePlan(db(), input.parentPlanId, (await readOffice(db()))!, now()),
+    'imports.parse': async (input) => parseImport(db(), (await readOffice(db()))!, input, now()),
+    'imports.save': (input) => saveImport(db(), input, now()),
     'plans.saveDraft': (input) => saveDraft(db(), input.id, input.content, now()),
     'plans.issue': (input) => issuePlan(db(), input.id, input.number, input.issueDate, now()),
     'plans.revise': (input) => revisePlan(db(), input.id, input.reason, input.content, now()),

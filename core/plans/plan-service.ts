@@ -90,6 +90,18 @@ export async function createPlan(db: Kysely<Database>, kind: 'own' | 'received',
   return getPlan(db, id, null);
 }
 
+/** A plan whose content came from elsewhere (an imported document), written as one transaction with `alsoDo`. */
+export async function createPlanWithContent(db: Kysely<Database>, kind: 'own' | 'received', content: PlanContent, now: Date, alsoDo: (trx: Executor) => Promise<void>): Promise<PlanView> {
+  const id = crypto.randomUUID();
+  const fixed = kind === 'own' ? { ...content, number: '', issueDate: null } : content;
+  await db.transaction().execute(async (trx) => {
+    await checkPlanContent(trx, id, fixed, null);
+    await writeNewPlan(trx, id, kind, kind === 'own' ? 'draft' : 'received', null, fixed, now);
+    await alsoDo(trx);
+  });
+  return getPlan(db, id, null);
+}
+
 export async function derivePlan(db: Kysely<Database>, parentPlanId: string, office: Office, now: Date): Promise<PlanView> {
   const id = crypto.randomUUID();
   await db.transaction().execute(async (trx) => {

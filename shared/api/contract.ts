@@ -16,6 +16,7 @@ import { AttachmentRef, Matrix, OwnReportView, ReportContent, ReportView } from 
 import { Consolidation, OfficeReportText } from '../reports/consolidation';
 import { BUNDLE_KINDS, BundlePreview } from '../bundles/bundle-schemas';
 import { SyncConfig, SyncConfigInput, SyncStatus } from '../sync/sync-schemas';
+import { ImportResult } from '../import/parsed-plan';
 
 /**
  * The one API of the app. Every operation the UI can ask for is listed here with its input and
@@ -94,6 +95,31 @@ export const operations = {
   'plans.exportDocx': {
     input: z.strictObject({ id: uuid, revision: z.number().int().min(1).nullable().default(null) }),
     output: generatedFile,
+  },
+  'imports.parse': {
+    input: z.strictObject({
+      fileName: z.string().max(300).default('van-ban.txt'),
+      // A file as base64 (at most 50 MB), or text pasted by the clerk.
+      base64: z.string().max(70_000_000, { error: 'Tệp lớn hơn 50 MB, không phải một văn bản kế hoạch.' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'Nội dung tệp không hợp lệ' }).nullable().default(null),
+      text: z.string().max(2_000_000, { error: 'Văn bản dán vào dài quá 2 triệu ký tự' }).nullable().default(null),
+    }),
+    output: ImportResult,
+  },
+  'imports.save': {
+    input: z.strictObject({
+      kind: z.enum(PLAN_KINDS, { error: 'Chọn lưu làm kế hoạch cấp trên hay dự thảo của cơ quan' }),
+      content: PlanContent,
+      names: z
+        .array(
+          z.strictObject({
+            name: requiredText(300),
+            target: z.discriminatedUnion('type', [z.strictObject({ type: z.literal('unit'), unitId: uuid }), z.strictObject({ type: z.literal('group'), groupId: uuid }), z.strictObject({ type: z.literal('external') })], { error: 'Chọn đơn vị tương ứng' }),
+          }),
+        )
+        .max(300)
+        .default([]),
+    }),
+    output: PlanView,
   },
   'plans.search': { input: z.strictObject({ query: z.string().max(200, { error: 'Từ khóa quá dài' }) }), output: z.array(SearchResult) },
   'overview.deadlines': { input: z.strictObject({ year: planYear, today: isoDate.nullable().default(null) }), output: z.array(DeadlineItem) },

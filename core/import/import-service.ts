@@ -1,0 +1,106 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { Executor } from '../../db/executor';
+import { listGroups } from '../../db/units/group-repo';
+import { listUnitNameKeys } from '../../db/units/unit-repo';
+import type { ImportedName, ImportResult, ParsedPlan } from '../../shared/import/parsed-plan';
+import type { Office } from '../../shared/office/office-schemas';
+import { TASK_ROLES, type PlanContent, type PlanView, type UnitRef } from '../../shared/plans/plan-schemas';
+import { foldVietnamese } from '../../shared/text/fold';
+import { AppError } from '../app-error';
+import { createPlanWithContent } from '../plans/plan-service';
+import { parsePlanText } from './parser/parse-plan';
+import { assertLooksLikePlan } from './plan-check';
+import { parsedToContent } from './plan-content';
+import { readSource } from './readers/read-source';
+
+const MAPPING_KEY = 'nhap-ke-hoach:ten-don-vi';
+type Target = ImportedName['target'];
+
+/** Reads a document the clerk chose or pasted; nothing is written. */
+export async function parseImport(db: Kysely<Database>, office: Office, input: { fileName: string; base64: string | null; text: string | null }, today: Date): Promise<ImportResult> {
+  let format: ImportResult['format'] = 'text';
+  let text: string;
+  if (input.base64 !== null) {
+    const source = await readSource(Buffer.from(input.base64, 'base64'), input.fileName);
+    format = source.format;
+    text = source.text;
+  } else {
+    text = input.text ?? '';
+    if (!text.trim()) throw new AppError('VALIDATION', 'Chưa có nội dung: hãy dán văn bản kế hoạch vào ô.');
+  }
+  const { sourceLines, plan } = parsePlanText(text);
+  assertLooksLikePlan(plan);
+  const names = await suggestTargets(db, namesIn(plan));
+  const byName = new Map(names.map((n) => [n.name, n.target]));
+  const resolve = (name: string, note: string): UnitRef => toRef(name, note, byName.get(name) ?? { type: 'external' });
+  return { format, sourceLines, parsed: plan, content: parsedToContent(plan, office, resolve, today), names };
+}
+
+/** Saves the checked plan and remembers how each name maps to the office's units, in one transaction. */
+export async function saveImport(db: Kysely<Database>, input: { kind: 'own' | 'received'; content: PlanContent; names: { name: string; target: Target }[] }, now: Date): Promise<PlanView> {
+  const byFolded = new Map(input.names.map((n) => [foldVietnamese(n.name), n.target]));
+  const map = (ref: UnitRef): UnitRef => {
+    if (ref.type !== 'external') return ref;
+    const target = byFolded.get(foldVietnamese(ref.name));
+    return target ? toRef(ref.name, ref.note, target) : ref;
+  };
+  const content: PlanContent = {
+    ...input.content,
+    tasks: input.content.tasks.map((t) => ({ ...t, ...Object.fromEntries(TASK_ROLES.map((role) => [role, dedupe(t[role].map(map))])) })),
+    duties: input.content.duties.map((d) => ({ ...d, units: dedupe(d.units.map(map)) })),
+  };
+  return createPlanWithContent(db, input.kind, content, now, (trx) => rememberTargets(trx, input.names));
+}
+
+function toRef(name: string, note: string, target: Target): UnitRef {
+  if (target.type === 'unit') return { type: 'unit', unitId: target.unitId, note };
+  if (target.type === 'group') return { type: 'group', groupId: target.groupId, note };
+  return { type: 'external', name, note };
+}
+
+function dedupe(refs: UnitRef[]): UnitRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const key = r.type === 'unit' ? r.unitId : r.type === 'group' ? r.groupId : `x:${foldVietnamese(r.name)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function namesIn(plan: ParsedPlan): string[] {
+  const all = [...plan.tasks.flatMap((t) => [...t.directing, ...t.lead, ...t.coordinating, ...t.implementing]), ...plan.reportingDeadlines.flatMap((d) => d.units)];
+  return [...new Set(all)];
+}
+
+/** Remembered choices first, then a unit or group of the same name (or abbreviation, or alias). */
+async function suggestTargets(db: Executor, names: string[]): Promise<ImportedName[]> {
+  const remembered = await readMapping(db);
+  const unitKeys = new Map((await listUnitNameKeys(db)).map((k) => [k.folded, k.unitId]));
+  const groups = new Map((await listGroups(db)).filter((g) => g.active).map((g) => [foldVietnamese(g.name), g.id]));
+  const unitIds = new Set(unitKeys.values());
+  return names.map((name) => {
+    const folded = foldVietnamese(name);
+    const memory = remembered[folded];
+    if (memory && (memory.type === 'external' || (memory.type === 'unit' && unitIds.has(memory.unitId)) || (memory.type === 'group' && [...groups.values()].includes(memory.groupId)))) {
+      return { name, target: memory, source: 'remembered' as const };
+    }
+    const unitId = unitKeys.get(folded);
+    if (unitId) return { name, target: { type: 'unit' as const, unitId }, source: 'matched' as const };
+    const groupId = groups.get(folded);
+    if (groupId) return { name, target: { type: 'group' as const, groupId }, source: 'matched' as const };
+    return { name, target: { type: 'external' as const }, source: 'none' as const };
+  });
+}
+
+async function readMapping(db: Executor): Promise<Record<string, Target>> {
+  const row = await db.selectFrom('setting').select('value_json').where('key', '=', MAPPING_KEY).executeTakeFirst();
+  return row ? (JSON.parse(row.value_json) as Record<string, Target>) : {};
+}
+
+async function rememberTargets(trx: Executor, names: { name: string; target: Target }[]): Promise<void> {
+  const mapping = { ...(await readMapping(trx)), ...Object.fromEntries(names.map((n) => [foldVietnamese(n.name), n.target])) };
+  const value = JSON.stringify(mapping);
+  await trx.insertInto('setting').values({ key: MAPPING_KEY, value_json: value }).onConflict((oc) => oc.column('key').doUpdateSet({ value_json: value })).execute();
+}
