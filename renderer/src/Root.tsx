@@ -10,6 +10,7 @@ import { OverviewPage } from './overview/OverviewPage';
 import { PlansPage } from './plans/PlansPage';
 import { PlanViewPage } from './plans/PlanViewPage';
 import { PlanEditorPage } from './plans/PlanEditorPage';
+import { ImportPlanPage } from './plans/import/ImportPlanPage';
 import { SearchPage } from './search/SearchPage';
 import { ReportsPage } from './reports/ReportsPage';
 import { ReportEditorPage } from './reports/ReportEditorPage';
@@ -30,6 +31,7 @@ export function Root() {
       <Route element={<AppLayout office={s.office!} />}>
         <Route path="/tong-quan" element={<OverviewPage />} />
         <Route path="/ke-hoach" element={<PlansPage />} />
+        <Route path="/ke-hoach/nhap" element={<ImportPlanPage />} />
         <Route path="/ke-hoach/:id" element={<PlanViewPage />} />
         <Route path="/ke-hoach/:id/sua" element={<PlanEditorPage />} />
         <Route path="/ke-hoach/:planId/bao-cao/:dutyId" element={<OwnReportPage />} />

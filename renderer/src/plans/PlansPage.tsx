@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { App, Button, Card, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { BranchesOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { BranchesOutlined, ImportOutlined, FileSearchOutlined, PlusOutlined } from '@ant-design/icons';
 import { PLAN_STATUSES, PLAN_STATUS_LABELS, type PlanStatus, type PlanSummary } from '../../../shared/plans/plan-schemas';
 import { formatVnDate } from '../../../shared/dates/vn-date';
 import { useApiMutation, useApiQuery } from '../api/hooks';
@@ -45,6 +45,7 @@ export function PlansPage() {
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
         <Typography.Title level={4} style={{ margin: 0 }}>Kế hoạch</Typography.Title>
         <Space wrap>
+          <Button icon={<FileSearchOutlined />} onClick={() => navigate('/ke-hoach/nhap')}>Nhập từ văn bản (Word, PDF)</Button>
           <Button icon={<ImportOutlined />} onClick={() => setCreating('received')}>Nhập kế hoạch cấp trên</Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating('own')}>Lập kế hoạch mới</Button>
         </Space>
