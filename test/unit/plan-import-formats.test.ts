@@ -94,6 +94,19 @@ describe('plan import: bad files get a Vietnamese message', () => {
     }
   }, 30_000);
 
+  it('refuses a PDF that needs a password to open, and reads one that only restricts printing', async () => {
+    const dir = tempDir();
+    const plain = path.join(dir, 'kh.pdf');
+    fs.writeFileSync(plain, files.get('vp-ubnd-tinh-2025')!.pdf);
+    const locked = path.join(dir, 'khoa.pdf');
+    execFileSync('qpdf', ['--encrypt', 'mat-khau', 'chu-so-huu', '256', '--', plain, locked]);
+    expect(await refuse(fs.readFileSync(locked), 'khoa.pdf')).toContain('mật khẩu');
+    const restricted = path.join(dir, 'han-che.pdf');
+    execFileSync('qpdf', ['--encrypt', '', 'chu-so-huu', '256', '--print=none', '--', plain, restricted]);
+    const { text } = await readSource(fs.readFileSync(restricted), 'han-che.pdf');
+    expect(parsePlanText(text).plan.documentNumber).toBe('07/KH-VP');
+  });
+
   it('reads text saved by old Windows programs (UTF-16, Vietnamese code page)', async () => {
     const text = 'KẾ HOẠCH\nThực hiện dân chủ năm 2026';
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
