@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../core/app-error';
-import { parsePlanText } from '../core/import/parser/parse-plan';
 import { planJson } from '../core/import/plan-json';
-import { assertLooksLikePlan } from '../core/import/plan-check';
-import { MAX_SOURCE_BYTES, readSource } from '../core/import/readers/read-source';
+import { readPlan } from '../core/import/read-plan';
+import { MAX_SOURCE_BYTES } from '../core/import/readers/read-source';
 
 /** `plan parse FILE`: the plan read from a .docx, .pdf or .txt, as JSON. */
 export async function runPlanParse(file: string): Promise<{ ok: true; json: unknown } | { ok: false; message: string }> {
@@ -18,10 +17,8 @@ export async function runPlanParse(file: string): Promise<{ ok: true; json: unkn
     return { ok: false, message: `Không mở được tệp "${file}".` };
   }
   try {
-    const { text } = await readSource(bytes, path.basename(file));
-    const { plan } = parsePlanText(text);
-    assertLooksLikePlan(plan);
-    return { ok: true, json: planJson(plan) };
+    const { parsed } = await readPlan({ bytes, fileName: path.basename(file) });
+    return { ok: true, json: planJson(parsed) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, message: error.message };
     return { ok: false, message: `Không đọc được tệp "${path.basename(file)}".` };

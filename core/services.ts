@@ -1,4 +1,3 @@
-import { parseImport, saveImport } from './import/import-service';
 import fs from 'node:fs';
 import {
   operations,
@@ -21,6 +20,7 @@ import { createUnit, editUnit, listUnitsForApi, moveUnit, removeUnit, setUnitAct
 import { createGroup, editGroup, listGroupsForApi, setGroupActive } from './units/group-service';
 import { restoreBackup } from './backups/restore';
 import { createPlan, derivePlan, getPlan, issuePlan, listPlans, listRevisions, removeDraft, revisePlan, saveDraft } from './plans/plan-service';
+import { parseImport, saveImport } from './import/import-service';
 import { searchPlans } from './plans/plan-search';
 import { listDeadlines } from './plans/deadlines';
 import { exportPlanDocx } from './plans/plan-export';

@@ -3,34 +3,20 @@ import type { Database } from '../../db/schema';
 import type { Executor } from '../../db/executor';
 import { listGroups } from '../../db/units/group-repo';
 import { listUnitNameKeys } from '../../db/units/unit-repo';
-import type { ImportedName, ImportResult, ParsedPlan } from '../../shared/import/parsed-plan';
+import type { ImportedName, ImportResult, NameTarget, ParsedPlan } from '../../shared/import/parsed-plan';
 import type { Office } from '../../shared/office/office-schemas';
 import { TASK_ROLES, type PlanContent, type PlanView, type UnitRef } from '../../shared/plans/plan-schemas';
 import { foldVietnamese } from '../../shared/text/fold';
-import { AppError } from '../app-error';
 import { createPlanWithContent } from '../plans/plan-service';
-import { parsePlanText } from './parser/parse-plan';
-import { assertLooksLikePlan } from './plan-check';
 import { parsedToContent } from './plan-content';
-import { readSource } from './readers/read-source';
+import { readPlan } from './read-plan';
 
 const MAPPING_KEY = 'nhap-ke-hoach:ten-don-vi';
-type Target = ImportedName['target'];
+type Target = NameTarget;
 
 /** Reads a document the clerk chose or pasted; nothing is written. */
 export async function parseImport(db: Kysely<Database>, office: Office, input: { fileName: string; base64: string | null; text: string | null }, today: Date): Promise<ImportResult> {
-  let format: ImportResult['format'] = 'text';
-  let text: string;
-  if (input.base64 !== null) {
-    const source = await readSource(Buffer.from(input.base64, 'base64'), input.fileName);
-    format = source.format;
-    text = source.text;
-  } else {
-    text = input.text ?? '';
-    if (!text.trim()) throw new AppError('VALIDATION', 'Chưa có nội dung: hãy dán văn bản kế hoạch vào ô.');
-  }
-  const { sourceLines, plan } = parsePlanText(text);
-  assertLooksLikePlan(plan);
+  const { format, sourceLines, parsed: plan } = await readPlan(input.base64 !== null ? { bytes: Buffer.from(input.base64, 'base64'), fileName: input.fileName } : { text: input.text ?? '' });
   const names = await suggestTargets(db, namesIn(plan));
   const byName = new Map(names.map((n) => [n.name, n.target]));
   const resolve = (name: string, note: string): UnitRef => toRef(name, note, byName.get(name) ?? { type: 'external' });
@@ -80,10 +66,11 @@ async function suggestTargets(db: Executor, names: string[]): Promise<ImportedNa
   const unitKeys = new Map((await listUnitNameKeys(db)).map((k) => [k.folded, k.unitId]));
   const groups = new Map((await listGroups(db)).filter((g) => g.active).map((g) => [foldVietnamese(g.name), g.id]));
   const unitIds = new Set(unitKeys.values());
+  const groupIds = new Set(groups.values());
   return names.map((name) => {
     const folded = foldVietnamese(name);
     const memory = remembered[folded];
-    if (memory && (memory.type === 'external' || (memory.type === 'unit' && unitIds.has(memory.unitId)) || (memory.type === 'group' && [...groups.values()].includes(memory.groupId)))) {
+    if (memory && (memory.type === 'external' || (memory.type === 'unit' && unitIds.has(memory.unitId)) || (memory.type === 'group' && groupIds.has(memory.groupId)))) {
       return { name, target: memory, source: 'remembered' as const };
     }
     const unitId = unitKeys.get(folded);

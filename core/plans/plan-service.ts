@@ -90,10 +90,15 @@ export async function createPlan(db: Kysely<Database>, kind: 'own' | 'received',
   return getPlan(db, id, null);
 }
 
+/** An own plan gets its number and date when it is issued, never while it is a draft. */
+function draftContent(kind: string, content: PlanContent): PlanContent {
+  return kind === 'own' ? { ...content, number: '', issueDate: null } : content;
+}
+
 /** A plan whose content came from elsewhere (an imported document), written as one transaction with `alsoDo`. */
 export async function createPlanWithContent(db: Kysely<Database>, kind: 'own' | 'received', content: PlanContent, now: Date, alsoDo: (trx: Executor) => Promise<void>): Promise<PlanView> {
   const id = crypto.randomUUID();
-  const fixed = kind === 'own' ? { ...content, number: '', issueDate: null } : content;
+  const fixed = draftContent(kind, content);
   await db.transaction().execute(async (trx) => {
     await checkPlanContent(trx, id, fixed, null);
     await writeNewPlan(trx, id, kind, kind === 'own' ? 'draft' : 'received', null, fixed, now);
@@ -164,7 +169,7 @@ export async function saveDraft(db: Kysely<Database>, id: string, content: PlanC
     if (row.status === 'issued') {
       throw new AppError('CONFLICT', 'Kế hoạch đã ban hành nên không sửa trực tiếp được; hãy tạo bản sửa đổi và ghi lý do.');
     }
-    const fixed = row.kind === 'own' ? { ...content, number: '', issueDate: null } : content;
+    const fixed = draftContent(row.kind, content);
     await checkPlanContent(trx, id, fixed, await parentTaskIds(trx, row));
     await updatePlanRow(trx, id, planColumns(fixed, now.toISOString()));
     await writeStructure(trx, id, fixed);

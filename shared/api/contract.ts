@@ -16,7 +16,7 @@ import { AttachmentRef, Matrix, OwnReportView, ReportContent, ReportView } from 
 import { Consolidation, OfficeReportText } from '../reports/consolidation';
 import { BUNDLE_KINDS, BundlePreview } from '../bundles/bundle-schemas';
 import { SyncConfig, SyncConfigInput, SyncStatus } from '../sync/sync-schemas';
-import { ImportResult } from '../import/parsed-plan';
+import { ImportResult, NameTarget } from '../import/parsed-plan';
 
 /**
  * The one API of the app. Every operation the UI can ask for is listed here with its input and
@@ -111,10 +111,7 @@ export const operations = {
       content: PlanContent,
       names: z
         .array(
-          z.strictObject({
-            name: requiredText(300),
-            target: z.discriminatedUnion('type', [z.strictObject({ type: z.literal('unit'), unitId: uuid }), z.strictObject({ type: z.literal('group'), groupId: uuid }), z.strictObject({ type: z.literal('external') })], { error: 'Chọn đơn vị tương ứng' }),
-          }),
+          z.strictObject({ name: requiredText(300), target: NameTarget }),
         )
         .max(300)
         .default([]),

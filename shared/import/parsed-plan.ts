@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuid } from '../api/fields';
 import { DUTY_KINDS, PlanContent, TIMEFRAME_KINDS } from '../plans/plan-schemas';
 
 /**
@@ -82,14 +83,18 @@ export const ParsedPlan = z.object({
 });
 export type ParsedPlan = z.infer<typeof ParsedPlan>;
 
+/** What a name in the document stands for: a unit, a group, or an outside body kept as written. */
+export const NameTarget = z.discriminatedUnion(
+  'type',
+  [z.strictObject({ type: z.literal('unit'), unitId: uuid }), z.strictObject({ type: z.literal('group'), groupId: uuid }), z.strictObject({ type: z.literal('external') })],
+  { error: 'Chọn đơn vị tương ứng' },
+);
+export type NameTarget = z.infer<typeof NameTarget>;
+
 /** A unit name found in the document and what the office's remembered mapping or its units suggest. */
 export const ImportedName = z.object({
   name: z.string(),
-  target: z.discriminatedUnion('type', [
-    z.object({ type: z.literal('unit'), unitId: z.string() }),
-    z.object({ type: z.literal('group'), groupId: z.string() }),
-    z.object({ type: z.literal('external') }),
-  ]),
+  target: NameTarget,
   /** 'remembered': the clerk chose it before; 'matched': same name as a unit; 'none': nothing found. */
   source: z.enum(['remembered', 'matched', 'none']),
 });

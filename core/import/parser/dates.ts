@@ -1,5 +1,4 @@
 import { daysInMonth, isRealDate, toIsoDate } from '../../../shared/dates/vn-date';
-import { fold } from './fuzzy';
 
 /** A date found in text, with where it sits in the folded string. */
 export interface FoundDate {
@@ -23,10 +22,6 @@ export function findDates(folded: string): FoundDate[] {
     }
   }
   return found.sort((a, b) => a.index - b.index);
-}
-
-export function firstDate(text: string): string | null {
-  return findDates(fold(text))[0]?.iso ?? null;
 }
 
 /** "tháng 6/2026", "tháng 6 năm 2026" → the month's first and last day. */

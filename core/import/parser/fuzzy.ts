@@ -38,17 +38,6 @@ export function sameWords(text: string, word: string): boolean {
   return editDistance(a, b, tolerance(b)) <= tolerance(b);
 }
 
-/** Whether the line starts with the words of `phrase` (folded), give or take OCR errors; returns the matched length of the folded line. */
-export function startsWithWords(foldedLine: string, phrase: string): number | null {
-  const words = phrase.split(' ');
-  const lineWords = foldedLine.split(/\s+/);
-  if (lineWords.length < words.length) return null;
-  const head = lineWords.slice(0, words.length).join(' ');
-  const stripped = head.replace(/[^a-z0-9 ]/g, '');
-  if (stripped === phrase || editDistance(stripped, phrase, tolerance(phrase)) <= tolerance(phrase)) return head.length;
-  return null;
-}
-
 /**
  * Folds character by character, keeping positions: index i of the result is index i of `text`,
  * so a match found in folded text cuts the original at the same place.

@@ -71,10 +71,12 @@ export function matchLabel(text: string): LabelMatch | null {
   }
   // No colon: "Thời gian thực hiện Thường xuyên" in a scan. Only long, specific labels.
   const words = text.split(/\s+/);
+  const heads = new Map<number, string>();
   for (const [label, kind] of LABELS) {
     const n = label.split(' ').length;
     if (n < 3 || words.length <= n) continue;
-    const head = fold(words.slice(0, n).join(' ')).replace(/[^a-z0-9 ]/g, '');
+    if (!heads.has(n)) heads.set(n, fold(words.slice(0, n).join(' ')).replace(/[^a-z0-9 ]/g, ''));
+    const head = heads.get(n)!;
     if (head === label || editDistance(head, label, tolerance(label)) <= tolerance(label)) {
       return { kind, value: words.slice(n).join(' ').trim(), approximate: true };
     }

@@ -32,7 +32,7 @@ export function isUpperLine(text: string): boolean {
   return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
-export const ENDS_SENTENCE = /[.;:!?]["”)]?$/;
+const ENDS_SENTENCE = /[.;:!?]["”)]?$/;
 
 export function toBlocks(lines: Line[]): Block[] {
   const blocks: Block[] = [];

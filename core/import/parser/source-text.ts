@@ -40,7 +40,7 @@ const PAGE_NUMBER = /^(?:-\s*)?(?:trang\s+)?\d{1,3}(?:\s*-)?(?:\s*\/\s*\d{1,3})?
 const FOOTNOTE_RULE = /^[_\-–—]{8,}$/;
 const FOOTNOTE_START = /^(\d{1,2})\s*(?=\S)(?!\/|\.\d|,\d)/;
 
-export function isPageNumber(text: string): boolean {
+function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.test(text.trim());
 }
 

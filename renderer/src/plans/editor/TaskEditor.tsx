@@ -17,7 +17,8 @@ export interface TaskEditorProps {
   onRemove(): void;
 }
 
-const ROLE_FIELDS = [
+/** The four roles with the short labels the editor and the import review show. */
+export const ROLE_FIELDS = [
   ['directing', 'Chỉ đạo'],
   ['lead', 'Chủ trì'],
   ['coordinating', 'Phối hợp'],

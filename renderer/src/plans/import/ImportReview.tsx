@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, List, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import type { ImportedName, ImportResult } from '../../../../shared/import/parsed-plan';
+import type { ImportedName, ImportResult, NameTarget } from '../../../../shared/import/parsed-plan';
+import { ROLE_FIELDS } from '../editor/TaskEditor';
 import { TIMEFRAME_LABELS, DUTY_KIND_LABELS } from '../../../../shared/plans/plan-schemas';
 import { formatVnDate } from '../../../../shared/dates/vn-date';
 import { useApiMutation } from '../../api/hooks';
 import { useUnitNames } from '../../units/use-unit-names';
 import { foldedOptionFilter } from '../../common/folded-filter';
 
-type Target = ImportedName['target'];
+type Target = NameTarget;
 const encode = (t: Target) => (t.type === 'unit' ? `u:${t.unitId}` : t.type === 'group' ? `g:${t.groupId}` : 'x');
 const decode = (v: string): Target => (v.startsWith('u:') ? { type: 'unit', unitId: v.slice(2) } : v.startsWith('g:') ? { type: 'group', groupId: v.slice(2) } : { type: 'external' });
 
@@ -124,8 +125,8 @@ export function ImportReview({ result, onCancel, onSaved }: { result: ImportResu
                       {at(t.line)}
                     </Space>
                     {t.subtasks.length > 0 && <Typography.Text type="secondary">{t.subtasks.length} ý nhỏ</Typography.Text>}
-                    {(['directing', 'lead', 'coordinating', 'implementing'] as const).map((role) =>
-                      t[role].length ? <Typography.Text key={role} type="secondary">{ROLE[role]}: {t[role].join('; ')}</Typography.Text> : null,
+                    {ROLE_FIELDS.map(([role, label]) =>
+                      t[role].length ? <Typography.Text key={role} type="secondary">{label}: {t[role].join('; ')}</Typography.Text> : null,
                     )}
                     <Typography.Text type="secondary">Thời gian: {t.timeframe.text || TIMEFRAME_LABELS[t.timeframe.kind]}</Typography.Text>
                     {t.doubts.map((d) => <Tag key={d.field + d.message} color="orange">{d.message}</Tag>)}
@@ -152,5 +153,3 @@ export function ImportReview({ result, onCancel, onSaved }: { result: ImportResu
     </div>
   );
 }
-
-const ROLE = { directing: 'Chỉ đạo', lead: 'Chủ trì', coordinating: 'Phối hợp', implementing: 'Thực hiện' } as const;
