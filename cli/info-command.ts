@@ -6,8 +6,8 @@ export async function runInfo(services: Services): Promise<{ ok: true; value: un
   if (!status.ok) return { ok: false, message: status.error.message };
   const s = status.value as AppStatus;
   if (s.state === 'databaseError') return { ok: false, message: s.databaseError ?? 'Không mở được dữ liệu.' };
-  const units = s.state === 'ready' ? await services.call('units.list', { includeInactive: true }) : null;
-  const groups = s.state === 'ready' ? await services.call('groups.list', {}) : null;
+  const units = s.state !== 'needsSetup' ? await services.call('units.list', { includeInactive: true }) : null;
+  const groups = s.state !== 'needsSetup' ? await services.call('groups.list', {}) : null;
   const unitList = units?.ok ? (units.value as { active: boolean }[]) : [];
   return {
     ok: true,

@@ -2,18 +2,21 @@
  * Command line over the same services, for IT staff and scripts: `npm run -s cli -- <command> …`.
  *   info --data-dir DIR   installation id, office, schema version and counts, as JSON
  *   plan parse FILE       a plan read from .docx, .pdf or .txt, as JSON
+ *   users reset-password --data-dir DIR --username NAME
+ *                         a temporary password for a locked-out or forgotten account (logged)
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServices } from '../core/services';
 import { runInfo } from './info-command';
 import { runPlanParse } from './plan-parse-command';
+import { runResetPassword } from './reset-password-command';
 
-const USAGE = 'Cách dùng: npm run -s cli -- info --data-dir THƯ_MỤC | plan parse TỆP';
+const USAGE = 'Cách dùng: npm run -s cli -- info --data-dir THƯ_MỤC | plan parse TỆP | users reset-password --data-dir THƯ_MỤC --username TÊN';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values, positionals } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, username: { type: 'string' } }, allowPositionals: true });
   if (command === 'plan' && positionals[0] === 'parse' && positionals[1]) {
     const result = await runPlanParse(positionals[1]);
     if (!result.ok) {
@@ -23,7 +26,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(result.json, null, 2)}\n`);
     return 0;
   }
-  if (command !== 'info') {
+  const resetting = command === 'users' && positionals[0] === 'reset-password';
+  if (command !== 'info' && !resetting) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -32,8 +36,21 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Thiếu --data-dir. ${USAGE}\n`);
     return 2;
   }
-  const services = await createServices({ dataDir: path.resolve(dataDir), log: () => undefined });
+  if (resetting && !values.username) {
+    process.stderr.write(`Thiếu --username. ${USAGE}\n`);
+    return 2;
+  }
+  const services = await createServices({ dataDir: path.resolve(dataDir), log: () => undefined, localOperator: 'Công cụ dòng lệnh trên máy' });
   try {
+    if (resetting) {
+      const reset = await runResetPassword(services, values.username!);
+      if (!reset.ok) {
+        process.stderr.write(`${reset.message}\n`);
+        return 1;
+      }
+      process.stdout.write(`Mật khẩu tạm của ${reset.user.fullName} (${reset.user.username}): ${reset.password}\nHãy đăng nhập bằng mật khẩu này và đổi ngay; việc đặt lại đã được ghi vào nhật ký.\n`);
+      return 0;
+    }
     const info = await runInfo(services);
     if (!info.ok) {
       process.stderr.write(`${info.message}\n`);

@@ -33,6 +33,9 @@ import { getOwnReport, saveOwnReport } from './reports/own-report-service';
 import { exportPlanBundle, exportReportBundle, exportReturnBundle, importBundle, listSentBundles, ownFingerprint, previewBundle, sentReportsOf } from './bundles/bundle-service';
 import { fileSecretStore, type SecretStore } from './sync/secret-store';
 import { queueBundle, runSync, saveSyncConfig, syncStatus, type SyncState } from './sync/sync-service';
+import { createSession } from './auth/session';
+import { countUsers, createUser, listUsers, resetPassword, updateUserAccount } from './auth/user-service';
+import { exportAudit, listAudit, recordAudit } from './audit/audit-service';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -42,6 +45,11 @@ export interface ServiceOptions {
   log?: (message: string, error: unknown) => void;
   /** Where the WebDAV password is kept (Electron passes safeStorage); an encrypted file by default. */
   secrets?: SecretStore;
+  /**
+   * For tools run at this PC with the data folder in hand (command line, demo data): acts with every
+   * role without signing in, and the audit log names it. Never set for the window or the HTTP harness.
+   */
+  localOperator?: string;
   /** Send and fetch bundles in the background this often, when a transport is configured. */
   syncIntervalMs?: number;
 }
@@ -58,6 +66,8 @@ type Handlers = { [N in OperationName]: (input: ParsedInput<N>) => Promise<Opera
 /** Operations that still answer when the data file could not be opened. */
 const AVAILABLE_WITHOUT_DATABASE = new Set<OperationName>(['app.status', 'backups.list', 'backups.restore', 'dialogs.chooseFolder']);
 const AVAILABLE_BEFORE_SETUP = new Set<OperationName>(['app.status', 'office.get', 'office.save', 'backups.list', 'backups.restore']);
+/** An office set up before accounts existed (first run, or upgraded from schema 7) first gets its administrator. */
+const AVAILABLE_BEFORE_FIRST_ADMIN = new Set<OperationName>(['app.status', 'office.get', 'users.createFirstAdmin', 'backups.list', 'backups.restore']);
 
 /** The calendar date on this PC (offices work in local time, not UTC). */
 export function localIsoDate(date: Date): string {
@@ -95,6 +105,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     while (syncing) await syncing;
     syncing = runSync(db(), paths.dataDir, secrets, syncState, now, async (bytes) => {
       const r = await importBundle(db(), paths.dataDir, bytes, false, now());
+      await recordAudit(db(), { userId: null, userName: 'Tự động (hộp thư đến)', action: 'bundles.import', summary: 'Nhận tệp gói', target: { kind: 'bundle', id: '', label: r.message } }, now());
       return { receipt: r.receipt, recipient: r.receipt?.recipient ?? '', receiptBundleId: r.receipt?.bundleId ?? null };
     }).finally(() => (syncing = null));
     return syncing;
@@ -110,11 +121,17 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     if (!opened) throw new AppError('DATABASE', openError ?? 'Chưa mở được dữ liệu.');
     return opened.db;
   };
+  const session = createSession(db, now, options.localOperator);
+  // The office row never goes away once saved; remembered so each call does not read it again.
+  let officeSaved = false;
 
   async function status(): Promise<AppStatus> {
     const office = opened ? await readOffice(opened.db) : null;
+    const hasUsers = opened && office ? (await countUsers(opened.db)) > 0 : false;
+    const user = opened && hasUsers ? await session.current() : null;
     return {
-      state: !opened ? 'databaseError' : office ? 'ready' : 'needsSetup',
+      state: !opened ? 'databaseError' : !office ? 'needsSetup' : !hasUsers ? 'needsAdmin' : !user ? 'signedOut' : 'ready',
+      user,
       installationId,
       schemaVersion: opened?.schemaVersion ?? null,
       appSchemaVersion: LATEST_SCHEMA_VERSION,
@@ -126,6 +143,29 @@ export async function createServices(options: ServiceOptions): Promise<Services>
 
   const handlers: Handlers = {
     'app.status': () => status(),
+    'session.signIn': async (input) => {
+      await session.signIn(input);
+      return status();
+    },
+    'session.signOut': async () => {
+      await session.signOut();
+      return status();
+    },
+    'session.changePassword': async (input) => {
+      await session.changePassword(input);
+      return status();
+    },
+    'users.createFirstAdmin': async (input) => {
+      await session.firstAdmin(input);
+      return status();
+    },
+    'users.list': () => listUsers(db()),
+    'users.create': (input) => createUser(db(), input, now()),
+    'users.update': (input) => updateUserAccount(db(), input, now()),
+    'users.resetPassword': (input) => resetPassword(db(), input.id, input.password, now()),
+    'users.names': async () => (await listUsers(db())).map((u) => ({ id: u.id, name: `${u.fullName} (${u.username})` })),
+    'audit.list': (input) => listAudit(db(), input),
+    'audit.export': (input) => exportAudit(db(), input, now()),
     'office.get': () => readOffice(db()),
     'office.save': (input) => writeOffice(db(), input, now()),
     'units.list': (input) => listUnitsForApi(db(), input.includeInactive),
@@ -161,9 +201,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'reports.open': (input) => openReport(db(), input.planId, input.dutyId, input.unitId, now()),
     'reports.get': (input) => getReport(db(), input.id),
     'reports.save': (input) => saveReport(db(), input.id, input.content, now()),
-    'reports.submit': (input) => submitReport(db(), input.id, input.receivedDate, now()),
-    'reports.accept': (input) => reviewReport(db(), input.id, 'accepted', '', now()),
-    'reports.return': (input) => reviewReport(db(), input.id, 'returned', input.reason, now()),
+    'reports.submit': async (input) => submitReport(db(), input.id, input.receivedDate, now(), await session.personName()),
+    'reports.accept': async (input) => reviewReport(db(), input.id, 'accepted', '', now(), await session.personName()),
+    'reports.return': async (input) => reviewReport(db(), input.id, 'returned', input.reason, now(), await session.personName()),
     'reports.revisions': (input) => reportRevisions(db(), input.id),
     'reports.matrix': (input) => reportMatrix(db(), input.planId, input.today ?? localIsoDate(now())),
     'reports.consolidation': (input) => consolidate(db(), input.planId, input.dutyId),
@@ -195,6 +235,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       if (opened) await opened.close();
       opened = null;
       restoreBackup(paths.databaseFile, paths.backupDir, input.fileName, now(), options.nativeBinding);
+      session.reset();
+      officeSaved = false;
       await open();
       return status();
     },
@@ -207,12 +249,16 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
     try {
       if (!opened && !AVAILABLE_WITHOUT_DATABASE.has(name)) throw new AppError('DATABASE', openError ?? 'Chưa mở được dữ liệu.');
-      if (opened && !AVAILABLE_BEFORE_SETUP.has(name) && !(await readOffice(opened.db))) {
-        throw new AppError('SETUP_REQUIRED', 'Hãy khai báo thông tin cơ quan trước.');
-      }
+      if (opened && !officeSaved) officeSaved = (await readOffice(opened.db)) !== null;
+      if (opened && !officeSaved && !AVAILABLE_BEFORE_SETUP.has(name)) throw new AppError('SETUP_REQUIRED', 'Hãy khai báo thông tin cơ quan trước.');
+      const input = parsed.data as Record<string, unknown>;
+      // Sign-in and roles are checked here, before any handler, for the UI and direct API calls alike.
+      const checked = opened && officeSaved ? await session.check(name, input, AVAILABLE_BEFORE_FIRST_ADMIN) : null;
       const handler = handlers[name] as (input: unknown) => Promise<unknown>;
       const value = await handler(parsed.data);
-      return ok(operation.output.parse(value));
+      const output = operation.output.parse(value);
+      if (checked) await session.audited(name, input, checked, output);
+      return ok(output);
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.message, error.fields);
       const translated = translateSqliteError(error);

@@ -54,7 +54,7 @@ export interface UnitGroupMemberTable {
   unit_id: string;
 }
 
-export interface Database extends PlanTables, ReportTables, BundleTables {
+export interface Database extends PlanTables, ReportTables, BundleTables, AuthTables {
   installation: InstallationTable;
   office: OfficeTable;
   unit: UnitTable;
@@ -235,4 +235,39 @@ export interface BundleTables {
     received_at: string | null;
     note: string;
   };
+}
+
+export interface AppUserTable {
+  id: string;
+  username: string;
+  username_folded: string;
+  full_name: string;
+  roles: string;
+  password_hash: string;
+  must_change_password: number;
+  failed_attempts: number;
+  locked_until: string | null;
+  active: number;
+  last_sign_in_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  user_id: string | null;
+  user_name: string;
+  action: string;
+  summary: string;
+  target_kind: string;
+  target_id: string;
+  target_label: string;
+  detail: string;
+  outcome: string;
+}
+
+export interface AuthTables {
+  app_user: AppUserTable;
+  audit_event: AuditEventTable;
 }

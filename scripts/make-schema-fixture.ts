@@ -16,8 +16,10 @@ if (fs.existsSync(target)) {
   process.exit(1);
 }
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'danvan-fixture-'));
-const services = await createServices({ dataDir: dir });
+const services = await createServices({ dataDir: dir, localOperator: 'Tạo fixture' });
 await services.call('office.save', { name: 'UBND xã Bình Chương', level: 'xa_phuong', abbreviation: 'UBND', placeName: 'Bình Chương', parentBody: '', reportsTo: 'UBND tỉnh Quảng Ngãi' });
+// From schema 8: accounts (the first administrator signs in) and the audit log of what follows.
+await services.call('users.createFirstAdmin', { username: 'quantri', fullName: 'Nguyễn Văn Quản', roles: ['quan_tri', 'lanh_dao', 'chuyen_vien'], password: 'mat-khau-quan-tri' });
 const vhxh = await services.call('units.create', { name: 'Phòng Văn hóa – Xã hội', abbreviation: 'VHXH', kind: 'phong', aliases: ['Phòng VH-XH'] });
 const thon = await services.call('units.create', { name: 'Thôn An Phú', kind: 'thon' });
 if (!vhxh.ok || !thon.ok) throw new Error('fixture data refused');
@@ -58,6 +60,7 @@ await services.call('bundles.exportPlan', { planId: plan.value.id, unitId: vhxh.
 // From schema 6: a transport setting and a bundle waiting in the outbox.
 await services.call('sync.saveConfig', { kind: 'folder', folder: path.join(dir, 'usb') });
 await services.call('bundles.exportPlan', { planId: plan.value.id, unitId: vhxh.value.id, deliver: 'outbox' });
+await services.call('users.create', { username: 'chuyenvien', fullName: 'Trần Thị Chuyên', roles: ['chuyen_vien'], password: 'mat-khau-tam-thoi' });
 await services.close();
 const db = new BetterSqlite3(path.join(dir, 'danvan.sqlite'));
 db.prepare('VACUUM INTO ?').run(target);

@@ -29,8 +29,9 @@ async function loadPlan(db: Executor, planId: string) {
   return { row, content: PlanContent.parse(JSON.parse(row.content_json)) };
 }
 
-/** Who acts: this office on this installation (until sign-in names the person). */
-async function actorOf(db: Executor): Promise<string> {
+/** Who acts: the person signed in, or else this office on this installation (a script, an old caller). */
+async function actorOf(db: Executor, person: string | undefined): Promise<string> {
+  if (person) return person;
   const office = await getOffice(db);
   const installation = await getInstallation(db);
   return `${office?.name ?? ''} (máy ${installation?.id.slice(0, 8) ?? ''})`;
@@ -140,7 +141,7 @@ export async function saveReport(db: Kysely<Database>, id: string, content: Repo
 }
 
 /** Sends the report up (or records that the unit's paper report arrived on `receivedDate`). */
-export async function submitReport(db: Kysely<Database>, id: string, receivedDate: string, now: Date): Promise<ReportView> {
+export async function submitReport(db: Kysely<Database>, id: string, receivedDate: string, now: Date, person?: string): Promise<ReportView> {
   await db.transaction().execute(async (trx) => {
     const { row, taskIds } = await editable(trx, id);
     const content = ReportContent.parse(JSON.parse(row.content_json));
@@ -155,18 +156,18 @@ export async function submitReport(db: Kysely<Database>, id: string, receivedDat
     const revision = row.revision + 1;
     const stamp = now.toISOString();
     await insertReportRevision(trx, { report_id: id, revision, received_date: receivedDate, content_json: JSON.stringify({ ...content, tasks }), created_at: stamp });
-    await insertReportEvent(trx, { report_id: id, kind: 'submitted', at: stamp, date: receivedDate, reason: '', revision, actor: await actorOf(trx) });
+    await insertReportEvent(trx, { report_id: id, kind: 'submitted', at: stamp, date: receivedDate, reason: '', revision, actor: await actorOf(trx, person) });
     await updateReportRow(trx, id, { status: 'submitted', revision, received_date: receivedDate, returned_reason: '', updated_at: stamp });
   });
   return getReport(db, id);
 }
 
-export async function reviewReport(db: Kysely<Database>, id: string, decision: 'accepted' | 'returned', reason: string, now: Date): Promise<ReportView> {
+export async function reviewReport(db: Kysely<Database>, id: string, decision: 'accepted' | 'returned', reason: string, now: Date, person?: string): Promise<ReportView> {
   await db.transaction().execute(async (trx) => {
     const row = await requireReport(trx, id);
     if (row.status !== 'submitted') throw new AppError('CONFLICT', 'Chỉ tiếp nhận hoặc trả lại được báo cáo đã gửi.');
     const stamp = now.toISOString();
-    await insertReportEvent(trx, { report_id: id, kind: decision, at: stamp, date: null, reason, revision: row.revision, actor: await actorOf(trx) });
+    await insertReportEvent(trx, { report_id: id, kind: decision, at: stamp, date: null, reason, revision: row.revision, actor: await actorOf(trx, person) });
     await updateReportRow(trx, id, { status: decision, returned_reason: decision === 'returned' ? reason : '', updated_at: stamp });
   });
   return getReport(db, id);

@@ -6,6 +6,7 @@ import * as m004 from './004-office-reports';
 import * as m005 from './005-bundles';
 import * as m006 from './006-sync';
 import * as m007 from './007-own-reports';
+import * as m008 from './008-users-audit';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'bundles', up: m005.up },
   { version: 6, name: 'sync', up: m006.up },
   { version: 7, name: 'own-reports', up: m007.up },
+  { version: 8, name: 'users-audit', up: m008.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -17,6 +17,7 @@ import { Consolidation, OfficeReportText } from '../reports/consolidation';
 import { BUNDLE_KINDS, BundlePreview } from '../bundles/bundle-schemas';
 import { SyncConfig, SyncConfigInput, SyncStatus } from '../sync/sync-schemas';
 import { ImportResult, NameTarget } from '../import/parsed-plan';
+import { AuditEvent, AuditFilter, User, UserCreateInput, UserUpdateInput, enteredPassword, newPassword } from '../auth/auth-schemas';
 
 /**
  * The one API of the app. Every operation the UI can ask for is listed here with its input and
@@ -37,7 +38,10 @@ export const BackupInfo = z.object({ fileName: z.string(), createdAt: z.string()
 export type BackupInfo = z.infer<typeof BackupInfo>;
 
 export const AppStatus = z.object({
-  state: z.enum(['ready', 'needsSetup', 'databaseError']),
+  /** needsAdmin: no account yet (first run or an upgraded installation); signedOut: someone must sign in. */
+  state: z.enum(['ready', 'needsSetup', 'needsAdmin', 'signedOut', 'databaseError']),
+  /** The person signed in on this PC, if any. */
+  user: User.nullable(),
   installationId: z.string().nullable(),
   schemaVersion: z.number().nullable(),
   appSchemaVersion: z.number(),
@@ -50,6 +54,23 @@ export type AppStatus = z.infer<typeof AppStatus>;
 
 export const operations = {
   'app.status': { input: noInput, output: AppStatus },
+  'session.signIn': {
+    input: z.strictObject({ username: z.string({ error: 'Không được để trống' }).trim().min(1, { error: 'Không được để trống' }).max(40, { error: 'Dài quá 40 ký tự' }), password: enteredPassword }),
+    output: AppStatus,
+  },
+  'session.signOut': { input: noInput, output: AppStatus },
+  'session.changePassword': { input: z.strictObject({ currentPassword: enteredPassword, newPassword }), output: AppStatus },
+  'users.createFirstAdmin': { input: UserCreateInput, output: AppStatus },
+  'users.list': { input: noInput, output: z.array(User) },
+  'users.create': { input: UserCreateInput, output: User },
+  'users.update': { input: UserUpdateInput, output: User },
+  'users.resetPassword': { input: z.strictObject({ id: uuid, password: newPassword }), output: User },
+  'users.names': { input: noInput, output: z.array(z.object({ id: z.string(), name: z.string() })) },
+  'audit.list': {
+    input: z.strictObject({ ...AuditFilter.shape, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) }),
+    output: z.object({ total: z.number(), events: z.array(AuditEvent) }),
+  },
+  'audit.export': { input: AuditFilter, output: generatedFile },
   'office.get': { input: noInput, output: Office.nullable() },
   'office.save': { input: OfficeInput, output: Office },
   'units.list': {

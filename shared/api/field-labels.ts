@@ -1,6 +1,14 @@
 /** How each input field is named to the clerk in messages. */
 export const FIELD_LABELS: Record<string, string> = {
   name: 'Tên',
+  fullName: 'Họ và tên',
+  roles: 'Vai trò',
+  currentPassword: 'Mật khẩu hiện tại',
+  newPassword: 'Mật khẩu mới',
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+  userId: 'Người thực hiện',
+  action: 'Thao tác',
   parentBody: 'Cơ quan chủ quản',
   level: 'Cấp',
   abbreviation: 'Chữ viết tắt',

@@ -8,6 +8,9 @@ export const ERROR_CODES = [
   'DATABASE', // the data file is not SQLite, corrupt or newer than the app
   'UNKNOWN_OPERATION',
   'UNAUTHORIZED',
+  'SIGN_IN_REQUIRED', // nobody is signed in, or the signed-in person must change a reset password first
+  'FORBIDDEN', // the person's roles do not allow the operation
+  'LOCKED', // too many wrong passwords
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

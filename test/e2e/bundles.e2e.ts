@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openHarness, screenshot, type Harness } from '../helpers/browser';
-import { call, setUpServices } from '../helpers/services';
+import { call, setUpServices, setUpOffice } from '../helpers/services';
 import { newPlanWith, task } from '../helpers/plans';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -16,7 +16,7 @@ afterEach(async () => {
 describe('a plan arriving on a USB stick, as the commune clerk receives it', () => {
   it('shows sender, content and key fingerprint, imports after the key is confirmed, and hands back a receipt', async () => {
     const province = await setUpServices({ office: false });
-    await call(province.services, 'office.save', { name: 'UBND tỉnh Quảng Ngãi', parentBody: '', level: 'tinh', abbreviation: 'UBND', placeName: 'Quảng Ngãi', reportsTo: '' });
+    await setUpOffice(province.services, { name: 'UBND tỉnh Quảng Ngãi', parentBody: '', level: 'tinh', abbreviation: 'UBND', placeName: 'Quảng Ngãi', reportsTo: '' });
     const xa = await call(province.services, 'units.create', { name: 'UBND xã Bình Chương', kind: 'xa' });
     const plan = await newPlanWith(province.services, 'own', 2026, (c) => ({
       ...c,
@@ -34,7 +34,7 @@ describe('a plan arriving on a USB stick, as the commune clerk receives it', () 
 
     harness = await openHarness();
     const { page, services } = harness;
-    await call(services, 'office.save', { name: 'UBND xã Bình Chương', parentBody: '', level: 'xa_phuong', abbreviation: 'UBND', placeName: 'Bình Chương', reportsTo: 'UBND tỉnh Quảng Ngãi (qua Sở Nội vụ)' });
+    await setUpOffice(services, { name: 'UBND xã Bình Chương', parentBody: '', level: 'xa_phuong', abbreviation: 'UBND', placeName: 'Bình Chương', reportsTo: 'UBND tỉnh Quảng Ngãi (qua Sở Nội vụ)' });
     await harness.open('/goi-tin');
 
     const input = page.getByTestId('bundle-drop').locator('input[type=file]');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness, type Harness } from '../helpers/browser';
-import { call } from '../helpers/services';
+import { call, setUpOffice } from '../helpers/services';
 import { tempDir } from '../helpers/temp-dir';
 import { IMPORT_SEEDS, seedText } from '../helpers/import-seeds';
 import { seedDocx, seedPdf } from '../helpers/plan-documents';
@@ -26,7 +26,7 @@ describe('importing a plan from its document, as a clerk does it', () => {
   it('imports each seed from Word, PDF and pasted text, corrects nothing, saves it, and the mapping is remembered', async () => {
     harness = await openHarness();
     const { page, services } = harness;
-    await call(services, 'office.save', { ...xa.OFFICE });
+    await setUpOffice(services, { ...xa.OFFICE });
     const ids = new Map<string, string>();
     for (const u of xa.UNITS) ids.set(u.name, (await call(services, 'units.create', { name: u.name, kind: u.kind, abbreviation: u.abbreviation ?? '', aliases: u.aliases ?? [] })).id);
     for (const g of xa.GROUPS) await call(services, 'groups.create', { name: g.name, memberIds: g.members.map((m) => ids.get(m)!) });
@@ -81,7 +81,7 @@ describe('importing a plan from its document, as a clerk does it', () => {
   it('shows a Vietnamese message for a file that is not a plan, and saves nothing', async () => {
     harness = await openHarness();
     const { page, services } = harness;
-    await call(services, 'office.save', { ...xa.OFFICE });
+    await setUpOffice(services, { ...xa.OFFICE });
     await harness.open('/ke-hoach/nhap');
     const file = path.join(tempDir(), 'anh.png');
     fs.writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));

@@ -4,7 +4,7 @@ import mammoth from 'mammoth';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openHarness, screenshot, type Harness } from '../helpers/browser';
-import { BINH_CHUONG, call } from '../helpers/services';
+import { BINH_CHUONG, call, setUpOffice } from '../helpers/services';
 import { tempDir } from '../helpers/temp-dir';
 
 let harness: Harness | null = null;
@@ -35,7 +35,7 @@ describe('plans, as a clerk works with them', () => {
   it('types the province plan, derives the commune plan, issues, revises, searches and exports it', async () => {
     harness = await openHarness();
     const { page, services } = harness;
-    await call(services, 'office.save', { ...BINH_CHUONG });
+    await setUpOffice(services, { ...BINH_CHUONG });
     const vhxh = await call(services, 'units.create', { name: 'Phòng Văn hóa – Xã hội', abbreviation: 'VHXH', kind: 'phong' });
     const thon = await call(services, 'units.create', { name: 'Thôn An Phú', kind: 'thon' });
     await call(services, 'groups.create', { name: 'Các cơ quan, đơn vị, các thôn', memberIds: [vhxh.id, thon.id] });

@@ -4,7 +4,7 @@ import mammoth from 'mammoth';
 import { tempDir } from '../helpers/temp-dir';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openHarness, screenshot, type Harness } from '../helpers/browser';
-import { BINH_CHUONG, call } from '../helpers/services';
+import { BINH_CHUONG, call, setUpOffice } from '../helpers/services';
 import { newPlanWith, task } from '../helpers/plans';
 import { snapshotDatabase } from '../helpers/db-snapshot';
 import { localIsoDate } from '../../core/services';
@@ -20,7 +20,7 @@ describe('unit reports, as the clerk types one in for a thôn and reviews it', (
   it('opens from the matrix, saves as typed, submits, is returned with a reason, resubmitted and accepted', async () => {
     harness = await openHarness();
     const { page, services } = harness;
-    await call(services, 'office.save', { ...BINH_CHUONG });
+    await setUpOffice(services, { ...BINH_CHUONG });
     const thon = await call(services, 'units.create', { name: 'Thôn An Phú', kind: 'thon' });
     const today = localIsoDate(new Date());
     const year = Number(today.slice(0, 4));

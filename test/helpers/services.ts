@@ -13,11 +13,21 @@ export const BINH_CHUONG = {
   reportsTo: 'UBND tỉnh Quảng Ngãi (qua Sở Nội vụ)',
 } as const;
 
-export async function setUpServices(options: { dataDir?: string; office?: boolean } = {}) {
+/** The administrator every test installation starts with; it holds all three roles. */
+export const ADMIN = { username: 'quantri', fullName: 'Nguyễn Văn Quản', roles: ['quan_tri', 'lanh_dao', 'chuyen_vien'], password: 'mat-khau-quan-tri' } as const;
+
+/** A set-up installation with its first administrator signed in (pass office: false for a first run). */
+export async function setUpServices(options: { dataDir?: string; office?: boolean; now?: () => Date } = {}) {
   const dataDir = options.dataDir ?? tempDir();
-  const services = await createServices({ dataDir, log: process.env.DEBUG_SERVICES ? undefined : () => undefined });
-  if (options.office !== false) expectOk(await services.call('office.save', { ...BINH_CHUONG }));
+  const services = await createServices({ dataDir, now: options.now, log: process.env.DEBUG_SERVICES ? undefined : () => undefined });
+  if (options.office !== false) await setUpOffice(services, { ...BINH_CHUONG });
   return { services, dataDir };
+}
+
+/** First run: the office, then its administrator, who is then signed in. */
+export async function setUpOffice(services: Services, office: Record<string, unknown>) {
+  expectOk(await services.call('office.save', office));
+  expectOk(await services.call('users.createFirstAdmin', { ...ADMIN, roles: [...ADMIN.roles] }));
 }
 
 export function expectOk<T>(result: ApiResult<T>): T {

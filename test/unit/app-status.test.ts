@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createServices } from '../../core/services';
 import { keyFingerprint } from '../../core/identity/installation-identity';
-import { call, expectError, setUpServices, BINH_CHUONG } from '../helpers/services';
+import { call, expectError, setUpServices, BINH_CHUONG, setUpOffice } from '../helpers/services';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('first run and identity', () => {
@@ -14,13 +14,13 @@ describe('first run and identity', () => {
     const status = await call(services, 'app.status', {});
     expect(status.state).toBe('needsSetup');
     expect(status.installationId).toMatch(/^[0-9a-f-]{36}$/);
-    await call(services, 'office.save', { ...BINH_CHUONG });
+    await setUpOffice(services, { ...BINH_CHUONG });
     await services.close();
 
     const again = await createServices({ dataDir });
     const second = await call(again, 'app.status', {});
     expect(second.installationId).toBe(status.installationId);
-    expect(second.state).toBe('ready');
+    expect(second.state).toBe('signedOut') // a new session: the person signs in again;
     expect(second.office?.name).toBe('UBND xã Bình Chương');
     await again.close();
 
@@ -38,7 +38,7 @@ describe('a data file that cannot be opened', () => {
   it('is reported, never overwritten, and a backup can be restored in its place', async () => {
     const dataDir = tempDir();
     const first = await createServices({ dataDir });
-    await call(first, 'office.save', { ...BINH_CHUONG });
+    await setUpOffice(first, { ...BINH_CHUONG });
     await first.close();
     // make a backup the way a migration would
     const backups = path.join(dataDir, 'backups');
@@ -62,7 +62,7 @@ describe('a data file that cannot be opened', () => {
     expect(list.map((b) => b.fileName)).toEqual(['dv-20261120T080000000-thu-cong.sqlite']);
     expectError(await broken.call('backups.restore', { fileName: '../danvan.sqlite' }), 'VALIDATION');
     const restored = await call(broken, 'backups.restore', { fileName: list[0]!.fileName });
-    expect(restored.state).toBe('ready');
+    expect(restored.state).toBe('signedOut');
     expect(restored.office?.name).toBe('UBND xã Bình Chương');
     const aside = fs.readdirSync(dataDir).filter((f) => f.startsWith('danvan.sqlite.hong-'));
     expect(aside.length).toBe(1);

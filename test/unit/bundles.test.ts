@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { call, expectError, setUpServices } from '../helpers/services';
+import { call, expectError, setUpServices, setUpOffice } from '../helpers/services';
 import { newPlanWith, task } from '../helpers/plans';
 import { snapshotDatabase } from '../helpers/db-snapshot';
 import { writeBundle } from '../../core/bundles/bundle-codec';
@@ -13,7 +13,7 @@ const b64 = (s: string) => s;
 /** A province and a commune, each its own installation, exchanging files as a USB stick would carry them. */
 async function twoOffices() {
   const province = await setUpServices({ office: false });
-  await call(province.services, 'office.save', { ...PROVINCE });
+  await setUpOffice(province.services, { ...PROVINCE });
   const xa = await call(province.services, 'units.create', { name: 'UBND xã Bình Chương', kind: 'xa', aliases: ['Ủy ban nhân dân xã Bình Chương'] });
   const owes = [{ type: 'unit' as const, unitId: xa.id, note: '' }];
   const semi = crypto.randomUUID();
@@ -24,7 +24,7 @@ async function twoOffices() {
   }));
   await call(province.services, 'plans.issue', { id: plan.id, number: '14', issueDate: '2026-01-19' });
   const commune = await setUpServices({ office: false });
-  await call(commune.services, 'office.save', { ...COMMUNE });
+  await setUpOffice(commune.services, { ...COMMUNE });
   return { province, commune, plan, semi, xa };
 }
 
@@ -138,7 +138,7 @@ describe('report bundles between installations', () => {
 
     // addressed to another office
     const other = await setUpServices({ office: false });
-    await call(other.services, 'office.save', { ...COMMUNE, name: 'UBND xã Bình Sơn' });
+    await setUpOffice(other.services, { ...COMMUNE, name: 'UBND xã Bình Sơn' });
     const wrong = expectError(await other.services.call('bundles.import', { base64: file.base64, acceptKey: true }), 'VALIDATION');
     expect(wrong.message).toMatch(/gửi cho "UBND xã Bình Chương", không phải cơ quan này/);
 

@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { call, setUpServices } from '../helpers/services';
+import { ADMIN, call, expectError, setUpServices } from '../helpers/services';
+import { createServices } from '../../core/services';
 import { tempDir } from '../helpers/temp-dir';
 
 const tsx = ['node_modules/.bin/tsx', 'cli/main.ts'];
@@ -29,5 +30,26 @@ describe('cli info', () => {
     const broken = spawnSync(tsx[0]!, [tsx[1]!, 'info', '--data-dir', dir], { encoding: 'utf8' });
     expect(broken.status).toBe(1);
     expect(broken.stderr).toMatch(/không phải là cơ sở dữ liệu/);
+  });
+});
+
+describe('cli users reset-password', () => {
+  it('gives a forgotten administrator a temporary password, logged in the audit', async () => {
+    const { services, dataDir } = await setUpServices();
+    await services.close();
+    const out = execFileSync(tsx[0]!, [tsx[1]!, 'users', 'reset-password', '--data-dir', dataDir, '--username', 'quantri'], { encoding: 'utf8' });
+    const password = /Mật khẩu tạm của Nguyễn Văn Quản \(quantri\): (\w+)/.exec(out)?.[1];
+    expect(password).toMatch(/^[a-z2-9]{10}$/);
+    const again = await createServices({ dataDir, log: () => undefined });
+    expectError(await again.call('session.signIn', { username: 'quantri', password: ADMIN.password }), 'UNAUTHORIZED');
+    const status = await call(again, 'session.signIn', { username: 'quantri', password: password! });
+    expect(status.user?.mustChangePassword).toBe(true);
+    await call(again, 'session.changePassword', { currentPassword: password!, newPassword: 'mat-khau-moi-nhe' });
+    const log = await call(again, 'audit.list', { action: 'users.resetPassword' });
+    expect(log.events.map((e) => [e.userName, e.targetLabel])).toEqual([['Công cụ dòng lệnh trên máy (dong-lenh)', 'Nguyễn Văn Quản (quantri)']]);
+    await again.close();
+    const unknown = spawnSync(tsx[0]!, [tsx[1]!, 'users', 'reset-password', '--data-dir', dataDir, '--username', 'khongco'], { encoding: 'utf8' });
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/Không có tài khoản "khongco". Các tài khoản: quantri/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, setUpServices } from '../helpers/services';
+import { call, setUpServices, setUpOffice } from '../helpers/services';
 import { docxParagraphs, docxParts } from '../helpers/docx';
 import { foldVietnamese } from '../../shared/text/fold';
 import { PlanContent, type PlanContentInput, type UnitRef } from '../../shared/plans/plan-schemas';
@@ -29,7 +29,7 @@ const id = (n: number) => `6f1c3c52-9a55-4d6e-9a1a-${String(n).padStart(12, '0')
 describe('the seed plans, entered through the services', () => {
   it.each(SEEDS)('%s is stored exactly and exported with every task, unit, timeframe and deadline of the source', async (_name, seed, issue) => {
     const { services } = await setUpServices({ office: false });
-    await call(services, 'office.save', { ...seed.OFFICE });
+    await setUpOffice(services, { ...seed.OFFICE });
     const unitIds = new Map<string, string>();
     for (const u of seed.UNITS) unitIds.set(u.name, (await call(services, 'units.create', { ...u })).id);
     const groupIds = new Map<string, string>();

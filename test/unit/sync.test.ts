@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createServices } from '../../core/services';
 import { backoffMinutes } from '../../core/sync/sync-service';
 import { fileSecretStore } from '../../core/sync/secret-store';
-import { call, expectError } from '../helpers/services';
+import { call, expectError, setUpOffice } from '../helpers/services';
 import { newPlanWith, task } from '../helpers/plans';
 import { tempDir } from '../helpers/temp-dir';
 import { startWebdavServer } from '../helpers/webdav-server';
@@ -13,13 +13,13 @@ import { startWebdavServer } from '../helpers/webdav-server';
 async function provinceAndCommune(clock: { now: Date }) {
   const now = () => clock.now;
   const province = await createServices({ dataDir: tempDir(), now, log: () => undefined });
-  await call(province, 'office.save', { name: 'UBND tỉnh Quảng Ngãi', parentBody: '', level: 'tinh', abbreviation: 'UBND', placeName: 'Quảng Ngãi', reportsTo: '' });
+  await setUpOffice(province, { name: 'UBND tỉnh Quảng Ngãi', parentBody: '', level: 'tinh', abbreviation: 'UBND', placeName: 'Quảng Ngãi', reportsTo: '' });
   const xa = await call(province, 'units.create', { name: 'UBND xã Bình Chương', kind: 'xa' });
   const owes = [{ type: 'unit' as const, unitId: xa.id, note: '' }];
   const plan = await newPlanWith(province, 'own', 2026, (c) => ({ ...c, tasks: [task('1', 'Đối thoại', { implementing: owes })], duties: [{ id: crypto.randomUUID(), kind: 'semiannual', label: '', dueDate: '2026-05-15', units: owes, recipient: '', quarter: null }] }));
   await call(province, 'plans.issue', { id: plan.id, number: '14', issueDate: '2026-01-19' });
   const commune = await createServices({ dataDir: tempDir(), now, log: () => undefined });
-  await call(commune, 'office.save', { name: 'UBND xã Bình Chương', parentBody: '', level: 'xa_phuong', abbreviation: 'UBND', placeName: 'Bình Chương', reportsTo: 'UBND tỉnh Quảng Ngãi (qua Sở Nội vụ)' });
+  await setUpOffice(commune, { name: 'UBND xã Bình Chương', parentBody: '', level: 'xa_phuong', abbreviation: 'UBND', placeName: 'Bình Chương', reportsTo: 'UBND tỉnh Quảng Ngãi (qua Sở Nội vụ)' });
   return { province, commune, plan, xa };
 }
 
