@@ -4,6 +4,7 @@ import type { AuditEventTable, Database } from '../../db/schema';
 import { insertAuditEvent, selectAuditEvents } from '../../db/auth/audit-repo';
 import type { AuditEvent, AuditFilter } from '../../shared/auth/auth-schemas';
 import { foldVietnamese } from '../../shared/text/fold';
+import { formatLocalDateTime } from '../../shared/dates/vn-date';
 import type { Executor } from '../../db/executor';
 import type { AuditTarget } from './audit-target';
 
@@ -77,12 +78,6 @@ export async function listAudit(db: Kysely<Database>, filter: AuditFilter & { of
   return { total: events.length, events: events.slice(filter.offset, filter.offset + filter.limit) };
 }
 
-function localStamp(iso: string): string {
-  const d = new Date(iso);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
-}
-
 /** The filtered log as an Excel sheet an auditor opens without the app. */
 export async function exportAudit(db: Kysely<Database>, filter: AuditFilter, now: Date) {
   const events = await filtered(db, filter);
@@ -98,11 +93,10 @@ export async function exportAudit(db: Kysely<Database>, filter: AuditFilter, now
   ];
   sheet.getRow(1).font = { bold: true, name: 'Times New Roman' };
   for (const e of events) {
-    sheet.addRow({ at: localStamp(e.at), user: e.userName, summary: e.summary, target: e.targetLabel, detail: e.detail, outcome: e.outcome === 'ok' ? 'Thực hiện' : 'Bị từ chối' });
+    sheet.addRow({ at: formatLocalDateTime(e.at, true), user: e.userName, summary: e.summary, target: e.targetLabel, detail: e.detail, outcome: e.outcome === 'ok' ? 'Thực hiện' : 'Bị từ chối' });
   }
   const bytes = Buffer.from(await book.xlsx.writeBuffer());
   const day = now.toISOString().slice(0, 10);
   return { fileName: `nhat-ky-${day}.xlsx`, base64: bytes.toString('base64') };
 }
 
-export { localStamp };

@@ -68,7 +68,7 @@ export function createSession(db: () => Kysely<Database>, now: () => Date, local
     const target = rule.label ? await targetBefore(db(), name, input) : null;
     if (!mayRun(person.roles, name)) {
       const what = rule.label ?? 'thực hiện thao tác này';
-      await recordAudit(db(), { userId: person.id, userName: personName(person), action: name, summary: what, target: target ?? undefined, detail: 'Không đủ quyền', outcome: 'refused' }, now());
+      await recordAudit(db(), { userId: person.id, userName: personName(person), action: name, summary: rule.label ?? `Mở chức năng không được phép (${name})`, target: target ?? undefined, detail: 'Không đủ quyền', outcome: 'refused' }, now());
       throw new AppError('FORBIDDEN', `Tài khoản ${person.username} không có quyền ${what.charAt(0).toLowerCase()}${what.slice(1)}. Việc này cần vai trò ${rolesNeeded(name)}.`);
     }
     return { person, target };

@@ -17,8 +17,14 @@ import { ReportEditorPage } from './reports/ReportEditorPage';
 import { ConsolidationPage } from './reports/ConsolidationPage';
 import { BundlesPage } from './bundles/BundlesPage';
 import { OwnReportPage } from './reports/OwnReportPage';
+import { FirstAdminPage } from './auth/FirstAdminPage';
+import { SignInPage } from './auth/SignInPage';
+import { MustChangePasswordPage } from './auth/MustChangePasswordPage';
+import { Allowed, CurrentUserProvider } from './auth/current-user';
+import { UsersPage } from './users/UsersPage';
+import { AuditPage } from './audit/AuditPage';
 
-/** Chooses the first screen from the app's state: data file problem, first-run setup, or the app. */
+/** Chooses the first screen from the app's state: data file problem, first-run setup, accounts and sign-in, or the app. */
 export function Root() {
   const status = useApiQuery('app.status', {});
   if (status.isPending) return <div className="dv-centered"><Spin size="large" tip="Đang mở dữ liệu…"><div style={{ width: 200 }} /></Spin></div>;
@@ -26,7 +32,11 @@ export function Root() {
   const s = status.data;
   if (s.state === 'databaseError') return <DatabaseErrorPage status={s} />;
   if (s.state === 'needsSetup') return <SetupPage />;
+  if (s.state === 'needsAdmin') return <FirstAdminPage officeName={s.office?.name ?? ''} />;
+  if (s.state === 'signedOut' || !s.user) return <SignInPage officeName={s.office?.name ?? ''} />;
+  if (s.user.mustChangePassword) return <MustChangePasswordPage user={s.user} />;
   return (
+    <CurrentUserProvider value={s.user}>
     <Routes>
       <Route element={<AppLayout office={s.office!} />}>
         <Route path="/tong-quan" element={<OverviewPage />} />
@@ -42,8 +52,11 @@ export function Root() {
         <Route path="/tim-kiem" element={<SearchPage />} />
         <Route path="/don-vi" element={<UnitsPage />} />
         <Route path="/cai-dat" element={<SettingsPage status={s} />} />
+        <Route path="/nguoi-dung" element={<Allowed operation="users.list"><UsersPage /></Allowed>} />
+        <Route path="/nhat-ky" element={<Allowed operation="audit.list"><AuditPage /></Allowed>} />
         <Route path="*" element={<Navigate to="/tong-quan" replace />} />
       </Route>
     </Routes>
+    </CurrentUserProvider>
   );
 }

@@ -4,14 +4,21 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { ApiCallError } from './api/client';
 import { HashRouter } from 'react-router';
 import { Root } from './Root';
 import './styles.css';
 
 dayjs.locale('vi');
 
-const queryClient = new QueryClient({
+// Signed out elsewhere (or a reset password to change): back to the screen that says so.
+const backToSignIn = (error: unknown) => {
+  if (error instanceof ApiCallError && error.error.code === 'SIGN_IN_REQUIRED') void queryClient.invalidateQueries({ queryKey: ['app.status'] });
+};
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: backToSignIn }),
+  mutationCache: new MutationCache({ onError: backToSignIn }),
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } },
 });
 

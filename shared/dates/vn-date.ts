@@ -80,3 +80,11 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 export function addDays(iso: IsoDate, days: number): IsoDate {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** An instant (ISO, UTC) as the clerk's PC shows it: "23/11/2026 08:05" (with seconds when asked). */
+export function formatLocalDateTime(iso: string, withSeconds = false): string {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const time = `${two(d.getHours())}:${two(d.getMinutes())}${withSeconds ? `:${two(d.getSeconds())}` : ''}`;
+  return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} ${time}`;
+}

@@ -60,7 +60,19 @@ describe('first run and units, as a clerk does it', () => {
     await page.getByLabel('Chữ viết tắt trong số ký hiệu văn bản').fill('UBND');
     await screenshot(page, 'setup');
     await page.getByRole('button', { name: 'Lưu và bắt đầu' }).click();
+    // then the first account, the administrator's own
+    await page.getByText('Tạo tài khoản quản trị').waitFor();
+    await page.getByLabel('Họ và tên').fill('Nguyễn Văn Quản');
+    await page.getByLabel('Tên đăng nhập').fill('quantri');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('mat-khau-quan-tri');
+    await page.getByLabel('Nhập lại mật khẩu').fill('mat-khau-quan-tri-sai');
+    await page.getByRole('button', { name: 'Tạo tài khoản và bắt đầu' }).click();
+    await page.getByText('Hai lần nhập mật khẩu không giống nhau').waitFor();
+    expect(snapshotDatabase(harness.dataDir).app_user).toEqual([]);
+    await page.getByLabel('Nhập lại mật khẩu').fill('mat-khau-quan-tri');
+    await page.getByRole('button', { name: 'Tạo tài khoản và bắt đầu' }).click();
     await page.getByTestId('office-name').getByText('UBND xã Bình Chương').waitFor();
+    await page.getByTestId('user-menu').getByText('Nguyễn Văn Quản').waitFor();
     await page.getByRole('menuitem', { name: 'Đơn vị' }).click();
 
     await addUnit(page, 'Phòng Văn hóa - Xã hội', { abbreviation: 'VHXH', aliases: ['Phòng VH-XH'] });

@@ -11,12 +11,14 @@ import { DOCX_MIME, downloadBase64 } from '../common/download';
 import { useUnitNames } from '../units/use-unit-names';
 import { PlanPaper } from './PlanPaper';
 import { SendPlanButton, SendReportsCard } from '../bundles/SendButtons';
+import { useNeeds } from '../auth/current-user';
 
 export function PlanViewPage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const revision = params.get('lan') ? Number(params.get('lan')) : null;
   const navigate = useNavigate();
+  const needs = useNeeds();
   const { message } = App.useApp();
   const plan = useApiQuery('plans.get', { id, revision });
   const revisions = useApiQuery('plans.revisions', { id });
@@ -77,8 +79,8 @@ export function PlanViewPage() {
         </Space>
         <Space wrap>
           {(p.status === 'draft' || p.status === 'received') && <Button icon={<EditOutlined />} onClick={() => navigate(`/ke-hoach/${id}/sua`)}>Sửa</Button>}
-          {p.status === 'draft' && <Button type="primary" icon={<SendOutlined />} onClick={() => { setIssueError(null); setIssuing(true); }}>Ban hành</Button>}
-          {p.status === 'issued' && !viewingOld && <Button icon={<EditOutlined />} onClick={() => navigate(`/ke-hoach/${id}/sua`)}>Tạo bản sửa đổi</Button>}
+          {p.status === 'draft' && <Button type="primary" icon={<SendOutlined />} {...needs('plans.issue')} onClick={() => { setIssueError(null); setIssuing(true); }}>Ban hành</Button>}
+          {p.status === 'issued' && !viewingOld && <Button icon={<EditOutlined />} {...needs('plans.revise')} onClick={() => navigate(`/ke-hoach/${id}/sua`)}>Tạo bản sửa đổi</Button>}
           {p.revision > 0 && <Button icon={<HistoryOutlined />} onClick={() => setHistory(true)}>Lịch sử</Button>}
           {p.status === 'issued' && !viewingOld && <SendPlanButton plan={p} />}
           <Button icon={<FileWordOutlined />} loading={exporting} onClick={exportDocx}>Xuất Word</Button>

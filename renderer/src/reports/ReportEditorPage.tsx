@@ -22,6 +22,7 @@ import { SaveIndicator } from '../common/SaveIndicator';
 import { TaskAttachments } from './TaskAttachments';
 import { SendReturnButton } from '../bundles/SendButtons';
 import { foldedOptionFilter } from '../common/folded-filter';
+import { useNeeds } from '../auth/current-user';
 
 export function ReportEditorPage() {
   const { id = '' } = useParams();
@@ -51,6 +52,7 @@ function ReportEditor({ report }: { report: ReportView }) {
   const changesOf = (revision: number) => revisions.data?.find((r) => r.revision === revision)?.changes ?? [];
   const submit = useApiMutation('reports.submit', ['reports.']);
   const accept = useApiMutation('reports.accept', ['reports.']);
+  const needs = useNeeds();
   const giveBack = useApiMutation('reports.return', ['reports.']);
   const [submitOpen, setSubmitOpen] = useState(false);
   const [receivedDate, setReceivedDate] = useState<Dayjs>(dayjs());
@@ -88,8 +90,8 @@ function ReportEditor({ report }: { report: ReportView }) {
           {editable && <Button type="primary" onClick={() => { setActionError(null); setSubmitOpen(true); }}>Gửi báo cáo…</Button>}
           {report.status === 'submitted' && (
             <>
-              <Button type="primary" loading={accept.isPending} onClick={() => act(() => accept.mutateAsync({ id: report.id }), 'Đã tiếp nhận báo cáo', () => undefined)}>Tiếp nhận</Button>
-              <Button danger onClick={() => { setActionError(null); setReturnOpen(true); }}>Trả lại…</Button>
+              <Button type="primary" {...needs('reports.accept')} loading={accept.isPending} onClick={() => act(() => accept.mutateAsync({ id: report.id }), 'Đã tiếp nhận báo cáo', () => undefined)}>Tiếp nhận</Button>
+              <Button danger {...needs('reports.return')} onClick={() => { setActionError(null); setReturnOpen(true); }}>Trả lại…</Button>
             </>
           )}
         </Space>
