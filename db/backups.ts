@@ -28,11 +28,26 @@ export function listBackups(dir: string): (BackupEntry & { sizeBytes: number })[
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 }
 
-/** A consistent copy of a live WAL database (VACUUM INTO, never a file copy), then old ones pruned. */
+/** A backup being written: never listed, pruned or restored; renamed to its real name once complete. */
+const PART = '.part';
+/** A leftover `.part` this old was cut short (the process was killed, the power went) and is removed. */
+const STALE_PART_MS = 10 * 60_000;
+
+/**
+ * A consistent copy of a live WAL database (VACUUM INTO, never a file copy), then old ones pruned.
+ * VACUUM INTO writes its file in place and does not sync it, so a process killed halfway leaves a
+ * truncated file: it is written under a `.part` name, synced, and only then renamed to a backup name.
+ */
 export function writeBackup(sqlite: BetterSqlite3.Database, dir: string, reason: string, at: Date, rule: RetentionRule = DEFAULT_RETENTION): string {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, backupFileName(reason, at));
-  sqlite.prepare('VACUUM INTO ?').run(file);
+  const part = file + PART;
+  removeStaleParts(dir);
+  for (const leftover of [part, `${part}-journal`]) fs.rmSync(leftover, { force: true });
+  sqlite.prepare('VACUUM INTO ?').run(part);
+  syncFile(part);
+  fs.renameSync(part, file);
+  syncDirectory(dir);
   pruneBackups(dir, rule);
   return file;
 }
@@ -41,4 +56,35 @@ export function pruneBackups(dir: string, rule: RetentionRule = DEFAULT_RETENTIO
   const doomed = selectBackupsToPrune(listBackups(dir), rule);
   for (const b of doomed) fs.rmSync(path.join(dir, b.fileName), { force: true });
   return doomed.map((b) => b.fileName);
+}
+
+/** Half-written backups (and their journals) left by an interrupted run; a recent one may still be in progress. */
+function removeStaleParts(dir: string): void {
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.includes(`.sqlite${PART}`)) continue;
+    const file = path.join(dir, name);
+    if (Date.now() - fs.statSync(file).mtimeMs > STALE_PART_MS) fs.rmSync(file, { force: true }); // file times are real time
+  }
+}
+
+function syncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Makes the rename itself durable where the system allows it (not on Windows, where directories cannot be opened). */
+function syncDirectory(dir: string): void {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // best effort
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
 }

@@ -27,8 +27,8 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 /**
  * Opens (or creates) the data file: refuses files that are not SQLite, corrupt or newer than the app
- * without writing to them; then WAL, foreign keys, busy timeout; then pending migrations, each in its
- * own transaction, after a backup of existing data.
+ * without writing to them; then WAL, foreign keys, busy timeout; then the pending migrations, all in
+ * one transaction, after a backup of existing data.
  */
 export async function openDatabase(file: string, options: OpenOptions): Promise<OpenedDatabase> {
   const migrations = options.migrations ?? MIGRATIONS;
@@ -73,17 +73,24 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
   if (pending.length && (current > 0 || hasTables)) {
     backupFile = writeBackup(sqlite, options.backupDir, `truoc-nang-cap-v${current}`, now());
   }
-  for (const migration of pending) {
+  // One transaction for the whole upgrade: interrupted or failed, the file stays at the version it had
+  // (the one its backup was taken at), never at a version in between.
+  let running: Migration | null = null;
+  if (pending.length) {
     try {
       await db.transaction().execute(async (trx) => {
-        await migration.up(trx);
-        await sql.raw(`PRAGMA user_version = ${migration.version}`).execute(trx);
+        for (const migration of pending) {
+          running = migration;
+          await migration.up(trx);
+          await sql.raw(`PRAGMA user_version = ${migration.version}`).execute(trx);
+        }
       });
     } catch (error) {
       await db.destroy();
-      throw new DatabaseOpenError('MIGRATION_FAILED', describeProblem('MIGRATION_FAILED', { migration: `${migration.version}-${migration.name}` }), error);
+      const failed = running as Migration | null;
+      throw new DatabaseOpenError('MIGRATION_FAILED', describeProblem('MIGRATION_FAILED', { migration: failed ? `${failed.version}-${failed.name}` : '' }), error);
     }
-    current = migration.version;
+    current = pending[pending.length - 1]!.version;
   }
 
   return { db, sqlite, schemaVersion: current, backupFile, close: () => db.destroy() };

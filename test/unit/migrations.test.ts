@@ -97,6 +97,19 @@ describe('migrations', () => {
     expect(schemaDump(file)).toEqual(before);
   });
 
+  it('an upgrade over several versions is one transaction: a failure at the last step leaves the old version', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'danvan.sqlite');
+    fs.copyFileSync(path.join(FIXTURES, 'schema-v1.sqlite'), file);
+    const before = schemaDump(file);
+    const broken: Migration = { version: LATEST_SCHEMA_VERSION + 1, name: 'broken', up: async (db) => void (await sql`SELECT * FROM table_that_does_not_exist`.execute(db)) };
+    const error = await openIn(dir, [...MIGRATIONS, broken]).catch((e: unknown) => e);
+    expect(error).toMatchObject({ problem: 'MIGRATION_FAILED' });
+    expect((error as Error).message).toContain(`${LATEST_SCHEMA_VERSION + 1}-broken`);
+    expect(schemaDump(file)).toEqual(before); // still v1, not v7
+    expect(listBackups(path.join(dir, 'backups')).map((b) => b.fileName)).toEqual([expect.stringMatching(/truoc-nang-cap-v1\.sqlite$/)]);
+  });
+
   it('refuses a database newer than the app without touching it', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'danvan.sqlite');
