@@ -80,3 +80,8 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 export function addDays(iso: IsoDate, days: number): IsoDate {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** The calendar date on this PC (offices work in local time, not UTC). */
+export function localIsoDate(date: Date): IsoDate {
+  return toIsoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
+}
