@@ -11,14 +11,15 @@ import { fail, ok, type ApiResult } from '../shared/api/result';
 import { validationError } from '../shared/api/validation';
 import { LATEST_SCHEMA_VERSION, openDatabase, type OpenedDatabase } from '../db/connection';
 import { DatabaseOpenError } from '../db/open-errors';
-import { listBackups } from '../db/backups';
+import { localIsoDate } from '../shared/dates/vn-date';
 import { AppError, translateSqliteError } from './app-error';
 import { dataPaths } from './data-paths';
 import { ensureInstallationIdentity } from './identity/installation-identity';
 import { readOffice, writeOffice } from './office/office-service';
 import { createUnit, editUnit, listUnitsForApi, moveUnit, removeUnit, setUnitActive } from './units/unit-service';
 import { createGroup, editGroup, listGroupsForApi, setGroupActive } from './units/group-service';
-import { restoreBackup } from './backups/restore';
+import { cleanUpInterrupted, type RestoreStep } from './backups/restore';
+import { backupService } from './backups/backup-operations';
 import { createPlan, derivePlan, getPlan, issuePlan, listPlans, listRevisions, removeDraft, revisePlan, saveDraft } from './plans/plan-service';
 import { parseImport, saveImport } from './import/import-service';
 import { searchPlans } from './plans/plan-search';
@@ -44,6 +45,8 @@ export interface ServiceOptions {
   secrets?: SecretStore;
   /** Send and fetch bundles in the background this often, when a transport is configured. */
   syncIntervalMs?: number;
+  /** Called at each step of a restore (tests stop the process there to show the data survives). */
+  onRestoreStep?: (step: RestoreStep) => void;
 }
 
 export interface Services {
@@ -56,13 +59,10 @@ export interface Services {
 type Handlers = { [N in OperationName]: (input: ParsedInput<N>) => Promise<OperationOutput<N>> };
 
 /** Operations that still answer when the data file could not be opened. */
-const AVAILABLE_WITHOUT_DATABASE = new Set<OperationName>(['app.status', 'backups.list', 'backups.restore', 'dialogs.chooseFolder']);
-const AVAILABLE_BEFORE_SETUP = new Set<OperationName>(['app.status', 'office.get', 'office.save', 'backups.list', 'backups.restore']);
+const AVAILABLE_WITHOUT_DATABASE = new Set<OperationName>(['app.status', 'backups.list', 'backups.settings', 'backups.inspect', 'backups.restore', 'dialogs.chooseFolder', 'dialogs.chooseBackupFile']);
+const AVAILABLE_BEFORE_SETUP = new Set<OperationName>(['app.status', 'office.get', 'office.save', 'backups.list', 'backups.settings', 'backups.inspect', 'backups.restore', 'dialogs.chooseBackupFile']);
 
-/** The calendar date on this PC (offices work in local time, not UTC). */
-export function localIsoDate(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
+export { localIsoDate };
 
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const paths = dataPaths(options.dataDir);
@@ -85,7 +85,27 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       openError = error instanceof DatabaseOpenError ? error.message : 'Không mở được tệp dữ liệu.';
     }
   }
+  cleanUpInterrupted(paths.databaseFile, paths.backupDir); // what a restore or backup stopped halfway left behind
   await open();
+
+  const backups = backupService({
+    paths,
+    now,
+    nativeBinding: options.nativeBinding,
+    log,
+    current: () => opened,
+    installationId: () => installationId,
+    closeDatabase: async () => {
+      const closing = opened;
+      opened = null;
+      await closing?.close();
+    },
+    reopen: open,
+    status: () => status(),
+    onRestoreStep: options.onRestoreStep,
+  });
+  await backups.dailyIfDue();
+  const importWithBackup = (bytes: Uint8Array, acceptKey: boolean) => importBundle(db(), paths.dataDir, bytes, acceptKey, now(), (n) => backups.beforeImport(n));
 
   const secrets = options.secrets ?? fileSecretStore(paths.dataDir);
   const syncState: SyncState = { lastRunAt: null, lastError: '', waitingInInbox: [], running: false };
@@ -94,7 +114,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const syncOnce = async (): Promise<void> => {
     while (syncing) await syncing;
     syncing = runSync(db(), paths.dataDir, secrets, syncState, now, async (bytes) => {
-      const r = await importBundle(db(), paths.dataDir, bytes, false, now());
+      const r = await importWithBackup(bytes, false);
       return { receipt: r.receipt, recipient: r.receipt?.recipient ?? '', receiptBundleId: r.receipt?.bundleId ?? null };
     }).finally(() => (syncing = null));
     return syncing;
@@ -175,7 +195,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'bundles.exportPlan': async (input) => deliverBundle(await exportPlanBundle(db(), input.planId, input.unitId, now()), input.deliver),
     'bundles.exportReport': async (input) => deliverBundle(await exportReportBundle(db(), paths.dataDir, input.planId, input.dutyId, now()), input.deliver),
     'bundles.preview': (input) => previewBundle(db(), Buffer.from(input.base64, 'base64')),
-    'bundles.import': (input) => importBundle(db(), paths.dataDir, Buffer.from(input.base64, 'base64'), input.acceptKey, now()),
+    'bundles.import': (input) => importWithBackup(Buffer.from(input.base64, 'base64'), input.acceptKey),
     'bundles.sent': () => listSentBundles(db()),
     'bundles.fingerprint': async () => ({ fingerprint: await ownFingerprint(db()) }),
     'bundles.exportReturn': async (input) => deliverBundle(await exportReturnBundle(db(), input.reportId, now()), input.deliver),
@@ -183,21 +203,14 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'ownReports.get': (input) => getOwnReport(db(), input.planId, input.dutyId),
     'ownReports.save': (input) => saveOwnReport(db(), input.planId, input.dutyId, input.content, now()),
     'dialogs.chooseFolder': async () => ({ path: null }), // no window here; Electron's main process answers it
+    'dialogs.chooseBackupFile': async () => ({ path: null }),
     'sync.status': () => syncStatus(db(), secrets, syncState),
     'sync.saveConfig': (input) => saveSyncConfig(db(), secrets, input),
     'sync.runNow': async () => {
       await syncOnce();
       return syncStatus(db(), secrets, syncState);
     },
-    'backups.list': async () =>
-      listBackups(paths.backupDir).map((b) => ({ fileName: b.fileName, createdAt: b.createdAt.toISOString(), sizeBytes: b.sizeBytes })),
-    'backups.restore': async (input) => {
-      if (opened) await opened.close();
-      opened = null;
-      restoreBackup(paths.databaseFile, paths.backupDir, input.fileName, now(), options.nativeBinding);
-      await open();
-      return status();
-    },
+    ...backups.handlers,
   };
 
   async function invoke(name: unknown, rawInput: unknown): Promise<ApiResult<unknown>> {
@@ -210,6 +223,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       if (opened && !AVAILABLE_BEFORE_SETUP.has(name) && !(await readOffice(opened.db))) {
         throw new AppError('SETUP_REQUIRED', 'Hãy khai báo thông tin cơ quan trước.');
       }
+      if (opened) await backups.dailyIfDue();
       const handler = handlers[name] as (input: unknown) => Promise<unknown>;
       const value = await handler(parsed.data);
       return ok(operation.output.parse(value));
@@ -232,6 +246,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     close: async () => {
       if (timer) clearInterval(timer);
       while (syncing) await syncing;
+      await backups.idle();
       if (opened) await opened.close();
       opened = null;
     },
