@@ -96,6 +96,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     current: () => opened,
     installationId: () => installationId,
     closeDatabase: async () => {
+      while (syncing) await syncing; // a sync round in progress finishes on the data it started with
       const closing = opened;
       opened = null;
       await closing?.close();
