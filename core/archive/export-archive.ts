@@ -7,6 +7,7 @@ import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { Database } from '../../db/schema';
 import { syncDirectory } from '../../db/backups';
 import { lowerSlug } from '../../shared/text/fold';
+import { formatVnDateTime } from '../../shared/dates/vn-date';
 import { exportPlanDocx } from '../plans/plan-export';
 import { exportConsolidated } from '../reports/report-exports';
 import { attachmentFile } from '../reports/attachments';
@@ -40,7 +41,6 @@ export interface ArchiveOptions {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const localStamp = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}_${pad(d.getHours())}${pad(d.getMinutes())}`;
-const vnTime = (d: Date) => `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -145,7 +145,7 @@ export async function writeArchive(o: ArchiveOptions): Promise<string> {
     const schemaVersion = sqlite.pragma('user_version', { simple: true }) as number;
     const facts = {
       officeName: office,
-      exportedAt: vnTime(o.now),
+      exportedAt: formatVnDateTime(o.now),
       schemaVersion,
       tables: rowsOf,
       omittedColumns: [...omitted].sort(),

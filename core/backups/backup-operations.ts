@@ -6,7 +6,7 @@ import { DEFAULT_RETENTION } from '../../db/backup-retention';
 import { freshBackupPath, listBackups, parseBackupTime, RETENTION_SETTING, writeBackup, writeSnapshot } from '../../db/backups';
 import type { OperationName, OperationOutput, ParsedInput } from '../../shared/api/contract';
 import { BACKUP_REASONS, RetentionRule, retentionInWords, type BackupSettings } from '../../shared/backups/backup-schemas';
-import { localIsoDate } from '../../shared/dates/vn-date';
+import { formatVnDateTime, localIsoDate } from '../../shared/dates/vn-date';
 import { AppError, translateStorageError } from '../app-error';
 import { readOffice } from '../office/office-service';
 import { writeArchive } from '../archive/export-archive';
@@ -71,7 +71,7 @@ export function backupService(ctx: BackupContext) {
     } catch (error) {
       const refusal = translateStorageError(error, 'của máy') ?? new AppError('INTERNAL', 'Không sao lưu được dữ liệu. Dữ liệu hiện tại được giữ nguyên.');
       if (refusal.code === 'INTERNAL') ctx.log('Không sao lưu được', error);
-      lastAutomaticError = `Lần sao lưu tự động lúc ${ctx.now().toLocaleString('vi-VN')} không thành công: ${refusal.message}`;
+      lastAutomaticError = `Lần sao lưu tự động lúc ${formatVnDateTime(ctx.now())} không thành công: ${refusal.message}`;
       throw refusal;
     }
   }

@@ -85,3 +85,8 @@ export function addDays(iso: IsoDate, days: number): IsoDate {
 export function localIsoDate(date: Date): IsoDate {
   return toIsoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
 }
+
+/** "20/11/2026 09:05" in this computer's time. */
+export function formatVnDateTime(date: Date): string {
+  return `${formatVnDate(localIsoDate(date))} ${pad2(date.getHours())}:${pad2(date.getMinutes())}`;
+}

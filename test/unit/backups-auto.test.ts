@@ -72,7 +72,7 @@ describe('the daily backup', () => {
     await call(services, 'units.create', { name: 'Thôn An Phú', kind: 'thon' });
     expect(await call(services, 'backups.list', {})).toEqual([]);
     expect(namesIn(backupDir)).toEqual([]);
-    expect((await call(services, 'backups.settings', {})).lastAutomaticError).toMatch(/không thành công: Ổ đĩa của máy đã đầy, không ghi được. Dữ liệu hiện tại được giữ nguyên./);
+    expect((await call(services, 'backups.settings', {})).lastAutomaticError).toMatch(/^Lần sao lưu tự động lúc \d\d\/11\/2026 \d\d:00 không thành công: Ổ đĩa của máy đã đầy, không ghi được\. Dữ liệu hiện tại được giữ nguyên\./);
     expect((await call(services, 'units.list', {})).map((u) => u.name)).toEqual(['Thôn An Phú']);
     await services.close();
   });

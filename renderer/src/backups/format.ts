@@ -1,10 +1,7 @@
-const pad = (n: number) => String(n).padStart(2, '0');
+import { formatVnDateTime } from '../../../shared/dates/vn-date';
 
 /** "20/11/2026 09:05" in this computer's time. */
-export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+export const formatDateTime = (iso: string) => formatVnDateTime(new Date(iso));
 
 /** "1,2 MB", "350 KB". */
 export function formatSize(bytes: number): string {
