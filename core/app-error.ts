@@ -25,5 +25,27 @@ export function translateSqliteError(error: unknown): AppError | null {
   }
   if (code === 'SQLITE_CONSTRAINT_UNIQUE') return new AppError('CONFLICT', 'Dữ liệu bị trùng với một bản ghi đã có.');
   if (code === 'SQLITE_BUSY') return new AppError('DATABASE', 'Dữ liệu đang bận, vui lòng thử lại sau giây lát.');
+  return translateStorageError(error, 'của máy');
+}
+
+/**
+ * A write the disk refused (full, read-only, no permission, unplugged), as a Vietnamese sentence naming
+ * the place; null for anything else. `place` completes "Ổ đĩa …", e.g. 'của máy' or 'chứa thư mục "E:\\SaoLuu"'.
+ */
+export function translateStorageError(error: unknown, place: string): AppError | null {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  const untouched = 'Dữ liệu hiện tại được giữ nguyên.';
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') {
+    return new AppError('STORAGE', `Ổ đĩa ${place} đã đầy, không ghi được. ${untouched} Hãy giải phóng dung lượng hoặc chọn nơi khác rồi thử lại.`);
+  }
+  if (code === 'EROFS' || code.startsWith('SQLITE_READONLY')) {
+    return new AppError('STORAGE', `Ổ đĩa ${place} chỉ cho phép đọc (ổ USB bị khóa ghi?), không ghi được. ${untouched}`);
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_CANTOPEN') {
+    return new AppError('STORAGE', `Không có quyền ghi vào ổ đĩa ${place}. ${untouched}`);
+  }
+  if (code === 'EIO' || code === 'ENXIO' || code === 'ENODEV' || code.startsWith('SQLITE_IOERR')) {
+    return new AppError('STORAGE', `Lỗi đọc ghi ổ đĩa ${place} (ổ USB bị rút ra?). ${untouched}`);
+  }
   return null;
 }

@@ -11,14 +11,15 @@ import { fail, ok, type ApiResult } from '../shared/api/result';
 import { validationError } from '../shared/api/validation';
 import { LATEST_SCHEMA_VERSION, openDatabase, type OpenedDatabase } from '../db/connection';
 import { DatabaseOpenError } from '../db/open-errors';
-import { listBackups } from '../db/backups';
+import { localIsoDate } from '../shared/dates/vn-date';
 import { AppError, translateSqliteError } from './app-error';
 import { dataPaths } from './data-paths';
 import { ensureInstallationIdentity } from './identity/installation-identity';
 import { readOffice, writeOffice } from './office/office-service';
 import { createUnit, editUnit, listUnitsForApi, moveUnit, removeUnit, setUnitActive } from './units/unit-service';
 import { createGroup, editGroup, listGroupsForApi, setGroupActive } from './units/group-service';
-import { restoreBackup } from './backups/restore';
+import { cleanUpInterrupted, type RestoreStep } from './backups/restore';
+import { backupService } from './backups/backup-operations';
 import { createPlan, derivePlan, getPlan, issuePlan, listPlans, listRevisions, removeDraft, revisePlan, saveDraft } from './plans/plan-service';
 import { parseImport, saveImport } from './import/import-service';
 import { searchPlans } from './plans/plan-search';
@@ -52,6 +53,8 @@ export interface ServiceOptions {
   localOperator?: string;
   /** Send and fetch bundles in the background this often, when a transport is configured. */
   syncIntervalMs?: number;
+  /** Called at each step of a restore (tests stop the process there to show the data survives). */
+  onRestoreStep?: (step: RestoreStep) => void;
 }
 
 export interface Services {
@@ -64,15 +67,12 @@ export interface Services {
 type Handlers = { [N in OperationName]: (input: ParsedInput<N>) => Promise<OperationOutput<N>> };
 
 /** Operations that still answer when the data file could not be opened. */
-const AVAILABLE_WITHOUT_DATABASE = new Set<OperationName>(['app.status', 'backups.list', 'backups.restore', 'dialogs.chooseFolder']);
-const AVAILABLE_BEFORE_SETUP = new Set<OperationName>(['app.status', 'office.get', 'office.save', 'backups.list', 'backups.restore']);
+const AVAILABLE_WITHOUT_DATABASE = new Set<OperationName>(['app.status', 'backups.list', 'backups.settings', 'backups.inspect', 'backups.restore', 'dialogs.chooseFolder', 'dialogs.chooseBackupFile']);
+const AVAILABLE_BEFORE_SETUP = new Set<OperationName>(['app.status', 'office.get', 'office.save', 'backups.list', 'backups.settings', 'backups.inspect', 'backups.restore', 'dialogs.chooseBackupFile']);
 /** An office set up before accounts existed (first run, or upgraded from schema 7) first gets its administrator. */
-const AVAILABLE_BEFORE_FIRST_ADMIN = new Set<OperationName>(['app.status', 'office.get', 'users.createFirstAdmin', 'backups.list', 'backups.restore']);
+const AVAILABLE_BEFORE_FIRST_ADMIN = new Set<OperationName>(['app.status', 'office.get', 'users.createFirstAdmin', 'backups.list', 'backups.settings', 'backups.inspect', 'backups.restore', 'dialogs.chooseBackupFile']);
 
-/** The calendar date on this PC (offices work in local time, not UTC). */
-export function localIsoDate(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
+export { localIsoDate };
 
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const paths = dataPaths(options.dataDir);
@@ -95,7 +95,31 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       openError = error instanceof DatabaseOpenError ? error.message : 'Không mở được tệp dữ liệu.';
     }
   }
+  cleanUpInterrupted(paths.databaseFile, paths.backupDir); // what a restore or backup stopped halfway left behind
   await open();
+
+  const backups = backupService({
+    paths,
+    now,
+    nativeBinding: options.nativeBinding,
+    log,
+    current: () => opened,
+    installationId: () => installationId,
+    closeDatabase: async () => {
+      while (syncing) await syncing; // a sync round in progress finishes on the data it started with
+      const closing = opened;
+      opened = null;
+      await closing?.close();
+      // The data file is being replaced: its accounts may differ, so whoever was signed in signs in again.
+      session.reset();
+      officeSaved = false;
+    },
+    reopen: open,
+    status: () => status(),
+    onRestoreStep: options.onRestoreStep,
+  });
+  await backups.dailyIfDue();
+  const importWithBackup = (bytes: Uint8Array, acceptKey: boolean) => importBundle(db(), paths.dataDir, bytes, acceptKey, now(), (n) => backups.beforeImport(n));
 
   const secrets = options.secrets ?? fileSecretStore(paths.dataDir);
   const syncState: SyncState = { lastRunAt: null, lastError: '', waitingInInbox: [], running: false };
@@ -104,7 +128,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const syncOnce = async (): Promise<void> => {
     while (syncing) await syncing;
     syncing = runSync(db(), paths.dataDir, secrets, syncState, now, async (bytes) => {
-      const r = await importBundle(db(), paths.dataDir, bytes, false, now());
+      const r = await importWithBackup(bytes, false);
       await recordAudit(db(), { userId: null, userName: 'Tự động (hộp thư đến)', action: 'bundles.import', summary: 'Nhận tệp gói', target: { kind: 'bundle', id: '', label: r.message } }, now());
       return { receipt: r.receipt, recipient: r.receipt?.recipient ?? '', receiptBundleId: r.receipt?.bundleId ?? null };
     }).finally(() => (syncing = null));
@@ -215,7 +239,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'bundles.exportPlan': async (input) => deliverBundle(await exportPlanBundle(db(), input.planId, input.unitId, now()), input.deliver),
     'bundles.exportReport': async (input) => deliverBundle(await exportReportBundle(db(), paths.dataDir, input.planId, input.dutyId, now()), input.deliver),
     'bundles.preview': (input) => previewBundle(db(), Buffer.from(input.base64, 'base64')),
-    'bundles.import': (input) => importBundle(db(), paths.dataDir, Buffer.from(input.base64, 'base64'), input.acceptKey, now()),
+    'bundles.import': (input) => importWithBackup(Buffer.from(input.base64, 'base64'), input.acceptKey),
     'bundles.sent': () => listSentBundles(db()),
     'bundles.fingerprint': async () => ({ fingerprint: await ownFingerprint(db()) }),
     'bundles.exportReturn': async (input) => deliverBundle(await exportReturnBundle(db(), input.reportId, now()), input.deliver),
@@ -223,23 +247,14 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'ownReports.get': (input) => getOwnReport(db(), input.planId, input.dutyId),
     'ownReports.save': (input) => saveOwnReport(db(), input.planId, input.dutyId, input.content, now()),
     'dialogs.chooseFolder': async () => ({ path: null }), // no window here; Electron's main process answers it
+    'dialogs.chooseBackupFile': async () => ({ path: null }),
     'sync.status': () => syncStatus(db(), secrets, syncState),
     'sync.saveConfig': (input) => saveSyncConfig(db(), secrets, input),
     'sync.runNow': async () => {
       await syncOnce();
       return syncStatus(db(), secrets, syncState);
     },
-    'backups.list': async () =>
-      listBackups(paths.backupDir).map((b) => ({ fileName: b.fileName, createdAt: b.createdAt.toISOString(), sizeBytes: b.sizeBytes })),
-    'backups.restore': async (input) => {
-      if (opened) await opened.close();
-      opened = null;
-      restoreBackup(paths.databaseFile, paths.backupDir, input.fileName, now(), options.nativeBinding);
-      session.reset();
-      officeSaved = false;
-      await open();
-      return status();
-    },
+    ...backups.handlers,
   };
 
   async function invoke(name: unknown, rawInput: unknown): Promise<ApiResult<unknown>> {
@@ -254,6 +269,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       const input = parsed.data as Record<string, unknown>;
       // Sign-in and roles are checked here, before any handler, for the UI and direct API calls alike.
       const checked = opened && officeSaved ? await session.check(name, input, AVAILABLE_BEFORE_FIRST_ADMIN) : null;
+      if (opened) await backups.dailyIfDue();
       const handler = handlers[name] as (input: unknown) => Promise<unknown>;
       const value = await handler(parsed.data);
       const output = operation.output.parse(value);
@@ -278,6 +294,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     close: async () => {
       if (timer) clearInterval(timer);
       while (syncing) await syncing;
+      await backups.idle();
       if (opened) await opened.close();
       opened = null;
     },

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import type { Database } from './schema';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { DatabaseOpenError, describeProblem } from './open-errors';
-import { writeBackup } from './backups';
+import { readRetentionRule, writeBackup } from './backups';
+import { SqliteDialectKeepingErrors } from './sqlite-dialect';
 
 export interface OpenOptions {
   backupDir: string;
@@ -66,12 +67,12 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialectKeepingErrors(sqlite) });
 
   const pending = migrations.filter((m) => m.version > current);
   let backupFile: string | null = null;
   if (pending.length && (current > 0 || hasTables)) {
-    backupFile = writeBackup(sqlite, options.backupDir, `truoc-nang-cap-v${current}`, now());
+    backupFile = writeBackup(sqlite, options.backupDir, `truoc-nang-cap-v${current}`, now(), { rule: readRetentionRule(sqlite) });
   }
   // One transaction for the whole upgrade: interrupted or failed, the file stays at the version it had
   // (the one its backup was taken at), never at a version in between.

@@ -57,6 +57,7 @@ async function start(): Promise<void> {
   ipcMain.handle('danvan:invoke', async (event, name: unknown, input: unknown) => {
     if (!isAppUrl(event.senderFrame?.url)) return fail('UNAUTHORIZED', 'Yêu cầu không đến từ giao diện của ứng dụng.');
     if (name === 'dialogs.chooseFolder') return chooseFolder(input);
+    if (name === 'dialogs.chooseBackupFile') return chooseBackupFile(input);
     return services!.invoke(name, input);
   });
   Menu.setApplicationMenu(buildMenu());
@@ -71,6 +72,18 @@ async function chooseFolder(input: unknown) {
   const parsed = operations['dialogs.chooseFolder'].input.safeParse(input);
   if (!parsed.success) return fail('VALIDATION', 'Yêu cầu chọn thư mục không hợp lệ.');
   const result = await dialog.showOpenDialog(mainWindow!, { title: parsed.data.title, properties: ['openDirectory', 'createDirectory'] });
+  return ok({ path: result.canceled ? null : (result.filePaths[0] ?? null) });
+}
+
+/** A backup file on this computer or a USB stick; the services check it before anything is replaced. */
+async function chooseBackupFile(input: unknown) {
+  const parsed = operations['dialogs.chooseBackupFile'].input.safeParse(input);
+  if (!parsed.success) return fail('VALIDATION', 'Yêu cầu chọn tệp không hợp lệ.');
+  const result = await dialog.showOpenDialog(mainWindow!, {
+    title: parsed.data.title,
+    properties: ['openFile'],
+    filters: [{ name: 'Bản sao lưu Dân vận', extensions: ['sqlite'] }, { name: 'Tất cả các tệp', extensions: ['*'] }],
+  });
   return ok({ path: result.canceled ? null : (result.filePaths[0] ?? null) });
 }
 

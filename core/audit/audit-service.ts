@@ -4,7 +4,7 @@ import type { AuditEventTable, Database } from '../../db/schema';
 import { insertAuditEvent, selectAuditEvents } from '../../db/auth/audit-repo';
 import type { AuditEvent, AuditFilter } from '../../shared/auth/auth-schemas';
 import { foldVietnamese } from '../../shared/text/fold';
-import { formatLocalDateTime } from '../../shared/dates/vn-date';
+import { formatVnDateTime } from '../../shared/dates/vn-date';
 import type { Executor } from '../../db/executor';
 import type { AuditTarget } from './audit-target';
 
@@ -93,7 +93,7 @@ export async function exportAudit(db: Kysely<Database>, filter: AuditFilter, now
   ];
   sheet.getRow(1).font = { bold: true, name: 'Times New Roman' };
   for (const e of events) {
-    sheet.addRow({ at: formatLocalDateTime(e.at, true), user: e.userName, summary: e.summary, target: e.targetLabel, detail: e.detail, outcome: e.outcome === 'ok' ? 'Thực hiện' : 'Bị từ chối' });
+    sheet.addRow({ at: formatVnDateTime(new Date(e.at), true), user: e.userName, summary: e.summary, target: e.targetLabel, detail: e.detail, outcome: e.outcome === 'ok' ? 'Thực hiện' : 'Bị từ chối' });
   }
   const bytes = Buffer.from(await book.xlsx.writeBuffer());
   const day = now.toISOString().slice(0, 10);

@@ -135,9 +135,11 @@ export function createSession(db: () => Kysely<Database>, now: () => Date, local
       if (!person) throw new AppError('SIGN_IN_REQUIRED', 'Hãy đăng nhập trước.');
       await changeOwnPassword(db(), person.id, input.currentPassword, input.newPassword, now());
     },
-    /** After the data file was replaced (restore) the accounts may differ: start over. */
+    /**
+     * After the data file was replaced (restore) the accounts may differ: the person stays signed in
+     * only if the restored data has the same account, active (checked at every call by current()).
+     */
     reset() {
-      userId = null;
       hasUsers = false;
     },
     personName: async () => {

@@ -1,34 +1,99 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { listBackups } from '../../db/backups';
-import { AppError } from '../app-error';
+import type BetterSqlite3 from 'better-sqlite3';
+import { syncDirectory, syncFile, writeBackup } from '../../db/backups';
+import { BACKUP_REASONS } from '../../shared/backups/backup-schemas';
+import { checkDatabaseCopy } from './backup-check';
+import { copyAttachments } from './attachment-copy';
 
-/**
- * Puts a verified backup in place of the data file. The current file is never overwritten: it is
- * renamed aside (danvan.sqlite.hong-<time>) with its WAL files, so nothing is destroyed.
- */
-export function restoreBackup(databaseFile: string, backupDir: string, fileName: string, now: Date, nativeBinding?: string): void {
-  const entry = listBackups(backupDir).find((b) => b.fileName === fileName);
-  if (!entry) throw new AppError('NOT_FOUND', `Không tìm thấy bản sao lưu "${fileName}".`);
-  const source = path.join(backupDir, entry.fileName);
-  verifyBackup(source, nativeBinding);
-  const stamp = now.toISOString().replace(/[-:.]/g, '');
-  for (const suffix of ['', '-wal', '-shm']) {
-    const file = databaseFile + suffix;
-    if (fs.existsSync(file)) fs.renameSync(file, `${databaseFile}.hong-${stamp}${suffix}`);
-  }
-  fs.copyFileSync(source, databaseFile, fs.constants.COPYFILE_EXCL);
+/** The points a restore passes; a test stops the process at each to show the data survives. */
+export const RESTORE_STEPS = ['copied', 'verified', 'backed-up', 'closed', 'set-aside', 'replaced'] as const;
+export type RestoreStep = (typeof RESTORE_STEPS)[number];
+
+/** The verified copy waits here, next to the data file, until it is renamed into place. */
+export const restoreTempFile = (databaseFile: string) => `${databaseFile}.khoi-phuc.tmp`;
+
+export interface RestoreOptions {
+  databaseFile: string;
+  dataDir: string;
+  backupDir: string;
+  /** The backup to restore: in the backup folder or anywhere the clerk chose (a USB stick). */
+  source: string;
+  now: Date;
+  latestVersion: number;
+  nativeBinding?: string;
+  /** The data file as open now; null when it could not be opened (it is then kept as danvan.sqlite.hong-<time>). */
+  current: { sqlite: BetterSqlite3.Database; close(): Promise<void> } | null;
+  onStep?: (step: RestoreStep) => void;
 }
 
-function verifyBackup(file: string, nativeBinding?: string): void {
-  let db: BetterSqlite3.Database | null = null;
+/**
+ * Puts a backup in place of the data file, atomically: the backup is copied next to the data file under a
+ * temporary name and checked there; the current data is backed up ("trước khôi phục"); the database is
+ * closed; and one rename replaces the file. Stopped at any point before the rename, the current data is
+ * exactly as it was (the leftover copy is removed at the next start); after it, the backup is in place.
+ */
+export async function restoreDatabase(o: RestoreOptions): Promise<{ preRestoreBackup: string | null }> {
+  const temp = restoreTempFile(o.databaseFile);
   try {
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-    if (db.pragma('integrity_check', { simple: true }) !== 'ok') throw new Error('integrity');
-  } catch {
-    throw new AppError('DATABASE', 'Bản sao lưu này bị hỏng, không thể khôi phục từ nó.');
+    fs.copyFileSync(o.source, temp);
+    o.onStep?.('copied');
+    const checked = checkDatabaseCopy(temp, o.latestVersion, o.nativeBinding);
+    o.onStep?.('verified');
+    // a backup made to a USB stick carries the evidence files beside it
+    copyAttachments(path.dirname(o.source), o.dataDir, checked.attachmentHashes);
+    const preRestoreBackup = o.current ? writeBackup(o.current.sqlite, o.backupDir, BACKUP_REASONS.pre_restore, o.now, { prune: false }) : null;
+    o.onStep?.('backed-up');
+    await o.current?.close();
+    o.onStep?.('closed');
+    setAside(o.databaseFile, o.current === null, o.now);
+    o.onStep?.('set-aside');
+    syncFile(temp);
+    fs.renameSync(temp, o.databaseFile);
+    syncDirectory(path.dirname(o.databaseFile));
+    o.onStep?.('replaced');
+    return { preRestoreBackup };
   } finally {
-    db?.close();
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+/**
+ * A data file that could not be opened is kept as danvan.sqlite.hong-<time> (a hard link, or a copy
+ * where links are not possible); WAL files, which belong to the old file only, are moved beside it.
+ */
+function setAside(databaseFile: string, keepOld: boolean, now: Date): void {
+  const stamp = now.toISOString().replace(/[-:.]/g, '');
+  const aside = (suffix: string) => `${databaseFile}.hong-${stamp}${suffix}`;
+  const hasWal = fs.existsSync(`${databaseFile}-wal`);
+  if ((keepOld || hasWal) && fs.existsSync(databaseFile)) {
+    try {
+      fs.linkSync(databaseFile, aside(''));
+    } catch {
+      fs.copyFileSync(databaseFile, aside(''));
+    }
+  }
+  for (const suffix of ['-wal', '-shm']) {
+    if (fs.existsSync(databaseFile + suffix)) fs.renameSync(databaseFile + suffix, aside(suffix));
+  }
+}
+
+/** Removes what an interrupted restore, inspection, export or backup left behind; run once at start, before the data file is opened. */
+export function cleanUpInterrupted(databaseFile: string, backupDir: string): void {
+  const remove = (file: string) => {
+    try {
+      fs.rmSync(file, { force: true });
+    } catch {
+      // still open elsewhere (an export running on Windows): left for the next start
+    }
+  };
+  remove(restoreTempFile(databaseFile));
+  remove(`${restoreTempFile(databaseFile)}-journal`);
+  const dataDir = path.dirname(databaseFile);
+  for (const name of fs.existsSync(dataDir) ? fs.readdirSync(dataDir) : []) {
+    if (/^\.(kiem-tra|xuat)-[\w-]+\.tmp(-journal)?$/.test(name)) remove(path.join(dataDir, name));
+  }
+  for (const name of fs.existsSync(backupDir) ? fs.readdirSync(backupDir) : []) {
+    if (name.endsWith('.sqlite.part')) remove(path.join(backupDir, name));
   }
 }

@@ -298,8 +298,31 @@ async function checkApplicable(db: Executor, opened: OpenedBundle) {
   throw new AppError('VALIDATION', 'Loại gói này chưa được hỗ trợ.');
 }
 
-/** Verifies everything, then applies the bundle in one transaction; returns a receipt to send back. */
-export async function importBundle(db: Kysely<Database>, dataDir: string, bytes: Uint8Array, acceptKey: boolean, now: Date) {
+/**
+ * How many of this office's reports an import changes: a report bundle replaces one report; a new revision
+ * of a received plan changes the basis of every report made against it (the office's own reports on it and
+ * the units' reports on the plans derived from it). Returns, receipts and new plans change none.
+ */
+async function reportsChangedBy(db: Executor, applicable: Awaited<ReturnType<typeof checkApplicable>>): Promise<number> {
+  if (applicable.kind === 'report') return 1;
+  if (applicable.kind !== 'plan' || !applicable.existing) return 0;
+  const planId = applicable.payload.planId;
+  const own = await db.selectFrom('own_report').select((eb) => eb.fn.countAll<number>().as('n')).where('plan_id', '=', planId).executeTakeFirstOrThrow();
+  const units = await db
+    .selectFrom('report')
+    .innerJoin('plan', 'plan.id', 'report.plan_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('plan.parent_plan_id', '=', planId)
+    .executeTakeFirstOrThrow();
+  return Number(own.n) + Number(units.n);
+}
+
+/**
+ * Verifies everything, then applies the bundle in one transaction; returns a receipt to send back.
+ * `beforeChange` runs once the bundle is known to apply and before anything is written, with the number
+ * of reports it changes (the services back up first when that is more than one; a failed backup stops it).
+ */
+export async function importBundle(db: Kysely<Database>, dataDir: string, bytes: Uint8Array, acceptKey: boolean, now: Date, beforeChange?: (reportsChanged: number) => Promise<void>) {
   const opened = openBundle(bytes);
   const { manifest } = opened;
   const office = (await readOffice(db))!;
@@ -312,6 +335,7 @@ export async function importBundle(db: Kysely<Database>, dataDir: string, bytes:
       ? `Chưa xác nhận khóa của "${manifest.sender.officeName}". Đối chiếu mã khóa với đơn vị gửi rồi xác nhận.`
       : `Khóa của "${manifest.sender.officeName}" đã thay đổi. Chỉ nhận khi đã hỏi lại đơn vị gửi.`);
   }
+  if (beforeChange) await beforeChange(await reportsChangedBy(db, await checkApplicable(db, opened)));
   const stamp = now.toISOString();
   // Evidence is stored by content hash first (checked like any attachment); harmless if the import is then refused.
   if (manifest.kind === 'report') {

@@ -20,7 +20,9 @@ const TYPES: { ext: string[]; mime: string; magic: number[] }[] = [
   { ext: ['png'], mime: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },
 ];
 
-const fileOf = (dataDir: string, sha256: string) => path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256);
+/** Where an evidence file lives: attachments/<first two hex digits>/<sha256>, below a data folder or a backup folder. */
+export const attachmentFile = (dataDir: string, sha256: string) => path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256);
+const fileOf = attachmentFile;
 
 /** Checks and stores a file once by its SHA-256; the same file attached twice is kept once. */
 export async function storeAttachment(db: Kysely<Database>, dataDir: string, name: string, bytes: Buffer, now: Date): Promise<AttachmentRef> {
@@ -35,8 +37,13 @@ export async function storeAttachment(db: Kysely<Database>, dataDir: string, nam
   if (!fs.existsSync(target)) {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const temp = `${target}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, bytes);
-    fs.renameSync(temp, target);
+    try {
+      fs.writeFileSync(temp, bytes);
+      fs.renameSync(temp, target);
+    } catch (error) {
+      fs.rmSync(temp, { force: true }); // a full disk leaves no half-written file behind
+      throw error;
+    }
   }
   await db
     .insertInto('attachment')

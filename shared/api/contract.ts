@@ -18,6 +18,7 @@ import { BUNDLE_KINDS, BundlePreview } from '../bundles/bundle-schemas';
 import { SyncConfig, SyncConfigInput, SyncStatus } from '../sync/sync-schemas';
 import { ImportResult, NameTarget } from '../import/parsed-plan';
 import { AuditEvent, AuditFilter, User, UserCreateInput, UserUpdateInput, enteredPassword, newPassword } from '../auth/auth-schemas';
+import { BackupInfo, BackupInspection, BackupSettings, BackupSource, ExportJob, folderPath, RetentionRule } from '../backups/backup-schemas';
 
 /**
  * The one API of the app. Every operation the UI can ask for is listed here with its input and
@@ -34,8 +35,7 @@ const bundleBytes = z.string().max(140_000_000, { error: 'Tệp gói lớn hơn 
 const deliver = z.enum(['file', 'outbox']).default('file');
 const planYear = z.number({ error: 'Năm phải là số' }).int().min(2000, { error: 'Năm không hợp lệ' }).max(2100, { error: 'Năm không hợp lệ' });
 
-export const BackupInfo = z.object({ fileName: z.string(), createdAt: z.string(), sizeBytes: z.number() });
-export type BackupInfo = z.infer<typeof BackupInfo>;
+export { BackupInfo };
 
 export const AppStatus = z.object({
   /** needsAdmin: no account yet (first run or an upgraded installation); signedOut: someone must sign in. */
@@ -89,11 +89,20 @@ export const operations = {
   'groups.create': { input: GroupCreateInput, output: UnitGroup },
   'groups.update': { input: GroupUpdateInput, output: UnitGroup },
   'groups.setActive': { input: setActive, output: UnitGroup },
+  // Backups, verified restore and the export of everything. Restore, retention and export are for the
+  // quản trị role; keep these together so the role map can name them.
   'backups.list': { input: noInput, output: z.array(BackupInfo) },
-  'backups.restore': {
-    input: z.strictObject({ fileName: z.string().regex(/^[\w.-]+\.sqlite$/, { error: 'Tên tệp sao lưu không hợp lệ' }) }),
-    output: AppStatus,
-  },
+  'backups.settings': { input: noInput, output: BackupSettings },
+  'backups.saveRetention': { input: RetentionRule, output: BackupSettings },
+  /** "Sao lưu ngay": into the backup folder (folder null) or a folder the clerk chose, such as a USB stick. */
+  'backups.create': { input: z.strictObject({ folder: folderPath.nullable().default(null) }), output: BackupInfo.extend({ path: z.string() }) },
+  /** Checks a backup and counts what it holds next to the current data; writes nothing. */
+  'backups.inspect': { input: BackupSource, output: BackupInspection },
+  /** Backs up the current data, then puts the verified backup in its place atomically. */
+  'backups.restore': { input: BackupSource, output: AppStatus },
+  /** Starts writing the archive of everything (.zip) into a folder; follow it with backups.exportProgress. */
+  'backups.exportAll': { input: z.strictObject({ folder: folderPath }), output: ExportJob },
+  'backups.exportProgress': { input: z.strictObject({ jobId: uuid }), output: ExportJob },
   'plans.list': {
     input: z.strictObject({ year: planYear.nullable().default(null), status: z.enum(PLAN_STATUSES).nullable().default(null) }),
     output: z.array(PlanSummary),
@@ -182,6 +191,8 @@ export const operations = {
   'ownReports.save': { input: z.strictObject({ planId: uuid, dutyId: uuid, content: ReportContent }), output: OwnReportView },
   /** A native folder picker where the host has one (Electron); elsewhere null, and the clerk types the path. */
   'dialogs.chooseFolder': { input: z.strictObject({ title: requiredText(200) }), output: z.object({ path: z.string().nullable() }) },
+  /** A native picker for a backup file (.sqlite) where the host has one; elsewhere null, and the clerk types the path. */
+  'dialogs.chooseBackupFile': { input: z.strictObject({ title: requiredText(200) }), output: z.object({ path: z.string().nullable() }) },
   'sync.status': { input: noInput, output: SyncStatus },
   'sync.saveConfig': { input: SyncConfigInput, output: SyncConfig },
   'sync.runNow': { input: noInput, output: SyncStatus },

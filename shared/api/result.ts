@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'IN_USE', // the record has history and cannot be removed
   'SETUP_REQUIRED', // the office has not been set up yet
   'DATABASE', // the data file is not SQLite, corrupt or newer than the app
+  'STORAGE', // a full disk, a read-only or unplugged drive, no permission to write
   'UNKNOWN_OPERATION',
   'UNAUTHORIZED',
   'SIGN_IN_REQUIRED', // nobody is signed in, or the signed-in person must change a reset password first

@@ -81,10 +81,12 @@ export function addDays(iso: IsoDate, days: number): IsoDate {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** An instant (ISO, UTC) as the clerk's PC shows it: "23/11/2026 08:05" (with seconds when asked). */
-export function formatLocalDateTime(iso: string, withSeconds = false): string {
-  const d = new Date(iso);
-  const two = (n: number) => String(n).padStart(2, '0');
-  const time = `${two(d.getHours())}:${two(d.getMinutes())}${withSeconds ? `:${two(d.getSeconds())}` : ''}`;
-  return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} ${time}`;
+/** The calendar date on this PC (offices work in local time, not UTC). */
+export function localIsoDate(date: Date): IsoDate {
+  return toIsoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
+}
+
+/** "20/11/2026 09:05" (or "09:05:07" with seconds) in this computer's time. */
+export function formatVnDateTime(date: Date, withSeconds = false): string {
+  return `${formatVnDate(localIsoDate(date))} ${pad2(date.getHours())}:${pad2(date.getMinutes())}${withSeconds ? `:${pad2(date.getSeconds())}` : ''}`;
 }

@@ -42,7 +42,7 @@ describe('a data file that cannot be opened', () => {
     await first.close();
     // make a backup the way a migration would
     const backups = path.join(dataDir, 'backups');
-    fs.mkdirSync(backups);
+    fs.mkdirSync(backups, { recursive: true }); // the day's automatic backup may have made it
     const good = new BetterSqlite3(path.join(dataDir, 'danvan.sqlite'));
     good.prepare('VACUUM INTO ?').run(path.join(backups, 'dv-20261120T080000000-thu-cong.sqlite'));
     good.close();
@@ -59,9 +59,9 @@ describe('a data file that cannot be opened', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('rác');
 
     const list = await call(broken, 'backups.list', {});
-    expect(list.map((b) => b.fileName)).toEqual(['dv-20261120T080000000-thu-cong.sqlite']);
+    expect(list.map((b) => b.fileName)).toContain('dv-20261120T080000000-thu-cong.sqlite');
     expectError(await broken.call('backups.restore', { fileName: '../danvan.sqlite' }), 'VALIDATION');
-    const restored = await call(broken, 'backups.restore', { fileName: list[0]!.fileName });
+    const restored = await call(broken, 'backups.restore', { fileName: 'dv-20261120T080000000-thu-cong.sqlite' });
     expect(restored.state).toBe('signedOut');
     expect(restored.office?.name).toBe('UBND xã Bình Chương');
     const aside = fs.readdirSync(dataDir).filter((f) => f.startsWith('danvan.sqlite.hong-'));

@@ -4,7 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { AuditEvent } from '../../../shared/auth/auth-schemas';
 import { OPERATION_RULES } from '../../../shared/auth/permissions';
-import { formatLocalDateTime } from '../../../shared/dates/vn-date';
+import { formatVnDateTime } from '../../../shared/dates/vn-date';
 import { callApi } from '../api/client';
 import { useApiQuery } from '../api/hooks';
 import { downloadBase64 } from '../common/download';
@@ -90,7 +90,7 @@ export function AuditPage() {
         dataSource={log.data?.events ?? []}
         pagination={{ current: page, pageSize: PAGE, total: log.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => `${n} dòng` }}
         columns={[
-          { title: 'Thời điểm', width: 150, render: (_, e) => formatLocalDateTime(e.at) },
+          { title: 'Thời điểm', width: 150, render: (_, e) => formatVnDateTime(new Date(e.at)) },
           { title: 'Người thực hiện', width: 220, dataIndex: 'userName' },
           { title: 'Thao tác', width: 240, render: (_, e) => <>{e.summary}{e.outcome === 'refused' && <Tag color="red" style={{ marginLeft: 6 }}>Bị từ chối</Tag>}</> },
           { title: 'Đối tượng', dataIndex: 'targetLabel' },

@@ -1,12 +1,20 @@
-import { Card, Descriptions, Space } from 'antd';
+import { Card, Descriptions, Space, Typography } from 'antd';
+import { useCan } from '../auth/current-user';
 import type { AppStatus } from '../../../shared/api/contract';
 import { OfficeForm } from '../setup/OfficeForm';
+import { BackupsCard } from '../backups/BackupsCard';
+import { ExportAllCard } from '../backups/ExportAllCard';
 
 export function SettingsPage({ status }: { status: AppStatus }) {
+  const can = useCan();
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 760 }}>
+    <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 960 }}>
       <Card title="Thông tin cơ quan">
-        <OfficeForm office={status.office} submitLabel="Lưu thay đổi" />
+        {can('office.save') ? (
+          <OfficeForm office={status.office} submitLabel="Lưu thay đổi" />
+        ) : (
+          <Typography.Text>{status.office?.name} – chỉ quản trị sửa được thông tin cơ quan.</Typography.Text>
+        )}
       </Card>
       <Card title="Cài đặt này">
         <Descriptions column={1} size="small">
@@ -15,6 +23,8 @@ export function SettingsPage({ status }: { status: AppStatus }) {
           <Descriptions.Item label="Phiên bản dữ liệu">{status.schemaVersion}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <BackupsCard />
+      {can('backups.exportAll') && <ExportAllCard />}
     </Space>
   );
 }

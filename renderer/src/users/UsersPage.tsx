@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { ROLE_LABELS, type User } from '../../../shared/auth/auth-schemas';
-import { formatLocalDateTime } from '../../../shared/dates/vn-date';
+import { formatVnDateTime } from '../../../shared/dates/vn-date';
 import { useApiQuery } from '../api/hooks';
 import { useCurrentUser } from '../auth/current-user';
 import { UserDialog, type UserDialogMode } from './UserDialog';
@@ -39,7 +39,7 @@ export function UsersPage() {
               </Space>
             ),
           },
-          { title: 'Đăng nhập gần nhất', render: (_, u) => (u.lastSignInAt ? formatLocalDateTime(u.lastSignInAt) : '—') },
+          { title: 'Đăng nhập gần nhất', render: (_, u) => (u.lastSignInAt ? formatVnDateTime(new Date(u.lastSignInAt)) : '—') },
           {
             title: '',
             render: (_, u) => (
