@@ -313,18 +313,18 @@ export async function importBundle(db: Kysely<Database>, dataDir: string, bytes:
       : `Khóa của "${manifest.sender.officeName}" đã thay đổi. Chỉ nhận khi đã hỏi lại đơn vị gửi.`);
   }
   const stamp = now.toISOString();
-  // Evidence is stored by content hash first (checked like any attachment); harmless if the import is then refused.
-  if (manifest.kind === 'report') {
-    const refs = ReportPayload.safeParse(opened.payload).data?.content.tasks.flatMap((t) => t.attachments) ?? [];
-    for (const ref of refs) {
-      const bytes = opened.files[`attachments/${ref.sha256}`];
-      if (!bytes) throw new AppError('VALIDATION', `Tệp gói không hợp lệ: thiếu tệp đính kèm "${ref.name}".`);
-      const stored = await storeAttachment(db, dataDir, ref.name, Buffer.from(bytes), now);
-      if (stored.sha256 !== ref.sha256) throw new AppError('VALIDATION', `Tệp gói không hợp lệ: tệp đính kèm "${ref.name}" không khớp.`);
-    }
-  }
   await db.transaction().execute(async (trx) => {
     const applicable = await checkApplicable(trx, opened);
+    // Evidence is stored by content hash (checked like any attachment) once the report itself is accepted,
+    // in the same transaction: a refused import leaves no row behind (at most an unreferenced file).
+    if (applicable.kind === 'report') {
+      for (const ref of applicable.payload.content.tasks.flatMap((t) => t.attachments)) {
+        const bytes = opened.files[`attachments/${ref.sha256}`];
+        if (!bytes) throw new AppError('VALIDATION', `Tệp gói không hợp lệ: thiếu tệp đính kèm "${ref.name}".`);
+        const stored = await storeAttachment(trx, dataDir, ref.name, Buffer.from(bytes), now);
+        if (stored.sha256 !== ref.sha256) throw new AppError('VALIDATION', `Tệp gói không hợp lệ: tệp đính kèm "${ref.name}" không khớp.`);
+      }
+    }
     const key = { office_name: manifest.sender.officeName, public_key_pem: opened.publicKeyPem, fingerprint: keyFingerprint(opened.publicKeyPem), accepted_at: stamp };
     await trx.insertInto('known_sender').values({ installation_id: manifest.sender.installationId, ...key }).onConflict((oc) => oc.column('installation_id').doUpdateSet(key)).execute();
     await trx.insertInto('imported_bundle').values({ bundle_id: manifest.bundleId, kind: manifest.kind, sender_installation_id: manifest.sender.installationId, subject: manifest.subject, revision: manifest.revision, imported_at: stamp }).execute();
