@@ -18,7 +18,7 @@ import { ensureInstallationIdentity } from './identity/installation-identity';
 import { readOffice, writeOffice } from './office/office-service';
 import { createUnit, editUnit, listUnitsForApi, moveUnit, removeUnit, setUnitActive } from './units/unit-service';
 import { createGroup, editGroup, listGroupsForApi, setGroupActive } from './units/group-service';
-import { restoreBackup } from './backups/restore';
+import { checkBackup, restoreBackup } from './backups/restore';
 import { createPlan, derivePlan, getPlan, issuePlan, listPlans, listRevisions, removeDraft, revisePlan, saveDraft } from './plans/plan-service';
 import { parseImport, saveImport } from './import/import-service';
 import { searchPlans } from './plans/plan-search';
@@ -192,10 +192,16 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'backups.list': async () =>
       listBackups(paths.backupDir).map((b) => ({ fileName: b.fileName, createdAt: b.createdAt.toISOString(), sizeBytes: b.sizeBytes })),
     'backups.restore': async (input) => {
+      // A missing or damaged backup is refused while the data file is still open (found by fuzzing: the
+      // refusal used to come after closing it, leaving the app without its data until restarted).
+      checkBackup(paths.backupDir, input.fileName, options.nativeBinding);
       if (opened) await opened.close();
       opened = null;
-      restoreBackup(paths.databaseFile, paths.backupDir, input.fileName, now(), options.nativeBinding);
-      await open();
+      try {
+        restoreBackup(paths.databaseFile, paths.backupDir, input.fileName, now(), options.nativeBinding);
+      } finally {
+        await open();
+      }
       return status();
     },
   };

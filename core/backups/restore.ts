@@ -9,16 +9,22 @@ import { AppError } from '../app-error';
  * renamed aside (danvan.sqlite.hong-<time>) with its WAL files, so nothing is destroyed.
  */
 export function restoreBackup(databaseFile: string, backupDir: string, fileName: string, now: Date, nativeBinding?: string): void {
-  const entry = listBackups(backupDir).find((b) => b.fileName === fileName);
-  if (!entry) throw new AppError('NOT_FOUND', `Không tìm thấy bản sao lưu "${fileName}".`);
-  const source = path.join(backupDir, entry.fileName);
-  verifyBackup(source, nativeBinding);
+  const source = checkBackup(backupDir, fileName, nativeBinding);
   const stamp = now.toISOString().replace(/[-:.]/g, '');
   for (const suffix of ['', '-wal', '-shm']) {
     const file = databaseFile + suffix;
     if (fs.existsSync(file)) fs.renameSync(file, `${databaseFile}.hong-${stamp}${suffix}`);
   }
   fs.copyFileSync(source, databaseFile, fs.constants.COPYFILE_EXCL);
+}
+
+/** The backup's path, once it is found and sound; refuses (in Vietnamese) otherwise. Changes nothing. */
+export function checkBackup(backupDir: string, fileName: string, nativeBinding?: string): string {
+  const entry = listBackups(backupDir).find((b) => b.fileName === fileName);
+  if (!entry) throw new AppError('NOT_FOUND', `Không tìm thấy bản sao lưu "${fileName}".`);
+  const source = path.join(backupDir, entry.fileName);
+  verifyBackup(source, nativeBinding);
+  return source;
 }
 
 function verifyBackup(file: string, nativeBinding?: string): void {
