@@ -35,6 +35,8 @@ export function expectHandled(result: ApiResult<unknown>, context: string): void
   if (result.ok) return;
   expect(result.error.code, `${context}: ${result.error.message}`).not.toBe('INTERNAL');
   expectVietnamese(result.error.message, context);
+  // a JavaScript value printed into the sentence instead of words
+  expect(result.error.message, context).not.toMatch(/\[object \w+\]|\[native code\]/);
   for (const [field, message] of Object.entries(result.error.fields ?? {})) expectVietnamese(message, `${context}, field ${field}`);
 }
 
