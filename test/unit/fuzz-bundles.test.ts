@@ -27,9 +27,11 @@ const newDataDir = suiteTempDirs();
 let targets: Target[] = [];
 let receivers: Receiver[] = [];
 let ids: string[] = [];
+let scenario: Awaited<ReturnType<typeof bundleExchange>>;
 
 beforeAll(async () => {
   const exchange = await bundleExchange(newDataDir);
+  scenario = exchange;
   for (const i of [exchange.province, exchange.commune]) {
     receivers.push({ ...i, watch: commitWatcher(i.dataDir), baseline: snapshotDatabase(i.dataDir), restorePoint: await restorePoint(i.dataDir) });
   }
@@ -104,6 +106,26 @@ describe('fuzzing bundles: preview and import never fail badly and never write o
     const stranger = repack(report.unpacked, report.signer.privateKeyPem, { payload: { ...(report.unpacked.payload as object), unitName: 'Thôn Không Có' } });
     const refused = await feed(report, stranger, { name: 'bundles.import', acceptKey: true }, 'unknown unit');
     expect(!refused.ok && refused.error.message).toMatch(/không phải đơn vị báo cáo/);
+  });
+
+  it('found by fuzzing: a task listed twice, or a task id of another plan of the receiver', async () => {
+    type Content = { tasks: { id?: string; taskId?: string }[]; duties?: unknown[] };
+    const withContent = (target: Target, change: (c: Content) => Content) => {
+      const payload = target.unpacked.payload as { content: Content };
+      return repack(target.unpacked, target.signer.privateKeyPem, { payload: { ...payload, content: change(payload.content) } });
+    };
+    // a report with the same task twice: its mirror rows clashed (INTERNAL)
+    const report = targets.find((t) => t.label.includes('minh chứng'))!;
+    const twice = await feed(report, withContent(report, (c) => ({ ...c, tasks: [...c.tasks, ...c.tasks] })), { name: 'bundles.import', acceptKey: true }, 'tasks twice');
+    expect(!twice.ok && twice.error.message).toBe('Báo cáo có nhiệm vụ ghi hai lần.');
+    // a plan with a task twice, or with the id of a task of the commune's own plan: merged or moved (imported as if fine)
+    const plan = targets.find((t) => t.label.startsWith('kế hoạch lần 2'))!;
+    const ownPlan = await plan.to.services.call('plans.get', { id: scenario.ids.ownPlanId, revision: null });
+    const ownTaskId = ownPlan.ok ? ownPlan.value.content.tasks[0]!.id : '';
+    for (const change of [(c: Content) => ({ ...c, tasks: [...c.tasks, ...c.tasks] }), (c: Content) => ({ ...c, tasks: [{ ...c.tasks[0]!, id: ownTaskId }, ...c.tasks.slice(1)] })]) {
+      const result = await feed(plan, withContent(plan, change), { name: 'bundles.import', acceptKey: true }, 'plan task ids');
+      expect(!result.ok && result.error.message).toMatch(/ghi hai lần|của một kế hoạch khác/);
+    }
   });
 
   it('every manifest field: removed, wrong type, random, huge, another id (re-signed, or not)', async () => {
