@@ -8,7 +8,7 @@ import fc from 'fast-check';
  * behind it), byte-level damage of the zip at chosen structures, and renamed entries.
  */
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type PathPart = string | number;
 
 const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');

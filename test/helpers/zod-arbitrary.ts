@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { jsonMutation, mutateJson } from './bundle-mutations';
+import { jsonMutation, mutateJson, type Json } from './bundle-mutations';
 
 /**
  * fast-check values shaped like a zod schema's input, for fuzzing the API: the right keys and types,
@@ -36,8 +36,6 @@ interface Def {
 
 const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 const checksOf = (def: Def) => (def.checks ?? []).map((c) => c._zod.def);
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export interface Pools {
   /** Real ids for a field (by its name and the operation), so calls hit existing records. */

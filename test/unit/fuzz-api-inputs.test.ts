@@ -6,9 +6,9 @@ import { commitWatcher, expectHandled, fuzzParameters, restorePoint, suiteTempDi
 import { bundleExchange, type Installation } from '../helpers/fuzz-scenario';
 import { SEED_WORDS } from '../helpers/fuzz-text';
 import { call } from '../helpers/services';
+import type { Json } from '../helpers/bundle-mutations';
 import { apiInput, type Pools } from '../helpers/zod-arbitrary';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /**
  * Every operation of the contract (read from `operations`, so a new one is covered without editing
@@ -123,7 +123,7 @@ async function feed(target: Target, name: OperationName, input: unknown): Promis
       expect(committed, `${context}: refused (${result.error.message}) but written`).toBe(false);
       expect(snapshotDatabase(target.dataDir), `${context}: refused (${result.error.message})`).toEqual(target.baseline);
     }
-    const status = await target.services.invoke('app.status', {});
+    const status = await target.services.call('app.status', {});
     expect(status.ok && status.value.state, `${context}: the installation no longer works afterwards`).toBe('ready');
   } finally {
     if (committed) {

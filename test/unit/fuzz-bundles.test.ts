@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotDatabase } from '../helpers/db-snapshot';
 import { commitWatcher, expectHandled, expectVietnamese, fuzzParameters, restorePoint, suiteTempDirs } from '../helpers/fuzz';
 import { bundleExchange, COMMUNE, PROVINCE, type BundleFile, type Installation } from '../helpers/fuzz-scenario';
-import { byteMutation, jsonMutation, mutateBytes, mutateJson, renameArbitrary, renameInPlace, repack, unpack, type Unpacked } from '../helpers/bundle-mutations';
+import { byteMutation, jsonMutation, mutateBytes, mutateJson, renameArbitrary, renameInPlace, repack, unpack, type Json, type Unpacked } from '../helpers/bundle-mutations';
 
 /**
  * Real bundles (a plan down, reports up, a return, receipts), damaged every way a USB stick, a mail
@@ -25,7 +25,7 @@ interface Target extends BundleFile {
 
 const newDataDir = suiteTempDirs();
 let targets: Target[] = [];
-let receivers: Receiver[] = [];
+const receivers: Receiver[] = [];
 let ids: string[] = [];
 let scenario: Awaited<ReturnType<typeof bundleExchange>>;
 
@@ -87,7 +87,7 @@ const targetIndex = () => fc.nat({ max: targets.length - 1 });
 describe('fuzzing bundles: preview and import never fail badly and never write on refusal', () => {
   it('starts from valid bundles: each previews without problems and imports (except the one already imported)', async () => {
     for (const target of targets) {
-      const preview = await target.to.services.invoke('bundles.preview', { base64: target.bytes.toString('base64') });
+      const preview = await target.to.services.call('bundles.preview', { base64: target.bytes.toString('base64') });
       expect(preview.ok && preview.value.problems, target.label).toEqual(target.label.includes('đã nhập') ? [expect.stringMatching(/Đã có lần 1/)] : []);
       const imported = await feed(target, target.bytes, { name: 'bundles.import', acceptKey: false }, 'unchanged');
       expect(imported.ok && imported.value, target.label).toMatchObject({ result: target.label.includes('đã nhập') ? 'duplicate' : 'imported' });
@@ -112,7 +112,7 @@ describe('fuzzing bundles: preview and import never fail badly and never write o
     type Content = { tasks: { id?: string; taskId?: string }[]; duties?: unknown[] };
     const withContent = (target: Target, change: (c: Content) => Content) => {
       const payload = target.unpacked.payload as { content: Content };
-      return repack(target.unpacked, target.signer.privateKeyPem, { payload: { ...payload, content: change(payload.content) } });
+      return repack(target.unpacked, target.signer.privateKeyPem, { payload: { ...payload, content: change(payload.content) } as unknown as Json });
     };
     // a report with the same task twice: its mirror rows clashed (INTERNAL)
     const report = targets.find((t) => t.label.includes('minh chứng'))!;

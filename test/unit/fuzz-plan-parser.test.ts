@@ -134,20 +134,20 @@ describe('fuzzing the plan parser', () => {
         expectHandled(result, context);
       }),
       // found by fuzzing: a damaged page tree shows only when a page is read, and pdfjs's error escaped
-      fuzzParameters(100, { examples: [[Buffer.from(tinyPdf(SEED_TEXTS[1]!.split('\n').slice(0, 45)).toString('latin1').replace('/Kids [3 0 R]', '/Kids Z3 0 R]'), 'latin1')]] }),
+      fuzzParameters<[Buffer]>(100, { examples: [[Buffer.from(tinyPdf(SEED_TEXTS[1]!.split('\n').slice(0, 45)).toString('latin1').replace('/Kids [3 0 R]', '/Kids Z3 0 R]'), 'latin1')]] }),
     );
   });
 
   it('the PDF and text makers used here give real plans (so the damaged ones start from something readable)', async () => {
-    const fromPdf = await services.invoke('imports.parse', { fileName: 'ke-hoach.pdf', base64: tinyPdf(SEED_TEXTS[1]!.split('\n').slice(0, 45)).toString('base64') });
+    const fromPdf = await services.call('imports.parse', { fileName: 'ke-hoach.pdf', base64: tinyPdf(SEED_TEXTS[1]!.split('\n').slice(0, 45)).toString('base64') });
     expect(fromPdf.ok && fromPdf.value.format).toBe('pdf');
-    const fromDocx = await services.invoke('imports.parse', { fileName: 'ke-hoach.docx', base64: docx.toString('base64') });
+    const fromDocx = await services.call('imports.parse', { fileName: 'ke-hoach.docx', base64: docx.toString('base64') });
     expect(fromDocx.ok && fromDocx.value.parsed.tasks.length).toBe(3);
   });
 
   it('a plan with a part longer than the editor allows opens cut to fit, with a warning saying where', async () => {
     const text = `KẾ HOẠCH\nThực hiện công tác dân vận năm 2026\n${'Căn cứ Kế hoạch số 14/KH-UBND của UBND tỉnh; '.repeat(150)}\nI. MỤC ĐÍCH\n1. Tổ chức đối thoại.`;
-    const result = await services.invoke('imports.parse', { text });
+    const result = await services.call('imports.parse', { text });
     expect(result.ok && result.value.content.preamble.length).toBe(5000);
     expect(result.ok && result.value.parsed.warnings.at(-1)).toBe('Một số phần dài quá mức cho phép nên đã bị cắt bớt, hãy đối chiếu với văn bản gốc: Phần mở đầu.');
   });
