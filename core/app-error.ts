@@ -23,7 +23,7 @@ export function translateSqliteError(error: unknown): AppError | null {
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || (code === 'SQLITE_CONSTRAINT_TRIGGER' && /FOREIGN KEY/.test(String((error as Error).message)))) {
     return new AppError('IN_USE', 'Bản ghi này đã có dữ liệu liên quan nên không thể xóa; hãy chuyển sang "Ngừng sử dụng".');
   }
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE') return new AppError('CONFLICT', 'Dữ liệu bị trùng với một bản ghi đã có.');
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return new AppError('CONFLICT', 'Dữ liệu bị trùng với một bản ghi đã có.');
   if (code === 'SQLITE_BUSY') return new AppError('DATABASE', 'Dữ liệu đang bận, vui lòng thử lại sau giây lát.');
   return translateStorageError(error, 'của máy');
 }

@@ -15,6 +15,7 @@ export function serveRenderer(rendererDir: string): void {
   protocol.handle('app', (request) => {
     const url = new URL(request.url);
     const file = path.resolve(root, decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html');
+    // electronegativity: CSP_GLOBAL_CHECK — the CSP (shared/security/csp.ts) is a header of every app:// response, here; the scanner only looks for meta tags and webRequest
     const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' };
     if (url.host !== 'danvan' || !file.startsWith(root + path.sep) || !fs.existsSync(file)) {
       return new Response('Không tìm thấy', { status: 404, headers });

@@ -61,6 +61,8 @@ async function start(): Promise<void> {
     return services!.invoke(name, input);
   });
   Menu.setApplicationMenu(buildMenu());
+  // electronegativity: CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK — both true in secureWindowOptions (window-options.ts, asserted by test/unit/electron-security.test.ts); the scanner does not follow the call
+  // electronegativity: AUXCLICK_JS_CHECK — a middle click can only navigate or open a window, and both are denied for every web contents (will-navigate, setWindowOpenHandler above)
   mainWindow = new BrowserWindow(secureWindowOptions(path.join(__dirname, 'preload.cjs')));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));

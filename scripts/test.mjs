@@ -1,5 +1,5 @@
-// `npm test`: typecheck, lint, layer rules, unit tests, end-to-end tests in Chromium (and Electron where
-// installed). Every step runs; the last line sums them all: "N passed, N failed, N skipped".
+// `npm test`: typecheck, lint, layer rules, Electron security scan, unit tests, end-to-end tests in Chromium
+// (and Electron where installed). Every step runs; the last line sums them all: "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -37,6 +37,7 @@ function suite(label, args, jsonFile) {
 check('Kiểm tra kiểu (tsc)', 'npx', ['tsc', '-p', '.']);
 check('Lint (eslint)', 'npx', ['eslint', '.']);
 check('Quy tắc phân lớp (dependency-cruiser)', 'npx', ['depcruise', 'shared', 'core', 'db', 'electron', 'renderer', 'harness', 'cli', '--config', '.dependency-cruiser.cjs']);
+check('Bảo mật Electron (electronegativity)', 'node', ['scripts/security-scan.mjs']);
 suite('Kiểm thử đơn vị (vitest)', [], 'test-results/unit.json');
 if (run('Build giao diện (vite)', 'npx', ['vite', 'build', '--logLevel', 'warn'])) {
   results.passed += 1;

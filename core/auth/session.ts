@@ -101,7 +101,7 @@ export function createSession(db: () => Kysely<Database>, now: () => Date, local
       await recordAudit(db(), { userId: outcome.user.id, userName: personName(outcome.user), action: 'session.signIn', summary: 'Đăng nhập' }, now());
       return;
     }
-    userId = null;
+    // A failed attempt leaves whoever is signed in as they are (only a success changes the person).
     await recordAudit(db(), {
       userId: outcome.user?.id ?? null,
       userName: outcome.user ? personName(outcome.user) : input.username,

@@ -118,5 +118,7 @@ export function openBundle(bytes: Uint8Array): OpenedBundle {
     if (error instanceof AppError) throw error;
     refuse('nội dung không đọc được.');
   }
+  // every kind carries an object; anything else (null, a number, a list) is refused here, not read later
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) refuse('nội dung không đúng định dạng.');
   return { manifest, publicKeyPem, payload, files };
 }

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Executor } from '../../db/executor';
 import { getInstallation } from '../../db/identity/identity-repo';
-import { getPlanRow, replaceSearchEntries, writePlanStructure } from '../../db/plans/plan-repo';
+import { findForeignDutyIds, findForeignTaskIds, getPlanRow, replaceSearchEntries, writePlanStructure } from '../../db/plans/plan-repo';
 import { searchEntries } from '../plans/plan-search-index';
 import { unitNameResolver } from '../units/unit-names';
 import { findReportRow, insertReportEvent, insertReportRevision, insertReportRow, replaceTaskEntries, updateReportRow } from '../../db/reports/report-repo';
@@ -258,6 +258,7 @@ async function checkApplicable(db: Executor, opened: OpenedBundle) {
     const carried = tasksCarriedBy(plan, unit.id, org).map((t) => t.taskId);
     const foreign = p.content.tasks.find((t) => !carried.includes(t.taskId));
     if (foreign) throw new AppError('VALIDATION', 'Báo cáo có nhiệm vụ không thuộc đơn vị hoặc không có trong kế hoạch.');
+    if (new Set(p.content.tasks.map((t) => t.taskId)).size !== p.content.tasks.length) throw new AppError('VALIDATION', 'Báo cáo có nhiệm vụ ghi hai lần.');
     const existing = await findReportRow(db, duty.id, unit.id);
     if (existing && existing.revision >= manifest.revision && existing.status !== 'draft') {
       throw new AppError('CONFLICT', `Đã có báo cáo lần ${existing.revision} của ${unit.name}; gói này là lần ${manifest.revision}, cũ hơn hoặc bằng.`);
@@ -272,6 +273,14 @@ async function checkApplicable(db: Executor, opened: OpenedBundle) {
     }
     const existing = await getPlanRow(db, payload.data.planId);
     if (existing && existing.kind !== 'received') throw new AppError('VALIDATION', 'Mã kế hoạch trùng với kế hoạch của chính cơ quan này.');
+    // Task and duty rows are written by id: one listed twice, or taken by another plan here, would be
+    // merged or moved into this plan (the office's own plan losing its task) instead of refused.
+    const taskIds = payload.data.content.tasks.map((t) => t.id);
+    const dutyIds = payload.data.content.duties.map((d) => d.id);
+    if (new Set(taskIds).size !== taskIds.length || new Set(dutyIds).size !== dutyIds.length) throw new AppError('VALIDATION', 'Kế hoạch trong gói có nhiệm vụ hoặc yêu cầu báo cáo ghi hai lần.');
+    if ((await findForeignTaskIds(db, payload.data.planId, taskIds)).length || (await findForeignDutyIds(db, payload.data.planId, dutyIds)).length) {
+      throw new AppError('VALIDATION', 'Kế hoạch trong gói dùng mã nhiệm vụ của một kế hoạch khác trên máy này.');
+    }
     if (existing && existing.revision >= manifest.revision) throw new AppError('CONFLICT', `Đã có lần ${existing.revision} của kế hoạch này; gói này là lần ${manifest.revision}.`);
     return { kind: 'plan' as const, payload: payload.data, existing };
   }
@@ -337,18 +346,18 @@ export async function importBundle(db: Kysely<Database>, dataDir: string, bytes:
   }
   if (beforeChange) await beforeChange(await reportsChangedBy(db, await checkApplicable(db, opened)));
   const stamp = now.toISOString();
-  // Evidence is stored by content hash first (checked like any attachment); harmless if the import is then refused.
-  if (manifest.kind === 'report') {
-    const refs = ReportPayload.safeParse(opened.payload).data?.content.tasks.flatMap((t) => t.attachments) ?? [];
-    for (const ref of refs) {
-      const bytes = opened.files[`attachments/${ref.sha256}`];
-      if (!bytes) throw new AppError('VALIDATION', `Tệp gói không hợp lệ: thiếu tệp đính kèm "${ref.name}".`);
-      const stored = await storeAttachment(db, dataDir, ref.name, Buffer.from(bytes), now);
-      if (stored.sha256 !== ref.sha256) throw new AppError('VALIDATION', `Tệp gói không hợp lệ: tệp đính kèm "${ref.name}" không khớp.`);
-    }
-  }
   await db.transaction().execute(async (trx) => {
     const applicable = await checkApplicable(trx, opened);
+    // Evidence is stored by content hash (checked like any attachment) once the report itself is accepted,
+    // in the same transaction: a refused import leaves no row behind (at most an unreferenced file).
+    if (applicable.kind === 'report') {
+      for (const ref of applicable.payload.content.tasks.flatMap((t) => t.attachments)) {
+        const bytes = opened.files[`attachments/${ref.sha256}`];
+        if (!bytes) throw new AppError('VALIDATION', `Tệp gói không hợp lệ: thiếu tệp đính kèm "${ref.name}".`);
+        const stored = await storeAttachment(trx, dataDir, ref.name, Buffer.from(bytes), now);
+        if (stored.sha256 !== ref.sha256) throw new AppError('VALIDATION', `Tệp gói không hợp lệ: tệp đính kèm "${ref.name}" không khớp.`);
+      }
+    }
     const key = { office_name: manifest.sender.officeName, public_key_pem: opened.publicKeyPem, fingerprint: keyFingerprint(opened.publicKeyPem), accepted_at: stamp };
     await trx.insertInto('known_sender').values({ installation_id: manifest.sender.installationId, ...key }).onConflict((oc) => oc.column('installation_id').doUpdateSet(key)).execute();
     await trx.insertInto('imported_bundle').values({ bundle_id: manifest.bundleId, kind: manifest.kind, sender_installation_id: manifest.sender.installationId, subject: manifest.subject, revision: manifest.revision, imported_at: stamp }).execute();

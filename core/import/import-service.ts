@@ -20,7 +20,9 @@ export async function parseImport(db: Kysely<Database>, office: Office, input: {
   const names = await suggestTargets(db, namesIn(plan));
   const byName = new Map(names.map((n) => [n.name, n.target]));
   const resolve = (name: string, note: string): UnitRef => toRef(name, note, byName.get(name) ?? { type: 'external' });
-  return { format, sourceLines, parsed: plan, content: parsedToContent(plan, office, resolve, today), names };
+  const { content, cut } = parsedToContent(plan, office, resolve, today);
+  const warnings = cut.length ? [...plan.warnings, `Một số phần dài quá mức cho phép nên đã bị cắt bớt, hãy đối chiếu với văn bản gốc: ${cut.slice(0, 5).join('; ')}${cut.length > 5 ? '; …' : ''}.`] : plan.warnings;
+  return { format, sourceLines, parsed: { ...plan, warnings }, content, names };
 }
 
 /** Saves the checked plan and remembers how each name maps to the office's units, in one transaction. */

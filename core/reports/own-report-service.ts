@@ -42,7 +42,9 @@ export async function saveOwnReport(db: Kysely<Database>, planId: string, dutyId
   const allowed = new Set(view.tasks.map((t) => t.taskId));
   const bad = content.tasks.findIndex((t) => !allowed.has(t.taskId));
   if (bad >= 0) throw new AppError('VALIDATION', 'Báo cáo có nhiệm vụ không thuộc cơ quan trong kế hoạch này.', { [`tasks.${bad}.taskId`]: 'Nhiệm vụ không thuộc cơ quan' });
-  const row = { plan_id: planId, content_json: JSON.stringify(content), updated_at: now.toISOString() };
+  // one entry per task, in the plan's order, as reports.save keeps them: a task sent twice is kept once
+  const aligned = { ...content, tasks: alignEntries(content.tasks, view.tasks.map((t) => t.taskId)) };
+  const row = { plan_id: planId, content_json: JSON.stringify(aligned), updated_at: now.toISOString() };
   await db.insertInto('own_report').values({ duty_id: dutyId, ...row }).onConflict((oc) => oc.column('duty_id').doUpdateSet(row)).execute();
   return getOwnReport(db, planId, dutyId);
 }

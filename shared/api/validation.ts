@@ -26,14 +26,17 @@ export function validationError(error: z.ZodError): ApiError {
   };
 }
 
+/** A field's label; own keys only, so a field named "constructor" or "toString" is not read off Object.prototype. */
+const labelOf = (key: string | undefined): string | undefined => (key !== undefined && Object.hasOwn(FIELD_LABELS, key) ? FIELD_LABELS[key] : undefined);
+
 export function fieldLabel(path: string): string {
   const parts = path.split('.');
   if (parts[0] === 'content' && parts.length > 1) return fieldLabel(parts.slice(1).join('.'));
   if ((parts[0] === 'tasks' || parts[0] === 'duties') && parts[1] !== undefined) {
     const what = parts[0] === 'tasks' ? 'Nhiệm vụ' : 'Yêu cầu báo cáo';
-    const sub = parts[2] ? FIELD_LABELS[parts[2]] : undefined;
+    const sub = labelOf(parts[2]);
     return `${what} thứ ${Number(parts[1]) + 1}${sub ? `, ${sub.toLowerCase()}` : ''}`;
   }
   const top = parts[0] ?? path;
-  return FIELD_LABELS[top] ?? `Trường "${top}"`;
+  return labelOf(top) ?? `Trường "${top}"`;
 }

@@ -1,6 +1,6 @@
 import { fold } from './fuzzy';
 import { matchLabel } from './labels';
-import { joinFragments, type Line } from './source-text';
+import type { Line } from './source-text';
 
 /** One paragraph of the document, rebuilt from lines broken by the page width or a page break. */
 export interface Block {
@@ -26,44 +26,110 @@ export function startsParagraph(text: string): boolean {
   return PREAMBLE.test(folded) || DATE_LINE.test(folded) || SIGNATURE.test(folded) || /^so\s*:/.test(folded) || matchLabel(text) !== null;
 }
 
+/** The letters of a text by case: what "a line in capitals" needs, and what adds up over a paragraph's lines. */
+interface LetterCase {
+  letters: number;
+  /** Some letter changes when put in capitals. */
+  lower: boolean;
+  /** Some letter changes when put in small letters. */
+  upper: boolean;
+}
+
+function letterCase(text: string): LetterCase {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return { letters: letters.length, lower: letters !== letters.toUpperCase(), upper: letters !== letters.toLowerCase() };
+}
+
+const inCapitals = (c: LetterCase) => c.letters >= 3 && !c.lower && c.upper;
+
 /** A line in capitals (headings, the document type, the signer's title). */
 export function isUpperLine(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  return inCapitals(letterCase(text));
 }
 
 const ENDS_SENTENCE = /[.;:!?]["”)]?$/;
+const HEAD = 64;
+const TAIL = 16;
+
+/**
+ * A paragraph being rebuilt from its lines. Whether the next line continues it depends only on how it
+ * starts, how it ends and its letter case, kept as lines are added; its text is joined once at the end.
+ * (Reading the whole paragraph again for every line made a long text without paragraph breaks quadratic:
+ * found by fuzzing, a pasted list of a few thousand lines took seconds.)
+ */
+class Paragraph {
+  private readonly pieces: string[];
+  private length: number;
+  head: string;
+  tail: string;
+  case: LetterCase;
+
+  constructor(
+    readonly line: number,
+    text: string,
+  ) {
+    this.pieces = [text];
+    this.length = text.length;
+    this.head = text.slice(0, HEAD);
+    this.tail = text.slice(-TAIL);
+    this.case = letterCase(text);
+  }
+
+  /** As joinFragments: a word hyphenated at the end of a line is joined without the hyphen, otherwise a space. */
+  add(text: string): void {
+    if (/\p{L}-$/u.test(this.tail) && /^\p{Ll}/u.test(text)) {
+      const last = this.pieces.length - 1;
+      this.pieces[last] = this.pieces[last]!.slice(0, -1);
+      this.tail = this.tail.slice(0, -1);
+      this.length -= 1;
+    } else {
+      this.pieces.push(' ');
+      this.tail += ' ';
+      this.length += 1;
+    }
+    this.pieces.push(text);
+    this.length += text.length;
+    this.tail = (this.tail + text).slice(-TAIL);
+    if (this.length - text.length <= 2 * HEAD) this.head = this.pieces.join('').slice(0, HEAD);
+    const added = letterCase(text);
+    this.case = { letters: this.case.letters + added.letters, lower: this.case.lower || added.lower, upper: this.case.upper || added.upper };
+  }
+
+  text(): string {
+    return this.pieces.join('');
+  }
+}
 
 export function toBlocks(lines: Line[]): Block[] {
-  const blocks: Block[] = [];
-  let current: Block | null = null;
+  const paragraphs: Paragraph[] = [];
+  let current: Paragraph | null = null;
   let lastLine = '';
   for (const line of lines) {
-    if (current && continues(current.text, lastLine, line.text)) {
-      current.text = joinFragments(current.text, line.text);
+    if (current && continues(current, lastLine, line.text)) {
+      current.add(line.text);
     } else {
-      current = { text: line.text, line: line.no };
-      blocks.push(current);
+      current = new Paragraph(line.no, line.text);
+      paragraphs.push(current);
     }
     lastLine = line.text;
   }
-  return blocks;
+  return paragraphs.map((p) => ({ text: p.text(), line: p.line }));
 }
 
-function continues(previous: string, lastLine: string, text: string): boolean {
-  const upperBefore = isUpperLine(previous);
+function continues(previous: Paragraph, lastLine: string, text: string): boolean {
+  const upperBefore = inCapitals(previous.case);
   const upper = isUpperLine(text);
   // A heading in capitals wraps onto a second line in capitals: "II. NỘI DUNG, THỜI GIAN / THỰC HIỆN".
-  if (upperBefore || upper) return upperBefore && upper && ROMAN.test(previous) && !ROMAN.test(text) && !ENDS_SENTENCE.test(previous);
+  if (upperBefore || upper) return upperBefore && upper && ROMAN.test(previous.head) && !ROMAN.test(text) && !ENDS_SENTENCE.test(previous.tail);
   // "kinh tế\n- xã hội": a dash at the start of a broken line, not a bullet.
   if (BULLET.test(text)) {
-    if (ENDS_SENTENCE.test(previous) || !/^[-–]\s/.test(text)) return false;
+    if (ENDS_SENTENCE.test(previous.tail) || !/^[-–]\s/.test(text)) return false;
     if (/^[-–]\s*\p{Ll}/u.test(text)) return true;
     // "Phòng Hành chính" / "- Quản trị": a full line ending in a capitalised word, cut before a dash inside a name.
     return lastLine.length >= 45 && /\s\p{Lu}\p{Ll}*$/u.test(lastLine) && !matchLabel(text.replace(BULLET, ''));
   }
   if (startsParagraph(text)) return false;
   // A capital after a full stop starts a paragraph; after ";" it is the next item of a list broken by the page width.
-  if (/[.:!?]["”)]?$/.test(previous) && /^[\p{Lu}"“]/u.test(text)) return false;
+  if (/[.:!?]["”)]?$/.test(previous.tail) && /^[\p{Lu}"“]/u.test(text)) return false;
   return true;
 }

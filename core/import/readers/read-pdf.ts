@@ -27,8 +27,15 @@ export async function readPdf(bytes: Uint8Array): Promise<string> {
     const pageItems: Item[][] = [];
     let letters = 0;
     for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p);
-      const content = await page.getTextContent();
+      let content;
+      try {
+        const page = await doc.getPage(p);
+        content = await page.getTextContent();
+        page.cleanup();
+      } catch {
+        // a damaged page tree or content stream shows only when the page is read (found by fuzzing)
+        throw new AppError('VALIDATION', `Không đọc được trang ${p} của tệp PDF: tệp bị hỏng.`);
+      }
       const items: Item[] = [];
       for (const raw of content.items) {
         if (!('str' in raw) || !raw.str) continue;
@@ -37,7 +44,6 @@ export async function readPdf(bytes: Uint8Array): Promise<string> {
         letters += raw.str.replace(/\s/g, '').length;
       }
       pageItems.push(items);
-      page.cleanup();
     }
     if (letters < 40) {
       throw new AppError('VALIDATION', 'Tệp PDF này là bản quét (ảnh) không có lớp chữ nên không đọc được nội dung. Hãy dùng bản Word, bản PDF có chữ, hoặc dán nội dung văn bản.');
