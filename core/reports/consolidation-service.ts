@@ -30,6 +30,26 @@ function addFigure(into: Figure[], name: string, unit: string, unitName: string,
   else f.byUnit.push({ unitName, value });
 }
 
+/** The longest text a field of the office's report takes (OfficeReportText). */
+const OFFICE_TEXT_MAX = 30_000;
+
+/**
+ * The units' words, one line each, as a draft the clerk edits: at province scale (150 communes) they
+ * outgrow the field, so the draft stops before the limit and says how many units' words it left out.
+ */
+export function gatherLines(lines: string[], max = OFFICE_TEXT_MAX): string {
+  const room = max - 100;
+  const kept: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    if (size + line.length + 1 > room) break;
+    kept.push(line);
+    size += line.length + 1;
+  }
+  const left = lines.length - kept.length;
+  return [...kept, ...(left ? [`- … và ${left} đơn vị khác (xem báo cáo của từng đơn vị).`] : [])].join('\n');
+}
+
 /**
  * The office's report for a duty, built from the units' accepted reports: per task the combined status
  * and each unit's results, summed figures, the models, and drafts of the narrative sections.
@@ -76,7 +96,7 @@ export async function consolidate(db: Executor, planId: string, dutyId: string):
     };
   });
   const gather = (key: 'generalResults' | 'shortcomings' | 'causes' | 'directions' | 'proposals') =>
-    accepted.filter((a) => a.content[key]).map((a) => `- ${a.unitName}: ${a.content[key]}`).join('\n');
+    gatherLines(accepted.filter((a) => a.content[key]).map((a) => `- ${a.unitName}: ${a.content[key]}`));
   const draft: OfficeReportText = OfficeReportText.parse({
     title: `Kết quả thực hiện dân chủ ở cơ sở và công tác dân vận chính quyền ${periodPhrase(duty.kind, plan.year, duty.quarter)}`,
     leadership: '',
