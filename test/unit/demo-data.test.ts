@@ -1,0 +1,66 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { seedDemoProvince } from '../../core/demo/demo-province';
+import { snapshotDatabase } from '../helpers/db-snapshot';
+import { call, setUpServices } from '../helpers/services';
+import { tempDir } from '../helpers/temp-dir';
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/**
+ * Every row of every table and every stored file, with what cannot repeat taken out: ids the services
+ * make with crypto.randomUUID, the installation's key pair and the short installation id in "máy …".
+ */
+function contentDigest(dataDir: string): string {
+  const tables = snapshotDatabase(dataDir);
+  const normal = Object.entries(tables).map(([name, rows]) => [
+    name,
+    rows
+      .map((row) => row.replace(UUID, '<id>').replace(/-----BEGIN [A-Z ]+-----[^"]*-----END [A-Z ]+-----\\n/g, '<key>').replace(/\(máy [0-9a-f]{8}\)/g, '(máy <id>)'))
+      .sort(),
+  ]);
+  const attachments = path.join(dataDir, 'attachments');
+  const files = (fs.existsSync(attachments) ? fs.readdirSync(attachments, { recursive: true, withFileTypes: true }) : [])
+    .filter((f) => f.isFile())
+    .map((f) => `${f.name}:${crypto.createHash('sha256').update(fs.readFileSync(path.join(f.parentPath, f.name))).digest('hex')}`)
+    .sort();
+  return crypto.createHash('sha256').update(JSON.stringify({ normal, files })).digest('hex');
+}
+
+describe('demo province', () => {
+  const options = { communes: 3, years: 2, today: '2026-11-23' };
+
+  it('is the same content for the same seed, and other content for another seed', { timeout: 60_000 }, async () => {
+    const [a, b, c] = [tempDir(), tempDir(), tempDir()];
+    const first = await seedDemoProvince({ ...options, dataDir: a, seed: 7 });
+    const second = await seedDemoProvince({ ...options, dataDir: b, seed: 7 });
+    await seedDemoProvince({ ...options, dataDir: c, seed: 8 });
+    expect(contentDigest(a)).toBe(contentDigest(b));
+    expect(contentDigest(a)).not.toBe(contentDigest(c));
+    expect({ ...first, elapsedMs: 0, operations: [] }).toEqual({ ...second, elapsedMs: 0, operations: [] });
+    expect(first).toMatchObject({ office: 'Sở Nội vụ', units: 3, plans: 4, years: [2025, 2026] });
+  });
+
+  it('is written through the services: plans, reports and their history read back through the API', { timeout: 60_000 }, async () => {
+    const dataDir = tempDir();
+    const summary = await seedDemoProvince({ ...options, communes: 12, dataDir, seed: 3 });
+    const { services } = await setUpServices({ dataDir, office: false });
+    expect((await call(services, 'units.list', { includeInactive: true })).map((u) => u.name)).toContain('UBND xã Bình Chương');
+    const plans = await call(services, 'plans.list', { year: 2026, status: null });
+    expect(plans.map((p) => [p.kind, p.status])).toEqual(expect.arrayContaining([['received', 'received'], ['own', 'issued']]));
+    const own = plans.find((p) => p.kind === 'own')!;
+    const matrix = await call(services, 'reports.matrix', { planId: own.id, today: '2026-11-23' });
+    expect(matrix.units).toHaveLength(12);
+    expect(matrix.cells.filter((cell) => cell.state === 'accepted').length).toBeGreaterThan(12);
+    const c = await call(services, 'reports.consolidation', { planId: own.id, dutyId: matrix.duties[0]!.id });
+    expect(c.tasks.every((t) => t.parentTask !== null)).toBe(true); // mapped to the UBND tỉnh plan's tasks
+    expect(c.figures.length).toBeGreaterThan(3);
+    expect(summary.reports.accepted + summary.reports.submitted + summary.reports.returned + summary.reports.draft + summary.reports.missing).toBe(12 * 2 * 2);
+    expect(summary.returns).toBeGreaterThan(0);
+    const search = await call(services, 'plans.search', { query: 'dan van kheo' });
+    expect(search.length).toBeGreaterThan(2);
+    await services.close();
+  });
+});
