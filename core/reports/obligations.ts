@@ -5,6 +5,8 @@ import type { PlanContent, ReportingDuty, TaskRole, UnitRef } from '../../shared
 import { DUTY_KIND_LABELS } from '../../shared/plans/plan-schemas';
 
 export interface OrgLookup {
+  /** Every unit's id in the displayed order (also the order in documents). */
+  order: string[];
   unitName: Map<string, string>;
   activeUnits: Set<string>;
   groupMembers: Map<string, string[]>;
@@ -13,6 +15,7 @@ export interface OrgLookup {
 export async function orgLookup(db: Executor): Promise<OrgLookup> {
   const units = await listUnits(db, true);
   return {
+    order: units.map((u) => u.id),
     unitName: new Map(units.map((u) => [u.id, u.name])),
     activeUnits: new Set(units.filter((u) => u.active === 1).map((u) => u.id)),
     groupMembers: new Map((await listGroups(db)).map((g) => [g.id, g.memberIds])),
