@@ -24,12 +24,12 @@ export async function orgLookup(db: Executor): Promise<OrgLookup> {
 
 /** Concrete units named by references, groups expanded; outside bodies are not ours to chase. */
 export function unitsOf(refs: UnitRef[], org: OrgLookup): string[] {
-  const out: string[] = [];
+  const out = new Set<string>();
   for (const r of refs) {
     const ids = r.type === 'unit' ? [r.unitId] : r.type === 'group' ? (org.groupMembers.get(r.groupId) ?? []) : [];
-    for (const id of ids) if (!out.includes(id)) out.push(id);
+    for (const id of ids) out.add(id);
   }
-  return out;
+  return [...out];
 }
 
 const CARRYING_ROLES: TaskRole[] = ['lead', 'coordinating', 'implementing'];
