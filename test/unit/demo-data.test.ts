@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedDemoProvince } from '../../core/demo/demo-province';
+import { ensureDemoProvince } from '../../core/demo/demo-cache';
 import { snapshotDatabase } from '../helpers/db-snapshot';
 import { call, setUpServices } from '../helpers/services';
 import { tempDir } from '../helpers/temp-dir';
@@ -62,5 +64,31 @@ describe('demo province', () => {
     const search = await call(services, 'plans.search', { query: 'dan van kheo' });
     expect(search.length).toBeGreaterThan(2);
     await services.close();
+  });
+
+  it('cli demo seed prints its progress and refuses a folder that already has data', { timeout: 60_000 }, () => {
+    const dataDir = tempDir();
+    const args = ['cli/main.ts', 'demo', 'seed', '--data-dir', dataDir, '--communes', '2', '--years', '1', '--today', '2026-11-23'];
+    const first = spawnSync('node_modules/.bin/tsx', args, { encoding: 'utf8' });
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/Năm 2026: \d+ đã tiếp nhận/);
+    expect(first.stdout).toMatch(/Xong sau [\d.]+ s: Sở Nội vụ, 2 xã, phường, 2 kế hoạch/);
+    const again = spawnSync('node_modules/.bin/tsx', args, { encoding: 'utf8' });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/đã có dữ liệu/);
+    const bad = spawnSync('node_modules/.bin/tsx', ['cli/main.ts', 'demo', 'seed', '--communes', 'nhiều'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+  });
+
+  it('is made once for npm run web -- --demo and the bench, reused after, never over other data', { timeout: 60_000 }, async () => {
+    const dataDir = path.join(tempDir(), 'demo');
+    const made = await ensureDemoProvince({ dataDir, communes: 2, years: 1, seed: 1, today: '2026-11-23' });
+    expect(made.reused).toBe(false);
+    const again = await ensureDemoProvince({ dataDir, communes: 2, years: 1, seed: 1 });
+    expect(again).toMatchObject({ reused: true, summary: { today: '2026-11-23' } });
+    const bigger = await ensureDemoProvince({ dataDir, communes: 3, years: 1, seed: 1, today: '2026-11-23' });
+    expect(bigger).toMatchObject({ reused: false, summary: { units: 3 } });
+    const { dataDir: real } = await setUpServices();
+    await expect(ensureDemoProvince({ dataDir: real, communes: 2, years: 1, seed: 1 })).rejects.toThrow(/không phải dữ liệu mẫu/);
   });
 });
