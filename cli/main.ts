@@ -4,6 +4,8 @@
  *   plan parse FILE       a plan read from .docx, .pdf or .txt, as JSON
  *   users reset-password --data-dir DIR --username NAME
  *                         a temporary password for a locked-out or forgotten account (logged)
+ *   demo seed --data-dir DIR [--communes 150] [--years 10] [--seed 1] [--today YYYY-MM-DD]
+ *                         a demo province (Sở Nội vụ and its communes) written through the services
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,11 +13,34 @@ import { createServices } from '../core/services';
 import { runInfo } from './info-command';
 import { runPlanParse } from './plan-parse-command';
 import { runResetPassword } from './reset-password-command';
+import { runDemoSeed } from './demo-command';
+import { isIsoDate } from '../shared/dates/vn-date';
 
-const USAGE = 'Cách dùng: npm run -s cli -- info --data-dir THƯ_MỤC | plan parse TỆP | users reset-password --data-dir THƯ_MỤC --username TÊN';
+const USAGE =
+  'Cách dùng: npm run -s cli -- info --data-dir THƯ_MỤC | plan parse TỆP | users reset-password --data-dir THƯ_MỤC --username TÊN | demo seed --data-dir THƯ_MỤC [--communes 150] [--years 10] [--seed 1] [--today YYYY-MM-DD]';
+
+async function demoSeed(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { 'data-dir': { type: 'string' }, communes: { type: 'string', default: '150' }, years: { type: 'string', default: '10' }, seed: { type: 'string', default: '1' }, today: { type: 'string' } },
+  });
+  const [communes, years, seed] = [Number(values.communes), Number(values.years), Number(values.seed)];
+  if (!values['data-dir'] || ![communes, years, seed].every(Number.isInteger) || (values.today && !isIsoDate(values.today))) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  try {
+    await runDemoSeed({ dataDir: values['data-dir'], communes, years, seed, today: values.today }, (line) => process.stdout.write(`${line}\n`));
+    return 0;
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'demo' && rest[0] === 'seed') return demoSeed(rest.slice(1));
   const { values, positionals } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, username: { type: 'string' } }, allowPositionals: true });
   if (command === 'plan' && positionals[0] === 'parse' && positionals[1]) {
     const result = await runPlanParse(positionals[1]);

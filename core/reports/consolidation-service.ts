@@ -2,8 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Executor } from '../../db/executor';
 import { getPlanRow } from '../../db/plans/plan-repo';
-import { listReportRowsOfPlan } from '../../db/reports/report-repo';
-import { listUnits } from '../../db/units/unit-repo';
+import { listReportRowsOfDuty } from '../../db/reports/report-repo';
 import { PlanContent } from '../../shared/plans/plan-schemas';
 import { ReportContent, REPORT_STATUS_LABELS, type ReportStatus } from '../../shared/reports/report-schemas';
 import { combineStatuses, OfficeReportText, type Consolidation } from '../../shared/reports/consolidation';
@@ -20,14 +19,48 @@ export function periodPhrase(kind: string, year: number, quarter: number | null)
   return `năm ${year}`;
 }
 
-function addFigure(into: Figure[], name: string, unit: string, unitName: string, value: number): void {
-  const key = `${name.trim().toLowerCase()}|${unit.trim().toLowerCase()}`;
-  let f = into.find((x) => `${x.name.trim().toLowerCase()}|${x.unit.trim().toLowerCase()}` === key);
-  if (!f) into.push((f = { name, unit, total: 0, byUnit: [] }));
-  f.total += value;
-  const u = f.byUnit.find((b) => b.unitName === unitName);
-  if (u) u.value += value;
-  else f.byUnit.push({ unitName, value });
+/** Figures summed by name and unit of measure (case and spaces aside), each unit's share kept. */
+class FigureSums {
+  readonly list: Figure[] = [];
+  private readonly byKey = new Map<string, { figure: Figure; units: Map<string, { unitName: string; value: number }> }>();
+
+  add(name: string, unit: string, unitName: string, value: number): void {
+    const key = `${name.trim().toLowerCase()}|${unit.trim().toLowerCase()}`;
+    let entry = this.byKey.get(key);
+    if (!entry) {
+      entry = { figure: { name, unit, total: 0, byUnit: [] }, units: new Map() };
+      this.byKey.set(key, entry);
+      this.list.push(entry.figure);
+    }
+    entry.figure.total += value;
+    const share = entry.units.get(unitName);
+    if (share) share.value += value;
+    else {
+      const added = { unitName, value };
+      entry.units.set(unitName, added);
+      entry.figure.byUnit.push(added);
+    }
+  }
+}
+
+/** The longest text a field of the office's report takes (OfficeReportText). */
+const OFFICE_TEXT_MAX = 30_000;
+
+/**
+ * The units' words, one line each, as a draft the clerk edits: at province scale (150 communes) they
+ * outgrow the field, so the draft stops before the limit and says how many units' words it left out.
+ */
+export function gatherLines(lines: string[], max = OFFICE_TEXT_MAX): string {
+  const room = max - 100;
+  const kept: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    if (size + line.length + 1 > room) break;
+    kept.push(line);
+    size += line.length + 1;
+  }
+  const left = lines.length - kept.length;
+  return [...kept, ...(left ? [`- … và ${left} đơn vị khác (xem báo cáo của từng đơn vị).`] : [])].join('\n');
 }
 
 /**
@@ -41,29 +74,30 @@ export async function consolidate(db: Executor, planId: string, dutyId: string):
   const duty = plan.duties.find((d) => d.id === dutyId);
   if (!duty) throw new AppError('NOT_FOUND', 'Kế hoạch không có yêu cầu báo cáo này.');
   const org = await orgLookup(db);
-  const order = (await listUnits(db, true)).map((u) => u.id);
-  const owing = unitsOf(duty.units, org).sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  const reports = (await listReportRowsOfPlan(db, planId)).filter((r) => r.duty_id === dutyId);
+  const owingSet = new Set(unitsOf(duty.units, org));
+  const owing = org.order.filter((id) => owingSet.has(id));
+  const reports = new Map((await listReportRowsOfDuty(db, dutyId)).filter((r) => r.plan_id === planId).map((r) => [r.unit_id, r]));
   const accepted = owing
-    .map((unitId) => ({ unitId, unitName: org.unitName.get(unitId) ?? '', row: reports.find((r) => r.unit_id === unitId && r.status === 'accepted') }))
-    .filter((a) => a.row)
-    .map((a) => ({ ...a, content: ReportContent.parse(JSON.parse(a.row!.content_json)) }));
+    .map((unitId) => ({ unitId, unitName: org.unitName.get(unitId) ?? '', row: reports.get(unitId) }))
+    .filter((a) => a.row?.status === 'accepted')
+    .map((a) => ({ ...a, content: ReportContent.parse(JSON.parse(a.row!.content_json)) }))
+    .map((a) => ({ ...a, entries: new Map(a.content.tasks.map((t) => [t.taskId, t])) }));
 
   const parentOrdinals = new Map<string, string>();
   if (planRow.parent_plan_id) {
     const parent = await getPlanRow(db, planRow.parent_plan_id);
     if (parent) for (const t of PlanContent.parse(JSON.parse(parent.content_json)).tasks) parentOrdinals.set(t.id, t.ordinal);
   }
-  const figures: Figure[] = [];
+  const figures = new FigureSums();
   const tasks = plan.tasks.map((task) => {
     const results = accepted.flatMap((a) => {
-      const entry = a.content.tasks.find((t) => t.taskId === task.id);
+      const entry = a.entries.get(task.id);
       return entry ? [{ unitName: a.unitName, status: entry.status, doneText: entry.doneText, reason: entry.reason, figures: entry.figures }] : [];
     });
-    const taskFigures: Figure[] = [];
+    const taskFigures = new FigureSums();
     for (const r of results) for (const f of r.figures) {
-      addFigure(taskFigures, f.name, f.unit, r.unitName, f.value);
-      addFigure(figures, f.name, f.unit, r.unitName, f.value);
+      taskFigures.add(f.name, f.unit, r.unitName, f.value);
+      figures.add(f.name, f.unit, r.unitName, f.value);
     }
     return {
       taskId: task.id,
@@ -72,11 +106,11 @@ export async function consolidate(db: Executor, planId: string, dutyId: string):
       parentTask: task.parentTaskId && parentOrdinals.has(task.parentTaskId) ? { id: task.parentTaskId, ordinal: parentOrdinals.get(task.parentTaskId)! } : null,
       combinedStatus: combineStatuses(results.map((r) => r.status)),
       results: results.map(({ unitName, status, doneText, reason }) => ({ unitName, status, doneText, reason })),
-      figures: taskFigures,
+      figures: taskFigures.list,
     };
   });
   const gather = (key: 'generalResults' | 'shortcomings' | 'causes' | 'directions' | 'proposals') =>
-    accepted.filter((a) => a.content[key]).map((a) => `- ${a.unitName}: ${a.content[key]}`).join('\n');
+    gatherLines(accepted.filter((a) => a.content[key]).map((a) => `- ${a.unitName}: ${a.content[key]}`));
   const draft: OfficeReportText = OfficeReportText.parse({
     title: `Kết quả thực hiện dân chủ ở cơ sở và công tác dân vận chính quyền ${periodPhrase(duty.kind, plan.year, duty.quarter)}`,
     leadership: '',
@@ -100,11 +134,11 @@ export async function consolidate(db: Executor, planId: string, dutyId: string):
     documentNumber: documentNumber(plan),
     issueDate: plan.issueDate,
     units: owing.map((id) => {
-      const r = reports.find((x) => x.unit_id === id);
+      const r = reports.get(id);
       return { id, name: org.unitName.get(id) ?? '', status: r ? REPORT_STATUS_LABELS[r.status as ReportStatus] : 'Chưa có báo cáo' };
     }),
     tasks,
-    figures,
+    figures: figures.list,
     models: accepted.flatMap((a) => a.content.models.map((m) => ({ name: m.name, field: m.field, level: m.level, unitName: m.unitName || a.unitName, startDate: m.startDate, results: m.results }))),
     text: saved ? OfficeReportText.parse(JSON.parse(saved.text_json)) : draft,
   };

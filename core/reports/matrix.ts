@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { getPlanRow } from '../../db/plans/plan-repo';
-import { listReportRowsOfPlan } from '../../db/reports/report-repo';
-import { listUnits } from '../../db/units/unit-repo';
+import { listReportStatesOfPlan } from '../../db/reports/report-repo';
 import { PlanContent } from '../../shared/plans/plan-schemas';
 import { daysBetween, type IsoDate } from '../../shared/dates/vn-date';
 import type { Matrix, MatrixCell, MatrixState } from '../../shared/reports/report-schemas';
@@ -28,14 +27,14 @@ export async function reportMatrix(db: Kysely<Database>, planId: string, today: 
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy kế hoạch.');
   const plan = PlanContent.parse(JSON.parse(row.content_json));
   const org = await orgLookup(db);
-  const order = (await listUnits(db, true)).map((u) => u.id);
-  const reports = await listReportRowsOfPlan(db, planId);
+  const reports = new Map((await listReportStatesOfPlan(db, planId)).map((r) => [`${r.duty_id}|${r.unit_id}`, r]));
   const owing = new Map(plan.duties.map((d) => [d.id, unitsOf(d.units, org)]));
-  const unitIds = order.filter((id) => [...owing.values()].some((ids) => ids.includes(id)));
+  const owingAny = new Set([...owing.values()].flat());
+  const unitIds = org.order.filter((id) => owingAny.has(id));
   const cells: MatrixCell[] = [];
   for (const duty of plan.duties) {
     for (const unitId of owing.get(duty.id) ?? []) {
-      const report = reports.find((r) => r.duty_id === duty.id && r.unit_id === unitId);
+      const report = reports.get(`${duty.id}|${unitId}`);
       cells.push({ dutyId: duty.id, unitId, reportId: report?.id ?? null, ...cellState(report, duty.dueDate!, today) });
     }
   }

@@ -5,6 +5,8 @@ import type { PlanContent, ReportingDuty, TaskRole, UnitRef } from '../../shared
 import { DUTY_KIND_LABELS } from '../../shared/plans/plan-schemas';
 
 export interface OrgLookup {
+  /** Every unit's id in the displayed order (also the order in documents). */
+  order: string[];
   unitName: Map<string, string>;
   activeUnits: Set<string>;
   groupMembers: Map<string, string[]>;
@@ -13,6 +15,7 @@ export interface OrgLookup {
 export async function orgLookup(db: Executor): Promise<OrgLookup> {
   const units = await listUnits(db, true);
   return {
+    order: units.map((u) => u.id),
     unitName: new Map(units.map((u) => [u.id, u.name])),
     activeUnits: new Set(units.filter((u) => u.active === 1).map((u) => u.id)),
     groupMembers: new Map((await listGroups(db)).map((g) => [g.id, g.memberIds])),
@@ -21,12 +24,12 @@ export async function orgLookup(db: Executor): Promise<OrgLookup> {
 
 /** Concrete units named by references, groups expanded; outside bodies are not ours to chase. */
 export function unitsOf(refs: UnitRef[], org: OrgLookup): string[] {
-  const out: string[] = [];
+  const out = new Set<string>();
   for (const r of refs) {
     const ids = r.type === 'unit' ? [r.unitId] : r.type === 'group' ? (org.groupMembers.get(r.groupId) ?? []) : [];
-    for (const id of ids) if (!out.includes(id)) out.push(id);
+    for (const id of ids) out.add(id);
   }
-  return out;
+  return [...out];
 }
 
 const CARRYING_ROLES: TaskRole[] = ['lead', 'coordinating', 'implementing'];

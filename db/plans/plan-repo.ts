@@ -23,6 +23,12 @@ export async function getPlanRow(db: Executor, id: string): Promise<PlanTable | 
   return db.selectFrom('plan').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Several plans in one read (search shows the plans its hits fall in). */
+export async function getPlanRows(db: Executor, ids: string[]): Promise<PlanTable[]> {
+  if (!ids.length) return [];
+  return db.selectFrom('plan').selectAll().where('id', 'in', ids).execute();
+}
+
 export async function listPlanRows(db: Executor, filter: { year?: number | null; status?: string | null }): Promise<(PlanTable & { task_count: number })[]> {
   let q = db
     .selectFrom('plan')

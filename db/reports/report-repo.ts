@@ -10,8 +10,13 @@ export async function findReportRow(db: Executor, dutyId: string, unitId: string
   return db.selectFrom('report').selectAll().where('duty_id', '=', dutyId).where('unit_id', '=', unitId).executeTakeFirst();
 }
 
-export async function listReportRowsOfPlan(db: Executor, planId: string): Promise<ReportTable[]> {
-  return db.selectFrom('report').selectAll().where('plan_id', '=', planId).execute();
+/** Where each report of a plan stands, without its content: what the completeness matrix reads. */
+export async function listReportStatesOfPlan(db: Executor, planId: string): Promise<Pick<ReportTable, 'id' | 'duty_id' | 'unit_id' | 'status' | 'received_date'>[]> {
+  return db.selectFrom('report').select(['id', 'duty_id', 'unit_id', 'status', 'received_date']).where('plan_id', '=', planId).execute();
+}
+
+export async function listReportRowsOfDuty(db: Executor, dutyId: string): Promise<ReportTable[]> {
+  return db.selectFrom('report').selectAll().where('duty_id', '=', dutyId).execute();
 }
 
 export async function insertReportRow(db: Executor, row: ReportTable): Promise<void> {

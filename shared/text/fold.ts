@@ -1,11 +1,17 @@
+/** Anything one of normalizeText's replacements would change: a dash, a CR, whitespace other than one space or a line break, spaces around or runs of line breaks, whitespace at either end. */
+const NEEDS_NORMALIZING = /[\u2010-\u2015\u2212\r]|[^\S\n ]| {2}| \n|\n |\n{3}|^\s|\s$/;
+
 /**
  * Unicode NFC, unified dashes, spaces collapsed and trimmed: what every stored text goes through.
  * Quotes stay as typed (documents print “ ”).
  * Line breaks are kept (one paragraph per line in long fields); runs of blank lines become one.
  */
 export function normalizeText(value: string): string {
-  return value
-    .normalize('NFC')
+  const nfc = value.normalize('NFC');
+  // Most stored text is already normal: one test instead of six replacements (zod runs this on every
+  // text field of every plan and report it reads, so it dominates reading 150 reports).
+  if (!NEEDS_NORMALIZING.test(nfc)) return nfc;
+  return nfc
     .replace(/[\u2010-\u2015\u2212]/g, (d) => (d === '\u2010' || d === '\u2011' ? '-' : '–'))
     .replace(/\r\n?/g, '\n')
     .replace(/[^\S\n]+/g, ' ')

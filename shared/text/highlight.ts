@@ -1,8 +1,16 @@
 import { foldVietnamese } from './fold';
 
+/** Each character folded once: texts are long, their alphabet is small (search folds every result's text). */
+const foldedChars = new Map<string, string>();
+
 function foldChar(c: string): string {
-  const f = c.toLowerCase().replace(/đ/g, 'd').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  return /[\u2010-\u2015\u2212]/.test(f) ? '-' : f;
+  let f = foldedChars.get(c);
+  if (f === undefined) {
+    f = c.toLowerCase().replace(/đ/g, 'd').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    if (/[\u2010-\u2015\u2212]/.test(f)) f = '-';
+    if (foldedChars.size < 10_000) foldedChars.set(c, f);
+  }
+  return f;
 }
 
 /**

@@ -5,6 +5,7 @@ import { call, expectError, setUpServices } from '../helpers/services';
 import { newPlanWith, task } from '../helpers/plans';
 import { docxParagraphs, docxParts } from '../helpers/docx';
 import { combineStatuses } from '../../shared/reports/consolidation';
+import { gatherLines } from '../../core/reports/consolidation-service';
 
 async function twoReports() {
   const { services } = await setUpServices();
@@ -52,6 +53,14 @@ describe('consolidation', () => {
     expect(combineStatuses(['done', 'not_started'])).toBe('in_progress');
     expect(combineStatuses(['not_done', 'not_done'])).toBe('not_done');
     expect(combineStatuses(['not_started', null])).toBe('not_started');
+  });
+
+  it('drafts the office text within its field limit when 150 communes have written', () => {
+    const lines = Array.from({ length: 150 }, (_, i) => `- UBND xã số ${i + 1}: ${'Đã triển khai thực hiện. '.repeat(12)}`);
+    const text = gatherLines(lines);
+    expect(text.length).toBeLessThanOrEqual(30_000);
+    expect(text.split('\n').at(-1)).toMatch(/^- … và \d+ đơn vị khác \(xem báo cáo của từng đơn vị\)\.$/);
+    expect(gatherLines(lines.slice(0, 3))).toBe(lines.slice(0, 3).join('\n'));
   });
 
   it('builds the office report from accepted unit reports, mapped to the parent plan tasks', async () => {
