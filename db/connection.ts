@@ -110,7 +110,12 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
     current = pending[pending.length - 1]!.version;
   }
 
-  return { db, sqlite, schemaVersion: current, backupFile, encryptionKey, close: () => db.destroy() };
+  const close = async () => {
+    await db.destroy();
+    // Kysely closes the connection only if it ran a query on it: a file opened and closed untouched stayed open
+    if (sqlite.open) sqlite.close();
+  };
+  return { db, sqlite, schemaVersion: current, backupFile, encryptionKey, close };
 }
 
 export { LATEST_SCHEMA_VERSION };

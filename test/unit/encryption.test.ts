@@ -6,7 +6,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Services } from '../../core/services';
 import { keyFromRecoveryCode, recoveryCodeOf } from '../../core/encryption/recovery-code';
-import { applyKey } from '../../db/encryption';
+import { applyKey, changeKey } from '../../db/encryption';
+import { openDatabase } from '../../db/connection';
+import { DatabaseOpenError } from '../../db/open-errors';
 import { ADMIN, call, expectError, setUpServices } from '../helpers/services';
 import { prepareServices } from '../helpers/service-setup';
 import { namesIn } from '../helpers/backups';
@@ -233,6 +235,30 @@ describe('encryption of the data at rest', () => {
     expectError(await services.call('encryption.disable', {}), 'FORBIDDEN');
     expect(header(dbFile(dataDir))).toBe(PLAIN_HEADER);
     await services.close();
+  });
+
+  it('openDatabase: a file opened and closed untouched is released (the rekey needs the only connection); an encrypted file needs its key', async () => {
+    const dir = tempDir();
+    const file = dbFile(dir);
+    const backupDir = path.join(dir, 'backups');
+    await (await openDatabase(file, { backupDir })).close(); // creates and migrates
+    await (await openDatabase(file, { backupDir })).close(); // no query through Kysely
+    expect(namesIn(dir)).toEqual(['danvan.sqlite']);
+    const key = crypto.randomBytes(32).toString('hex');
+    const plain = await openDatabase(file, { backupDir });
+    expect(plain.encryptionKey).toBeNull();
+    changeKey(plain.sqlite, key);
+    await plain.close();
+    expect(header(file)).not.toBe(PLAIN_HEADER);
+    const other = crypto.randomBytes(32).toString('hex');
+    const keyed = await openDatabase(file, { backupDir, keys: [other, key] });
+    expect(keyed.encryptionKey).toBe(key);
+    await keyed.close();
+    for (const keys of [[], [other]]) {
+      const refused = await openDatabase(file, { backupDir, keys }).then(() => null, (e: unknown) => e);
+      expect(refused).toBeInstanceOf(DatabaseOpenError);
+      expect((refused as DatabaseOpenError).problem).toBe('ENCRYPTED');
+    }
   });
 
   it('writes a recovery code that reads back to its key, and catches typing mistakes', () => {
