@@ -37,6 +37,8 @@ import { queueBundle, runSync, saveSyncConfig, syncStatus, type SyncState } from
 import { createSession } from './auth/session';
 import { countUsers, createUser, listUsers, resetPassword, updateUserAccount } from './auth/user-service';
 import { exportAudit, listAudit, recordAudit } from './audit/audit-service';
+import { keyRing } from './encryption/key-ring';
+import { encryptionService } from './encryption/encryption-service';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -44,7 +46,7 @@ export interface ServiceOptions {
   now?: () => Date;
   /** Where unexpected errors are written (stderr by default); never shown to the clerk. */
   log?: (message: string, error: unknown) => void;
-  /** Where the WebDAV password is kept (Electron passes safeStorage); an encrypted file by default. */
+  /** Where the WebDAV password and the data encryption keys are kept (Electron passes safeStorage); an encrypted file by default. */
   secrets?: SecretStore;
   /**
    * For tools run at this PC with the data folder in hand (command line, demo data): acts with every
@@ -67,7 +69,7 @@ export interface Services {
 type Handlers = { [N in OperationName]: (input: ParsedInput<N>) => Promise<OperationOutput<N>> };
 
 /** Operations that still answer when the data file could not be opened. */
-const AVAILABLE_WITHOUT_DATABASE = new Set<OperationName>(['app.status', 'backups.list', 'backups.settings', 'backups.inspect', 'backups.restore', 'dialogs.chooseFolder', 'dialogs.chooseBackupFile']);
+const AVAILABLE_WITHOUT_DATABASE = new Set<OperationName>(['app.status', 'encryption.unlock', 'backups.list', 'backups.settings', 'backups.inspect', 'backups.restore', 'dialogs.chooseFolder', 'dialogs.chooseBackupFile']);
 const AVAILABLE_BEFORE_SETUP = new Set<OperationName>(['app.status', 'office.get', 'office.save', 'backups.list', 'backups.settings', 'backups.inspect', 'backups.restore', 'dialogs.chooseBackupFile']);
 /** An office set up before accounts existed (first run, or upgraded from schema 7) first gets its administrator. */
 const AVAILABLE_BEFORE_FIRST_ADMIN = new Set<OperationName>(['app.status', 'office.get', 'users.createFirstAdmin', 'backups.list', 'backups.settings', 'backups.inspect', 'backups.restore', 'dialogs.chooseBackupFile']);
@@ -83,10 +85,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   let opened: OpenedDatabase | null = null;
   let openError: string | null = null;
   let installationId: string | null = null;
+  const secrets = options.secrets ?? fileSecretStore(paths.dataDir);
+  const ring = keyRing(secrets, log);
 
   async function open(): Promise<void> {
     try {
-      opened = await openDatabase(paths.databaseFile, { backupDir: paths.backupDir, nativeBinding: options.nativeBinding, now });
+      opened = await openDatabase(paths.databaseFile, { backupDir: paths.backupDir, nativeBinding: options.nativeBinding, now, keys: ring.keys() });
+      if (opened.encryptionKey) ring.remember(opened.encryptionKey); // the key in use is tried first next time
       installationId = await ensureInstallationIdentity(opened.db, now());
       openError = null;
     } catch (error) {
@@ -117,11 +122,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     reopen: open,
     status: () => status(),
     onRestoreStep: options.onRestoreStep,
+    ring,
   });
+  const encryption = encryptionService({ paths, now, nativeBinding: options.nativeBinding, log, secrets, ring, current: () => opened, reopen: open, status: () => status() });
   await backups.dailyIfDue();
   const importWithBackup = (bytes: Uint8Array, acceptKey: boolean) => importBundle(db(), paths.dataDir, bytes, acceptKey, now(), (n) => backups.beforeImport(n));
 
-  const secrets = options.secrets ?? fileSecretStore(paths.dataDir);
   const syncState: SyncState = { lastRunAt: null, lastError: '', waitingInInbox: [], running: false };
   let syncing: Promise<void> | null = null;
   /** One sync round at a time; a caller arriving during a round waits for it and then runs its own. */
@@ -255,6 +261,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       return syncStatus(db(), secrets, syncState);
     },
     ...backups.handlers,
+    ...encryption.handlers,
   };
 
   async function invoke(name: unknown, rawInput: unknown): Promise<ApiResult<unknown>> {

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import type { Database } from './schema';
@@ -6,6 +5,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations'
 import { DatabaseOpenError, describeProblem } from './open-errors';
 import { readRetentionRule, writeBackup } from './backups';
 import { SqliteDialectKeepingErrors } from './sqlite-dialect';
+import { databaseFileKind, openWithKeys } from './encryption';
 
 export interface OpenOptions {
   backupDir: string;
@@ -13,6 +13,12 @@ export interface OpenOptions {
   /** Path to a better-sqlite3 binary built for the host (Electron needs its own build). */
   nativeBinding?: string;
   now?: () => Date;
+  /**
+   * The data keys this installation holds, the one in use first. An encrypted file is opened with the
+   * first that reads it (the key is applied right after opening, before anything else); a plain file
+   * is opened without one.
+   */
+  keys?: readonly string[];
 }
 
 export interface OpenedDatabase {
@@ -21,28 +27,38 @@ export interface OpenedDatabase {
   schemaVersion: number;
   /** The backup written before migrating, if any migration ran on existing data. */
   backupFile: string | null;
+  /** The key the file is encrypted with; null when it is not encrypted. Changed by encryption on/off. */
+  encryptionKey: string | null;
   close(): Promise<void>;
 }
 
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-
 /**
- * Opens (or creates) the data file: refuses files that are not SQLite, corrupt or newer than the app
- * without writing to them; then WAL, foreign keys, busy timeout; then the pending migrations, all in
- * one transaction, after a backup of existing data.
+ * Opens (or creates) the data file, with its key when it is encrypted: refuses files that are not SQLite,
+ * encrypted with no key this installation holds, corrupt or newer than the app without writing to them;
+ * then WAL, foreign keys, busy timeout; then the pending migrations, all in one transaction, after a
+ * backup of existing data (encrypted like the file: VACUUM INTO keeps the key).
  */
 export async function openDatabase(file: string, options: OpenOptions): Promise<OpenedDatabase> {
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
   const now = options.now ?? (() => new Date());
-  assertSqliteHeader(file);
+  const kind = databaseFileKind(file);
+  if (kind === 'other') throw new DatabaseOpenError('NOT_SQLITE', describeProblem('NOT_SQLITE'));
+  if (kind === 'encrypted' && !options.keys?.length) throw new DatabaseOpenError('ENCRYPTED', describeProblem('ENCRYPTED'));
 
   let sqlite: BetterSqlite3.Database;
+  let encryptionKey: string | null;
   let current: number;
   let hasTables: boolean;
   try {
-    sqlite = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    const keyed = openWithKeys(file, options.keys ?? [], options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    if (!keyed) throw new DatabaseOpenError('ENCRYPTED', describeProblem('ENCRYPTED'));
+    sqlite = keyed.sqlite;
+    encryptionKey = keyed.key;
   } catch (error) {
+    if (error instanceof DatabaseOpenError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new DatabaseOpenError('LOCKED', describeProblem('LOCKED'), error);
     throw new DatabaseOpenError('CORRUPT', describeProblem('CORRUPT'), error);
   }
   try {
@@ -94,20 +110,12 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
     current = pending[pending.length - 1]!.version;
   }
 
-  return { db, sqlite, schemaVersion: current, backupFile, close: () => db.destroy() };
-}
-
-function assertSqliteHeader(file: string): void {
-  if (!fs.existsSync(file)) return;
-  const fd = fs.openSync(file, 'r');
-  try {
-    const header = Buffer.alloc(16);
-    const read = fs.readSync(fd, header, 0, 16, 0);
-    if (read === 0) return; // an empty file is a new database
-    if (read < 16 || !header.equals(SQLITE_HEADER)) throw new DatabaseOpenError('NOT_SQLITE', describeProblem('NOT_SQLITE'));
-  } finally {
-    fs.closeSync(fd);
-  }
+  const close = async () => {
+    await db.destroy();
+    // Kysely closes the connection only if it ran a query on it: a file opened and closed untouched stayed open
+    if (sqlite.open) sqlite.close();
+  };
+  return { db, sqlite, schemaVersion: current, backupFile, encryptionKey, close };
 }
 
 export { LATEST_SCHEMA_VERSION };

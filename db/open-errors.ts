@@ -1,4 +1,4 @@
-export type DatabaseProblem = 'NOT_SQLITE' | 'CORRUPT' | 'TOO_NEW' | 'MIGRATION_FAILED' | 'LOCKED';
+export type DatabaseProblem = 'NOT_SQLITE' | 'ENCRYPTED' | 'CORRUPT' | 'TOO_NEW' | 'MIGRATION_FAILED' | 'LOCKED';
 
 /** Why the data file could not be opened, with the sentence the clerk sees. */
 export class DatabaseOpenError extends Error {
@@ -16,6 +16,8 @@ export function describeProblem(problem: DatabaseProblem, detail: { version?: nu
   switch (problem) {
     case 'NOT_SQLITE':
       return 'Tệp dữ liệu không phải là cơ sở dữ liệu của ứng dụng (không phải tệp SQLite).';
+    case 'ENCRYPTED':
+      return 'Tệp dữ liệu được mã hóa và không mở được bằng khóa lưu trên máy này (hoặc không phải tệp dữ liệu của ứng dụng). Nếu có mã khôi phục đã ghi lại khi bật mã hóa, hãy gõ mã đó để mở; hoặc khôi phục từ một bản sao lưu.';
     case 'CORRUPT':
       return 'Tệp dữ liệu bị hỏng, không đọc được.';
     case 'TOO_NEW':

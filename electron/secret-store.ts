@@ -8,6 +8,7 @@ export function safeStorageSecrets(dataDir: string): SecretStore {
   const file = path.join(dataDir, 'secrets.safe.json');
   const readAll = (): Record<string, string> => (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>) : {});
   return {
+    kind: 'os',
     get(name) {
       const value = readAll()[name];
       return value ? safeStorage.decryptString(Buffer.from(value, 'base64')) : null;

@@ -6,6 +6,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { Database } from '../../db/schema';
 import { syncDirectory } from '../../db/backups';
+import { applyKey } from '../../db/encryption';
 import { lowerSlug } from '../../shared/text/fold';
 import { formatVnDateTime } from '../../shared/dates/vn-date';
 import { exportPlanDocx } from '../plans/plan-export';
@@ -32,6 +33,8 @@ export type Progress = (done: number, total: number, step: string) => void;
 export interface ArchiveOptions {
   /** The live database: a consistent snapshot of it is taken first, and everything is read from that. */
   sqlite: BetterSqlite3.Database;
+  /** The live database's key: its snapshot is encrypted the same way. The archive itself is plain on purpose (for auditors). */
+  encryptionKey: string | null;
   dataDir: string;
   /** A folder already checked (checkTargetFolder). */
   folder: string;
@@ -58,6 +61,7 @@ export async function writeArchive(o: ArchiveOptions): Promise<string> {
     throw error;
   }
   const sqlite = new BetterSqlite3(snapshot, { readonly: true, ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}) });
+  if (o.encryptionKey) applyKey(sqlite, o.encryptionKey);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   let part: string | null = null;
   let fd: number | null = null;

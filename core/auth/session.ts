@@ -91,7 +91,9 @@ export function createSession(db: () => Kysely<Database>, now: () => Date, local
         return;
       }
     }
-    await recordAudit(db(), { userId: person?.id || null, userName: person ? personName(person) : '', action: name, summary: label, target, detail: auditDetail(name, input) }, at);
+    // After a restore the person may not exist in the data now in place (a backup of another installation): named, not linked.
+    const linked = person?.id && (name !== 'backups.restore' || (await readUser(db(), person.id))) ? person.id : null;
+    await recordAudit(db(), { userId: linked, userName: person ? personName(person) : '', action: name, summary: label, target, detail: auditDetail(name, input) }, at);
   }
 
   async function signIn(input: ParsedInput<'session.signIn'>): Promise<void> {

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { databaseFileKind, openWithKeys } from '../../db/encryption';
 import { AppError, translateStorageError } from '../app-error';
 
 /** What the confirmation before a restore counts, in the backup and in the current data. */
@@ -16,7 +16,6 @@ export const COUNTED_TABLES: readonly { key: string; label: string }[] = [
   { key: 'imported_bundle', label: 'Gói đã nhận' },
 ];
 
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const NOT_OURS = 'Tệp này không phải bản sao lưu của Dân vận';
 
 export interface CheckedDatabase {
@@ -25,18 +24,34 @@ export interface CheckedDatabase {
   installationId: string | null;
   counts: Record<string, number>;
   attachmentHashes: string[];
+  /** The key that opened the backup; null when it is not encrypted. */
+  encryptionKey: string | null;
 }
 
-/** Refuses, before copying anything, a file that is not a SQLite database. */
+/** The keys to try on an encrypted backup: those this installation holds, and the one from a recovery code the clerk typed. */
+export interface BackupKeys {
+  local: readonly string[];
+  typed: string | null;
+}
+
+/** Refuses, before copying anything, a file that is neither a SQLite database nor an encrypted one. */
 export function assertSqliteFile(file: string): void {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const header = Buffer.alloc(16);
-    const read = fs.readSync(fd, header, 0, 16, 0);
-    if (read < 16 || !header.equals(SQLITE_HEADER)) throw new AppError('VALIDATION', `${NOT_OURS} (không phải tệp cơ sở dữ liệu SQLite).`);
-  } finally {
-    fs.closeSync(fd);
-  }
+  if (!['plain', 'encrypted'].includes(databaseFileKind(file))) throw new AppError('VALIDATION', `${NOT_OURS} (không phải tệp cơ sở dữ liệu SQLite).`);
+}
+
+/** An encrypted backup that none of the keys opens: what to do, in Vietnamese, on the recovery code field. */
+function encryptedRefusal(typed: boolean): AppError {
+  return typed
+    ? new AppError(
+        'VALIDATION',
+        'Bản sao lưu được mã hóa và mã khôi phục vừa gõ không mở được nó (mã của máy khác, hoặc của một lần bật mã hóa khác). Chưa có gì được ghi.',
+        { recoveryCode: 'mã khôi phục này không mở được bản sao lưu' },
+      )
+    : new AppError(
+        'VALIDATION',
+        'Bản sao lưu được mã hóa và không mở được bằng khóa của máy này (có thể được tạo trên máy khác). Hãy gõ mã khôi phục đã ghi lại khi bật mã hóa dữ liệu trên máy tạo ra bản sao lưu.',
+        { recoveryCode: 'cần mã khôi phục của bản sao lưu' },
+      );
 }
 
 export function countRows(sqlite: BetterSqlite3.Database): Record<string, number> {
@@ -49,11 +64,15 @@ export function countRows(sqlite: BetterSqlite3.Database): Record<string, number
  * a Dân vận database, not newer than the app, integrity_check passing. The copy is switched to a
  * rollback journal so it can later be renamed into place on its own. Throws a Vietnamese refusal.
  */
-export function checkDatabaseCopy(file: string, latestVersion: number, nativeBinding?: string): CheckedDatabase {
+export function checkDatabaseCopy(file: string, latestVersion: number, nativeBinding?: string, keys: BackupKeys = { local: [], typed: null }): CheckedDatabase {
   assertSqliteFile(file);
   let db: BetterSqlite3.Database | null = null;
+  let encryptionKey: string | null = null;
   try {
-    db = new BetterSqlite3(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    const keyed = openWithKeys(file, keys.typed ? [keys.typed, ...keys.local] : keys.local, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    if (!keyed) throw encryptedRefusal(keys.typed !== null);
+    db = keyed.sqlite;
+    encryptionKey = keyed.key;
     const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version < 1 || !['installation', 'office', 'unit'].every((t) => tables.has(t))) {
@@ -70,7 +89,7 @@ export function checkDatabaseCopy(file: string, latestVersion: number, nativeBin
     const office = db.prepare('SELECT name FROM office').get() as { name: string } | undefined;
     const installation = db.prepare('SELECT id FROM installation').get() as { id: string } | undefined;
     const hashes = tables.has('attachment') ? (db.prepare('SELECT sha256 FROM attachment').all() as { sha256: string }[]).map((r) => r.sha256) : [];
-    return { schemaVersion: version, officeName: office?.name ?? null, installationId: installation?.id ?? null, counts: countRows(db), attachmentHashes: hashes };
+    return { schemaVersion: version, officeName: office?.name ?? null, installationId: installation?.id ?? null, counts: countRows(db), attachmentHashes: hashes, encryptionKey };
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw translateStorageError(error, 'của máy') ?? new AppError('VALIDATION', 'Bản sao lưu bị hỏng, không đọc được; không thể khôi phục từ nó.');

@@ -15,6 +15,8 @@ import { bytesToCopy, copyAttachments } from './attachment-copy';
 import { inspectBackup, resolveBackupSource } from './inspect';
 import { restoreDatabase, type RestoreStep } from './restore';
 import { checkTargetFolder, placeOf } from './target-folder';
+import type { KeyRing } from '../encryption/key-ring';
+import { keyFromRecoveryCode } from '../encryption/recovery-code';
 
 type BackupOperation = Extract<OperationName, `backups.${string}`>;
 export type BackupHandlers = { [N in BackupOperation]: (input: ParsedInput<N>) => Promise<OperationOutput<N>> };
@@ -32,6 +34,8 @@ export interface BackupContext {
   status: () => Promise<OperationOutput<'app.status'>>;
   /** Tests stop a restore at a step to show the data survives an interruption. */
   onRestoreStep?: (step: RestoreStep) => void;
+  /** The data keys of this installation: encrypted backups open with them, or with a recovery code. */
+  ring: KeyRing;
 }
 
 /** Backups (daily, before imports, on demand), verified restore, and the export of everything. */
@@ -46,6 +50,7 @@ export function backupService(ctx: BackupContext) {
     return opened;
   };
   const hashes = async (opened: OpenedDatabase) => (await opened.db.selectFrom('attachment').select('sha256').execute()).map((r) => r.sha256);
+  const backupKeys = (input: { recoveryCode: string | null }) => ({ local: ctx.ring.keys(), typed: input.recoveryCode === null ? null : keyFromRecoveryCode(input.recoveryCode) });
   const databaseBytes = (opened: OpenedDatabase) => (opened.sqlite.pragma('page_count', { simple: true }) as number) * (opened.sqlite.pragma('page_size', { simple: true }) as number);
 
   async function retention(): Promise<RetentionRule> {
@@ -119,11 +124,13 @@ export function backupService(ctx: BackupContext) {
         dataDir: paths.dataDir,
         latestVersion: LATEST_SCHEMA_VERSION,
         nativeBinding: ctx.nativeBinding,
-        current: opened ? { sqlite: opened.sqlite, installationId: ctx.installationId() } : null,
+        current: opened ? { sqlite: opened.sqlite, installationId: ctx.installationId(), encryptionKey: opened.encryptionKey } : null,
+        keys: backupKeys(input),
       });
     },
     'backups.restore': async (input) => {
       const source = resolveBackupSource(input, paths.backupDir, paths.databaseFile);
+      const keys = backupKeys(input);
       const opened = ctx.current();
       try {
         await restoreDatabase({
@@ -135,6 +142,9 @@ export function backupService(ctx: BackupContext) {
           latestVersion: LATEST_SCHEMA_VERSION,
           nativeBinding: ctx.nativeBinding,
           current: opened ? { sqlite: opened.sqlite, close: ctx.closeDatabase } : null,
+          keys,
+          targetKey: opened?.encryptionKey ?? null,
+          rememberKey: (key) => ctx.ring.remember(key),
           onStep: ctx.onRestoreStep,
         });
       } catch (error) {
@@ -149,7 +159,7 @@ export function backupService(ctx: BackupContext) {
       const evidence = await opened.db.selectFrom('attachment').select((eb) => eb.fn.sum<number>('size').as('bytes')).executeTakeFirst();
       const target = checkTargetFolder(input.folder, databaseBytes(opened) + Number(evidence?.bytes ?? 0));
       const at = ctx.now();
-      return jobs.start((progress) => writeArchive({ sqlite: open().sqlite, dataDir: paths.dataDir, folder: target, now: at, nativeBinding: ctx.nativeBinding, progress }));
+      return jobs.start((progress) => writeArchive({ sqlite: open().sqlite, encryptionKey: open().encryptionKey, dataDir: paths.dataDir, folder: target, now: at, nativeBinding: ctx.nativeBinding, progress }));
     },
     'backups.exportProgress': async (input) => jobs.get(input.jobId),
   };

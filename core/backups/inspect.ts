@@ -6,7 +6,7 @@ import { listBackups, parseBackupTime } from '../../db/backups';
 import type { BackupInspection } from '../../shared/backups/backup-schemas';
 import { AppError } from '../app-error';
 import { attachmentFile } from '../reports/attachments';
-import { assertSqliteFile, checkDatabaseCopy, countRows, COUNTED_TABLES } from './backup-check';
+import { assertSqliteFile, checkDatabaseCopy, countRows, COUNTED_TABLES, type BackupKeys } from './backup-check';
 
 export interface BackupSourceFile {
   path: string;
@@ -46,7 +46,9 @@ export interface InspectOptions {
   dataDir: string;
   latestVersion: number;
   nativeBinding?: string;
-  current: { sqlite: BetterSqlite3.Database; installationId: string | null } | null;
+  /** The data as open now; encryptionKey is its key (null: not encrypted). */
+  current: { sqlite: BetterSqlite3.Database; installationId: string | null; encryptionKey: string | null } | null;
+  keys: BackupKeys;
 }
 
 /**
@@ -58,7 +60,7 @@ export function inspectBackup(o: InspectOptions): BackupInspection {
   const temp = path.join(o.dataDir, `.kiem-tra-${crypto.randomUUID()}.tmp`);
   try {
     fs.copyFileSync(o.source.path, temp);
-    const checked = checkDatabaseCopy(temp, o.latestVersion, o.nativeBinding);
+    const checked = checkDatabaseCopy(temp, o.latestVersion, o.nativeBinding, o.keys);
     const current = o.current ? countRows(o.current.sqlite) : null;
     const warnings: string[] = [];
     if (checked.schemaVersion < o.latestVersion) {
@@ -67,6 +69,8 @@ export function inspectBackup(o: InspectOptions): BackupInspection {
     if (o.current?.installationId && checked.installationId && checked.installationId !== o.current.installationId) {
       warnings.push(`Bản sao lưu này của một cài đặt khác${checked.officeName ? ` (${checked.officeName})` : ''}: sau khi khôi phục, máy này dùng mã cài đặt và khóa ký của cài đặt đó.`);
     }
+    const encryption = encryptionWarning(checked.encryptionKey, o.current?.encryptionKey ?? null, o.keys);
+    if (encryption) warnings.push(encryption);
     if (!checked.officeName) warnings.push('Bản sao lưu chưa có thông tin cơ quan (được tạo trước khi khai báo).');
     const beside = path.dirname(o.source.path);
     const missing = checked.attachmentHashes.filter((h) => !fs.existsSync(attachmentFile(o.dataDir, h)) && !fs.existsSync(attachmentFile(beside, h))).length;
@@ -87,4 +91,16 @@ export function inspectBackup(o: InspectOptions): BackupInspection {
     fs.rmSync(temp, { force: true });
     fs.rmSync(`${temp}-journal`, { force: true });
   }
+}
+
+/** What a restore will do about encryption (it keeps the data of this computer encrypted when it is). */
+function encryptionWarning(backupKey: string | null, currentKey: string | null, keys: BackupKeys): string | null {
+  if (currentKey) {
+    if (!backupKey) return 'Bản sao lưu không được mã hóa; khi khôi phục, dữ liệu được mã hóa bằng khóa của máy này.';
+    if (backupKey !== currentKey) return 'Bản sao lưu được mã hóa bằng khóa khác; khi khôi phục, dữ liệu được mã hóa lại bằng khóa của máy này (mã khôi phục của máy này vẫn dùng được).';
+    return null;
+  }
+  if (!backupKey) return null;
+  const code = backupKey === keys.typed && !keys.local.includes(backupKey) ? 'mã khôi phục vừa gõ' : 'mã khôi phục đã ghi lại khi bật mã hóa lúc tạo bản sao lưu này';
+  return `Bản sao lưu được mã hóa: sau khi khôi phục, dữ liệu trên máy này được mã hóa bằng khóa của bản sao lưu, mở bằng ${code}.`;
 }

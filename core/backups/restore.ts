@@ -3,7 +3,8 @@ import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { syncDirectory, syncFile, writeBackup } from '../../db/backups';
 import { BACKUP_REASONS } from '../../shared/backups/backup-schemas';
-import { checkDatabaseCopy } from './backup-check';
+import { rekeyFile } from '../../db/encryption';
+import { checkDatabaseCopy, type BackupKeys } from './backup-check';
 import { copyAttachments } from './attachment-copy';
 
 /** The points a restore passes; a test stops the process at each to show the data survives. */
@@ -24,6 +25,14 @@ export interface RestoreOptions {
   nativeBinding?: string;
   /** The data file as open now; null when it could not be opened (it is then kept as danvan.sqlite.hong-<time>). */
   current: { sqlite: BetterSqlite3.Database; close(): Promise<void> } | null;
+  keys: BackupKeys;
+  /**
+   * The key of the data as open now (null: not encrypted, or not open). When set, the restored data is
+   * encrypted with it whatever the backup had, so encryption stays on and this computer's recovery code
+   * stays valid; when null, the restored data keeps the backup's encryption and its key is remembered.
+   */
+  targetKey: string | null;
+  rememberKey: (key: string) => void;
   onStep?: (step: RestoreStep) => void;
 }
 
@@ -38,7 +47,12 @@ export async function restoreDatabase(o: RestoreOptions): Promise<{ preRestoreBa
   try {
     fs.copyFileSync(o.source, temp);
     o.onStep?.('copied');
-    const checked = checkDatabaseCopy(temp, o.latestVersion, o.nativeBinding);
+    const checked = checkDatabaseCopy(temp, o.latestVersion, o.nativeBinding, o.keys);
+    if (o.targetKey && checked.encryptionKey !== o.targetKey) {
+      rekeyFile(temp, checked.encryptionKey, o.targetKey, o.nativeBinding ? { nativeBinding: o.nativeBinding } : {});
+    } else if (!o.targetKey && checked.encryptionKey) {
+      o.rememberKey(checked.encryptionKey); // before the file is in place: it must never be there without its key
+    }
     o.onStep?.('verified');
     // a backup made to a USB stick carries the evidence files beside it
     copyAttachments(path.dirname(o.source), o.dataDir, checked.attachmentHashes);
@@ -94,6 +108,6 @@ export function cleanUpInterrupted(databaseFile: string, backupDir: string): voi
     if (/^\.(kiem-tra|xuat)-[\w-]+\.tmp(-journal)?$/.test(name)) remove(path.join(dataDir, name));
   }
   for (const name of fs.existsSync(backupDir) ? fs.readdirSync(backupDir) : []) {
-    if (name.endsWith('.sqlite.part')) remove(path.join(backupDir, name));
+    if (name.endsWith('.sqlite.part') || name.endsWith('.sqlite.part-journal')) remove(path.join(backupDir, name));
   }
 }

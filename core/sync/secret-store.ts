@@ -2,10 +2,15 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Where the WebDAV password is kept: Electron's safeStorage on the desktop, an encrypted file elsewhere. */
+/**
+ * Where the WebDAV password and the data encryption keys are kept: Electron's safeStorage on the desktop,
+ * an encrypted file elsewhere.
+ */
 export interface SecretStore {
   get(name: string): string | null;
   set(name: string, value: string): void;
+  /** 'os': protected by the operating system (DPAPI, keyring); 'file': a key file beside the data. */
+  kind?: 'os' | 'file';
 }
 
 /**
@@ -27,6 +32,7 @@ export function fileSecretStore(dataDir: string): SecretStore {
     return JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')) as Record<string, string>;
   };
   return {
+    kind: 'file',
     get: (name) => readAll()[name] ?? null,
     set(name, value) {
       const all = { ...readAll(), [name]: value };

@@ -18,6 +18,7 @@ import { BUNDLE_KINDS, BundlePreview } from '../bundles/bundle-schemas';
 import { SyncConfig, SyncConfigInput, SyncStatus } from '../sync/sync-schemas';
 import { ImportResult, NameTarget } from '../import/parsed-plan';
 import { AuditEvent, AuditFilter, User, UserCreateInput, UserUpdateInput, enteredPassword, newPassword } from '../auth/auth-schemas';
+import { EncryptionEnabled, EncryptionStatus, recoveryCode } from '../encryption/encryption-schemas';
 import { BackupInfo, BackupInspection, BackupSettings, BackupSource, ExportJob, folderPath, RetentionRule } from '../backups/backup-schemas';
 
 /**
@@ -103,6 +104,14 @@ export const operations = {
   /** Starts writing the archive of everything (.zip) into a folder; follow it with backups.exportProgress. */
   'backups.exportAll': { input: z.strictObject({ folder: folderPath }), output: ExportJob },
   'backups.exportProgress': { input: z.strictObject({ jobId: uuid }), output: ExportJob },
+  // "Mã hóa dữ liệu trên máy" (quản trị): off by default; the key is kept by the operating system.
+  'encryption.status': { input: noInput, output: EncryptionStatus },
+  /** Backs up, encrypts the data file and the backup folder with a new random key; returns the recovery code, shown once. */
+  'encryption.enable': { input: noInput, output: EncryptionEnabled },
+  /** Backs up (encrypted), then decrypts the data file; the key is kept so encrypted backups still restore here. */
+  'encryption.disable': { input: noInput, output: EncryptionStatus },
+  /** When the data file is encrypted with a key this computer does not hold: opens it with the recovery code. */
+  'encryption.unlock': { input: z.strictObject({ recoveryCode }), output: AppStatus },
   'plans.list': {
     input: z.strictObject({ year: planYear.nullable().default(null), status: z.enum(PLAN_STATUSES).nullable().default(null) }),
     output: z.array(PlanSummary),

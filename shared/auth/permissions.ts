@@ -54,6 +54,11 @@ export const OPERATION_RULES: Record<OperationName, Rule> = {
   'backups.exportAll': { access: ADMIN, label: 'Xuất toàn bộ dữ liệu' },
   'backups.exportProgress': { access: ADMIN },
   'dialogs.chooseBackupFile': read,
+  'encryption.status': read,
+  'encryption.enable': { access: ADMIN, label: 'Bật mã hóa dữ liệu trên máy' },
+  'encryption.disable': { access: ADMIN, label: 'Tắt mã hóa dữ liệu trên máy' },
+  // Answers only while the data file cannot be opened (nobody can be signed in then), like restore.
+  'encryption.unlock': { access: ADMIN, label: 'Mở dữ liệu bằng mã khôi phục' },
   'plans.list': read,
   'plans.get': read,
   'plans.create': { access: ENTER, label: 'Tạo kế hoạch' },

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { recoveryCode } from '../encryption/encryption-schemas';
 
 /** What a backup was made for; the reason is written into its file name (db/backups.ts). */
-export const BACKUP_KINDS = ['daily', 'pre_migration', 'pre_import', 'manual', 'pre_restore', 'other'] as const;
+export const BACKUP_KINDS = ['daily', 'pre_migration', 'pre_import', 'manual', 'pre_restore', 'pre_encryption', 'other'] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number];
 
 export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
@@ -10,11 +11,19 @@ export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   pre_import: 'trước nhập gói',
   manual: 'thủ công',
   pre_restore: 'trước khôi phục',
+  pre_encryption: 'trước bật/tắt mã hóa',
   other: 'khác',
 };
 
 /** The reason part of a backup's file name, per kind (a migration adds its version: truoc-nang-cap-v6). */
-export const BACKUP_REASONS = { daily: 'hang-ngay', pre_import: 'truoc-nhap-goi', manual: 'thu-cong', pre_restore: 'truoc-khoi-phuc' } as const;
+export const BACKUP_REASONS = {
+  daily: 'hang-ngay',
+  pre_import: 'truoc-nhap-goi',
+  manual: 'thu-cong',
+  pre_restore: 'truoc-khoi-phuc',
+  pre_encryption: 'truoc-ma-hoa',
+  pre_decryption: 'truoc-tat-ma-hoa',
+} as const;
 
 export function backupKindOf(fileName: string): BackupKind {
   const reason = /^dv-\d{8}T\d{9}-([a-z0-9-]+)\.sqlite$/.exec(fileName)?.[1] ?? '';
@@ -23,6 +32,7 @@ export function backupKindOf(fileName: string): BackupKind {
   if (reason === BACKUP_REASONS.pre_import) return 'pre_import';
   if (reason === BACKUP_REASONS.manual) return 'manual';
   if (reason === BACKUP_REASONS.pre_restore) return 'pre_restore';
+  if (reason === BACKUP_REASONS.pre_encryption || reason === BACKUP_REASONS.pre_decryption) return 'pre_encryption';
   return 'other';
 }
 
@@ -95,5 +105,7 @@ export const BackupSource = z
   .strictObject({
     fileName: backupFileName.nullable().default(null),
     path: z.string().trim().min(1, { error: 'Gõ đường dẫn tệp sao lưu' }).max(1000, { error: 'Đường dẫn dài quá 1000 ký tự' }).nullable().default(null),
+    /** For a backup encrypted on another computer: the recovery code written down there. */
+    recoveryCode: recoveryCode.nullable().default(null),
   })
   .refine((s) => (s.fileName === null) !== (s.path === null), { error: 'Chọn một bản sao lưu trong danh sách, hoặc chọn tệp sao lưu trên máy' });

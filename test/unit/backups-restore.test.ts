@@ -68,6 +68,24 @@ describe('restoring a backup', () => {
     await fresh.services.close();
   });
 
+  it('a signed-in quản trị restores another installation’s backup: the audit line names the person, whose account is not in the restored data', async () => {
+    const { services: old } = await servicesWithClock('2026-11-20T02:00:00Z');
+    await call(old, 'units.create', { name: 'Thôn An Phú', kind: 'thon' });
+    const made = await call(old, 'backups.create', { folder: tempDir() });
+    await old.close();
+
+    const { services, dataDir } = await setUpServices(); // its own administrator, another user id
+    const status = await call(services, 'backups.restore', { path: made.path });
+    expect(status.state).toBe('signedOut');
+    await call(services, 'session.signIn', { username: ADMIN.username, password: ADMIN.password });
+    expect(await unitNames(services)).toEqual(['Thôn An Phú']);
+    await services.close();
+    const db = new BetterSqlite3(path.join(dataDir, 'danvan.sqlite'), { readonly: true });
+    const line = db.prepare("SELECT user_id, user_name FROM audit_event WHERE action = 'backups.restore'").get() as { user_id: string | null; user_name: string };
+    db.close();
+    expect(line).toEqual({ user_id: null, user_name: expect.stringContaining(ADMIN.fullName) });
+  });
+
   it('refuses, with a Vietnamese message and nothing written, a file that is not a backup, is corrupt, or is from a newer version', async () => {
     const { services, dataDir, backupDir } = await servicesWithClock('2026-11-20T02:00:00Z');
     await call(services, 'units.create', { name: 'Thôn An Phú', kind: 'thon' });

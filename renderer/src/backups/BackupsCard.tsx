@@ -9,7 +9,7 @@ import { RestoreDialog, RestoreFromFile, type BackupSourceInput } from './Restor
 import { RetentionForm } from './RetentionForm';
 import { useCan } from '../auth/current-user';
 
-const KIND_COLORS: Record<BackupKind, string> = { daily: 'blue', pre_migration: 'purple', pre_import: 'orange', manual: 'green', pre_restore: 'gold', other: 'default' };
+const KIND_COLORS: Record<BackupKind, string> = { daily: 'blue', pre_migration: 'purple', pre_import: 'orange', manual: 'green', pre_restore: 'gold', pre_encryption: 'cyan', other: 'default' };
 
 /** Cài đặt → Sao lưu: the backups kept, the rule that keeps them, "Sao lưu ngay", and restore. */
 export function BackupsCard() {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Modal, Spin, Table, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Input, Modal, Space, Spin, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { callApi } from '../api/client';
+import { ApiCallError, callApi } from '../api/client';
 import { useApiMutation } from '../api/hooks';
 import { formatDateTime, formatSize } from './format';
 import { PathInput } from './PathInput';
@@ -14,15 +14,25 @@ export type BackupSourceInput = { fileName: string } | { path: string };
  */
 export function RestoreDialog({ source, onClose }: { source: BackupSourceInput | null; onClose: () => void }) {
   const { message } = App.useApp();
+  // an encrypted backup from another computer opens with the recovery code written down there
+  const [typed, setTyped] = useState('');
+  const [code, setCode] = useState<string | null>(null);
+  const withCode = source && { ...source, recoveryCode: code };
   // checked afresh each time the dialog opens: the current data may have changed since
-  const inspect = useQuery({ queryKey: ['backups.inspect', source], queryFn: () => callApi('backups.inspect', source!), enabled: source !== null, staleTime: 0, gcTime: 0 });
+  const inspect = useQuery({ queryKey: ['backups.inspect', withCode], queryFn: () => callApi('backups.inspect', withCode!), enabled: source !== null, staleTime: 0, gcTime: 0 });
   const restore = useApiMutation('backups.restore', ['']);
   const seen = inspect.data;
+  const needsCode = inspect.error instanceof ApiCallError && inspect.error.error.fields?.recoveryCode !== undefined;
+  const close = () => {
+    setTyped('');
+    setCode(null);
+    onClose();
+  };
   const confirm = async () => {
     try {
-      const status = await restore.mutateAsync(source!);
+      const status = await restore.mutateAsync(withCode!);
       message.success(status.state === 'ready' ? 'Đã khôi phục dữ liệu từ bản sao lưu.' : 'Đã khôi phục bản sao lưu.');
-      onClose();
+      close();
     } catch (e) {
       message.error((e as Error).message);
     }
@@ -32,7 +42,7 @@ export function RestoreDialog({ source, onClose }: { source: BackupSourceInput |
       open={source !== null}
       title="Khôi phục từ bản sao lưu"
       width={680}
-      onCancel={onClose}
+      onCancel={close}
       okText="Khôi phục bản này"
       cancelText="Hủy"
       okButtonProps={{ danger: true, disabled: !seen, loading: restore.isPending }}
@@ -41,6 +51,12 @@ export function RestoreDialog({ source, onClose }: { source: BackupSourceInput |
     >
       {inspect.isFetching && <Spin tip="Đang kiểm tra bản sao lưu…"><div style={{ height: 80 }} /></Spin>}
       {inspect.isError && <Alert type="error" showIcon message="Không khôi phục được từ tệp này" description={inspect.error.message} />}
+      {needsCode && (
+        <Space.Compact style={{ width: '100%', marginTop: 12 }}>
+          <Input placeholder="Mã khôi phục, ví dụ ABCD-EFGH-…" value={typed} onChange={(e) => setTyped(e.target.value)} onPressEnter={() => setCode(typed)} data-testid="recovery-code-input" />
+          <Button type="primary" disabled={!typed.trim()} onClick={() => setCode(typed)}>Mở bằng mã này</Button>
+        </Space.Compact>
+      )}
       {seen && !inspect.isFetching && (
         <>
           <Descriptions column={1} size="small" bordered>

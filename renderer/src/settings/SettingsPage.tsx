@@ -4,6 +4,7 @@ import type { AppStatus } from '../../../shared/api/contract';
 import { OfficeForm } from '../setup/OfficeForm';
 import { BackupsCard } from '../backups/BackupsCard';
 import { ExportAllCard } from '../backups/ExportAllCard';
+import { EncryptionCard } from '../backups/EncryptionCard';
 
 export function SettingsPage({ status }: { status: AppStatus }) {
   const can = useCan();
@@ -24,6 +25,7 @@ export function SettingsPage({ status }: { status: AppStatus }) {
         </Descriptions>
       </Card>
       <BackupsCard />
+      <EncryptionCard />
       {can('backups.exportAll') && <ExportAllCard />}
     </Space>
   );

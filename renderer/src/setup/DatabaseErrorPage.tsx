@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Button, List, Result, Typography } from 'antd';
+import { Alert, Button, Input, List, Result, Space, Typography } from 'antd';
 import type { AppStatus } from '../../../shared/api/contract';
-import { useApiQuery } from '../api/hooks';
+import { useApiMutation, useApiQuery } from '../api/hooks';
 import { formatDateTime } from '../backups/format';
 import { RestoreDialog, RestoreFromFile, type BackupSourceInput } from '../backups/RestoreDialog';
 
@@ -9,6 +9,10 @@ import { RestoreDialog, RestoreFromFile, type BackupSourceInput } from '../backu
 export function DatabaseErrorPage({ status }: { status: AppStatus }) {
   const backups = useApiQuery('backups.list', {});
   const [restoring, setRestoring] = useState<BackupSourceInput | null>(null);
+  const unlock = useApiMutation('encryption.unlock', ['']);
+  const [code, setCode] = useState('');
+  // an encrypted data file whose key this computer no longer holds (Windows reinstalled …) opens with the recovery code
+  const encrypted = status.databaseError?.includes('mã khôi phục') ?? false;
   return (
     <div className="dv-centered">
       <Result
@@ -21,6 +25,16 @@ export function DatabaseErrorPage({ status }: { status: AppStatus }) {
               Tệp dữ liệu tại <Typography.Text code>{status.dataDir}</Typography.Text> được giữ nguyên. Có thể mở một bản sao lưu;
               tệp hiện tại sẽ được đổi tên và giữ lại, không bị ghi đè.
             </Typography.Paragraph>
+            {encrypted && (
+              <div style={{ marginBottom: 16 }}>
+                <Typography.Paragraph strong style={{ marginBottom: 8 }}>Mở dữ liệu bằng mã khôi phục</Typography.Paragraph>
+                <Space.Compact style={{ width: '100%' }}>
+                  <Input placeholder="Mã khôi phục đã ghi lại khi bật mã hóa" value={code} onChange={(e) => setCode(e.target.value)} />
+                  <Button type="primary" disabled={!code.trim()} loading={unlock.isPending} onClick={() => unlock.mutate({ recoveryCode: code })}>Mở dữ liệu</Button>
+                </Space.Compact>
+                {unlock.error && <Alert style={{ marginTop: 8 }} type="error" showIcon message={unlock.error.message} />}
+              </div>
+            )}
             <List
               bordered
               loading={backups.isPending}
