@@ -168,7 +168,10 @@ describe('fuzzing every API operation: never INTERNAL, Vietnamese, no write on r
   });
 
   for (const name of OPERATION_NAMES) {
-    it(name, async () => {
+    // Re-encrypting the file needs the only connection to it; this test keeps a second one open to watch
+    // for writes, so these two are refused as busy here. Their refusals are tested in encryption.test.ts.
+    const needsSoleConnection = name === 'encryption.enable' || name === 'encryption.disable';
+    it.skipIf(needsSoleConnection)(name, async () => {
       const inputs = pools.map((p) => apiInput(name, operations[name].input, p)); // built once: a pattern's generator is slow to build
       await fc.assert(
         fc.asyncProperty(
