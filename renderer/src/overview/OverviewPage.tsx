@@ -5,6 +5,7 @@ import type { DeadlineBucket, DeadlineItem } from '../../../shared/plans/search-
 import { formatVnDate } from '../../../shared/dates/vn-date';
 import { compareVietnamese } from '../../../shared/text/collate';
 import { useApiQuery } from '../api/hooks';
+import { NameList } from '../common/NameList';
 
 const thisYear = new Date().getFullYear();
 const BUCKETS: { key: DeadlineBucket; title: string; color: string }[] = [
@@ -53,7 +54,7 @@ export function OverviewPage() {
         </Space>
       ),
     },
-    { title: 'Đơn vị', width: 260, render: (_: unknown, i: DeadlineItem) => i.units.map((u) => u.name).join(', ') },
+    { title: 'Đơn vị', width: 260, render: (_: unknown, i: DeadlineItem) => <NameList names={i.units.map((u) => u.name)} /> },
   ];
 
   return (
