@@ -31,7 +31,7 @@ import { consolidate, saveOfficeReportText } from './reports/consolidation-servi
 import { exportConsolidated, exportReminder } from './reports/report-exports';
 import { readAttachment, storeAttachment } from './reports/attachments';
 import { getOwnReport, saveOwnReport } from './reports/own-report-service';
-import { exportPlanBundle, exportReportBundle, exportReturnBundle, importBundle, listSentBundles, ownFingerprint, previewBundle, sentReportsOf } from './bundles/bundle-service';
+import { type QueueBundle, exportPlanBundle, exportReportBundle, exportReturnBundle, importBundle, listSentBundles, ownFingerprint, previewBundle, sentReportsOf } from './bundles/bundle-service';
 import { fileSecretStore, type SecretStore } from './sync/secret-store';
 import { queueBundle, runSync, saveSyncConfig, syncStatus, type SyncState } from './sync/sync-service';
 import { createSession } from './auth/session';
@@ -140,10 +140,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     }).finally(() => (syncing = null));
     return syncing;
   };
-  /** A bundle made for the outbox leaves with the next connection instead of through the save dialog. */
-  const deliverBundle = async (file: { fileName: string; base64: string; bundleId: string; recipient: string }, deliver: 'file' | 'outbox') => {
-    if (deliver === 'file') return file;
-    await queueBundle(db(), paths.dataDir, { bundleId: file.bundleId, recipient: file.recipient, fileName: file.fileName, bytes: Buffer.from(file.base64, 'base64') }, now());
+  /** A bundle made for the outbox is queued in the transaction that records it, and leaves with the next connection. */
+  const queueFor = (deliver: 'file' | 'outbox'): QueueBundle | undefined =>
+    deliver === 'outbox' ? (trx, item) => queueBundle(trx, paths.dataDir, item, now()) : undefined;
+  const deliverBundle = async (file: { fileName: string; base64: string }, deliver: 'file' | 'outbox') => {
+    if (deliver === 'file') return file; // through the save dialog (a USB stick)
     void syncOnce().catch(() => undefined);
     return { fileName: file.fileName, base64: '' };
   };
@@ -242,13 +243,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'reports.exportReminder': (input) => exportReminder(db(), input.planId, input.dutyId, input.today ?? localIsoDate(now())),
     'attachments.add': (input) => storeAttachment(db(), paths.dataDir, input.fileName, Buffer.from(input.base64, 'base64'), now()),
     'attachments.get': async (input) => ({ base64: (await readAttachment(db(), paths.dataDir, input.sha256)).toString('base64') }),
-    'bundles.exportPlan': async (input) => deliverBundle(await exportPlanBundle(db(), input.planId, input.unitId, now()), input.deliver),
-    'bundles.exportReport': async (input) => deliverBundle(await exportReportBundle(db(), paths.dataDir, input.planId, input.dutyId, now()), input.deliver),
+    'bundles.exportPlan': async (input) => deliverBundle(await exportPlanBundle(db(), input.planId, input.unitId, now(), queueFor(input.deliver)), input.deliver),
+    'bundles.exportReport': async (input) => deliverBundle(await exportReportBundle(db(), paths.dataDir, input.planId, input.dutyId, now(), queueFor(input.deliver)), input.deliver),
     'bundles.preview': (input) => previewBundle(db(), Buffer.from(input.base64, 'base64')),
     'bundles.import': (input) => importWithBackup(Buffer.from(input.base64, 'base64'), input.acceptKey),
     'bundles.sent': () => listSentBundles(db()),
     'bundles.fingerprint': async () => ({ fingerprint: await ownFingerprint(db()) }),
-    'bundles.exportReturn': async (input) => deliverBundle(await exportReturnBundle(db(), input.reportId, now()), input.deliver),
+    'bundles.exportReturn': async (input) => deliverBundle(await exportReturnBundle(db(), input.reportId, now(), queueFor(input.deliver)), input.deliver),
     'bundles.sentReports': (input) => sentReportsOf(db(), input.planId),
     'ownReports.get': (input) => getOwnReport(db(), input.planId, input.dutyId),
     'ownReports.save': (input) => saveOwnReport(db(), input.planId, input.dutyId, input.content, now()),

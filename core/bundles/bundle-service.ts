@@ -31,11 +31,18 @@ async function signer(db: Executor) {
   return { installationId: installation.id, officeName: office.name, publicKeyPem: installation.public_key_pem, privateKeyPem: installation.private_key_pem };
 }
 
-async function recordSent(db: Kysely<Database>, contents: BundleContents, recipient: string, fileName: string, bundle: Buffer, bundleId: string, now: Date) {
-  await db
-    .insertInto('sent_bundle')
-    .values({ bundle_id: bundleId, kind: contents.kind, subject: contents.subject, revision: contents.revision, file_name: fileName, recipient, status: 'saved', created_at: now.toISOString(), received_at: null, note: '' })
-    .execute();
+/** Puts a made bundle in the outbox, inside the transaction that records it as sent. */
+export type QueueBundle = (trx: Executor, item: { bundleId: string; recipient: string; fileName: string; bytes: Buffer }) => Promise<void>;
+
+async function recordSent(db: Kysely<Database>, contents: BundleContents, recipient: string, fileName: string, bundle: Buffer, bundleId: string, now: Date, queue?: QueueBundle) {
+  // Recorded and queued together: a crash between the two would list a bundle as sent that never leaves.
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('sent_bundle')
+      .values({ bundle_id: bundleId, kind: contents.kind, subject: contents.subject, revision: contents.revision, file_name: fileName, recipient, status: 'saved', created_at: now.toISOString(), received_at: null, note: '' })
+      .execute();
+    await queue?.(trx, { bundleId, recipient, fileName, bytes: bundle });
+  });
   return { fileName, base64: bundle.toString('base64'), bundleId, recipient };
 }
 
@@ -45,7 +52,7 @@ async function nextRevision(db: Executor, subject: string): Promise<number> {
 }
 
 /** An issued plan of this office, for a unit below whose installation will report on its tasks. */
-export async function exportPlanBundle(db: Kysely<Database>, planId: string, unitId: string, now: Date) {
+export async function exportPlanBundle(db: Kysely<Database>, planId: string, unitId: string, now: Date, queue?: QueueBundle) {
   const row = await getPlanRow(db, planId);
   if (!row || row.kind !== 'own' || row.status !== 'issued') throw new AppError('CONFLICT', 'Chỉ gửi được kế hoạch của cơ quan đã ban hành.');
   const unit = (await listUnits(db, true)).find((u) => u.id === unitId);
@@ -69,14 +76,14 @@ export async function exportPlanBundle(db: Kysely<Database>, planId: string, uni
   const me = await signer(db);
   const bundle = writeBundle(contents, me, unit.name, now, bundleId);
   const fileName = `KH-${content.number || 'du-thao'}-${content.year}_${asciiSlug(me.officeName)}_gui-${asciiSlug(unit.name)}_lan-${row.revision}.dvb`;
-  return recordSent(db, contents, unit.name, fileName, bundle, bundleId, now);
+  return recordSent(db, contents, unit.name, fileName, bundle, bundleId, now, queue);
 }
 
 /**
  * This office's report on a duty of the plan it received: built from the consolidation of its own plan
  * derived from it (same kind of report), each task's result carried to the parent task it implements.
  */
-export async function exportReportBundle(db: Kysely<Database>, dataDir: string, receivedPlanId: string, dutyId: string, now: Date) {
+export async function exportReportBundle(db: Kysely<Database>, dataDir: string, receivedPlanId: string, dutyId: string, now: Date, queue?: QueueBundle) {
   const parentRow = await getPlanRow(db, receivedPlanId);
   if (!parentRow || parentRow.kind !== 'received') throw new AppError('CONFLICT', 'Chỉ gửi báo cáo lên theo kế hoạch nhận từ cấp trên.');
   const parent = PlanContent.parse(JSON.parse(parentRow.content_json));
@@ -87,7 +94,7 @@ export async function exportReportBundle(db: Kysely<Database>, dataDir: string, 
   const me = await signer(db);
   if (direct) {
     // the office reported on the received plan's tasks itself
-    return sendReport(db, me, parent, parentDuty, receivedPlanId, dutyId, ReportContent.parse(JSON.parse(direct.content_json)), now);
+    return sendReport(db, me, parent, parentDuty, receivedPlanId, dutyId, ReportContent.parse(JSON.parse(direct.content_json)), now, queue);
   }
   if (!own) throw new AppError('CONFLICT', 'Chưa có báo cáo của cơ quan: soạn báo cáo cho kế hoạch này, hoặc ban hành kế hoạch thực hiện và tổng hợp báo cáo các đơn vị.');
   const ownDuty = PlanContent.parse(JSON.parse(own.content_json)).duties.find((d) => d.kind === parentDuty.kind);
@@ -131,7 +138,7 @@ export async function exportReportBundle(db: Kysely<Database>, dataDir: string, 
   }
   const office = (await readOffice(db))!;
   const documents = { docx: await consolidatedReportDocx(c, office), xlsx: await consolidatedReportXlsx(c) };
-  return sendReport(db, me, parent, parentDuty, receivedPlanId, dutyId, content, now, attachments, documents);
+  return sendReport(db, me, parent, parentDuty, receivedPlanId, dutyId, content, now, queue, attachments, documents);
 }
 
 async function sendReport(
@@ -143,6 +150,7 @@ async function sendReport(
   dutyId: string,
   content: ReportContent,
   now: Date,
+  queue: QueueBundle | undefined,
   attachments = new Map<string, Uint8Array>(),
   documents: BundleContents['documents'] = {},
 ) {
@@ -154,11 +162,11 @@ async function sendReport(
   const bundle = writeBundle(contents, me, parent.issuerName, now, bundleId);
   const kindWord = { semiannual: '6thang', annual: 'nam', quarterly: `quy${parentDuty.quarter ?? ''}` }[parentDuty.kind as string] ?? parentDuty.kind;
   const fileName = `BC-${kindWord}-${parent.year}_${asciiSlug(me.officeName)}_lan-${revision}.dvb`;
-  return recordSent(db, contents, parent.issuerName, fileName, bundle, bundleId, now);
+  return recordSent(db, contents, parent.issuerName, fileName, bundle, bundleId, now, queue);
 }
 
 /** A report received as a bundle and returned here goes back to its sender as a bundle too. */
-export async function exportReturnBundle(db: Kysely<Database>, reportId: string, now: Date) {
+export async function exportReturnBundle(db: Kysely<Database>, reportId: string, now: Date, queue?: QueueBundle) {
   const report = await db.selectFrom('report').selectAll().where('id', '=', reportId).executeTakeFirst();
   if (!report || report.status !== 'returned') throw new AppError('CONFLICT', 'Chỉ gửi được báo cáo đã trả lại.');
   const origin = await db
@@ -176,7 +184,7 @@ export async function exportReturnBundle(db: Kysely<Database>, reportId: string,
   const me = await signer(db);
   const bundle = writeBundle(contents, me, sender.office_name, now, bundleId);
   const fileName = `TraLai_${asciiSlug(sender.office_name)}_lan-${report.revision}.dvb`;
-  return recordSent(db, contents, sender.office_name, fileName, bundle, bundleId, now);
+  return recordSent(db, contents, sender.office_name, fileName, bundle, bundleId, now, queue);
 }
 
 /** The state of this office's reports sent up for a received plan: per duty, the last revision and its fate. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import type { Executor } from '../../db/executor';
 import { SyncConfig, type SyncConfigInput, type SyncStatus } from '../../shared/sync/sync-schemas';
 import { asciiSlug } from '../../shared/text/fold';
 import { AppError } from '../app-error';
@@ -43,7 +44,7 @@ function transportFor(config: SyncConfig, secrets: SecretStore): Transport | nul
 const outboxFile = (dataDir: string, fileName: string) => path.join(dataDir, 'outbox', path.basename(fileName));
 
 /** Puts a bundle in the outbox: it leaves with the next connection, and waits safely until then. */
-export async function queueBundle(db: Kysely<Database>, dataDir: string, item: { bundleId: string; recipient: string; fileName: string; bytes: Buffer }, now: Date): Promise<void> {
+export async function queueBundle(db: Executor, dataDir: string, item: { bundleId: string; recipient: string; fileName: string; bytes: Buffer }, now: Date): Promise<void> {
   fs.mkdirSync(path.join(dataDir, 'outbox'), { recursive: true });
   fs.writeFileSync(outboxFile(dataDir, item.fileName), item.bytes);
   await db

@@ -9,6 +9,7 @@ import { call, expectError, setUpOffice } from '../helpers/services';
 import { newPlanWith, task } from '../helpers/plans';
 import { tempDir } from '../helpers/temp-dir';
 import { startWebdavServer } from '../helpers/webdav-server';
+import { snapshotDatabase } from '../helpers/db-snapshot';
 
 async function provinceAndCommune(clock: { now: Date }) {
   const now = () => clock.now;
@@ -24,6 +25,23 @@ async function provinceAndCommune(clock: { now: Date }) {
 }
 
 describe('sending over the network', () => {
+  it('records a bundle as sent only together with its place in the outbox', async () => {
+    const { province, plan, xa } = await provinceAndCommune({ now: new Date('2026-01-20T08:00:00Z') });
+    const { dataDir } = await call(province, 'app.status', {});
+    fs.writeFileSync(path.join(dataDir, 'outbox'), 'không phải thư mục'); // the outbox cannot take the file
+    const before = snapshotDatabase(dataDir);
+    const refused = await province.call('bundles.exportPlan', { planId: plan.id, unitId: xa.id, deliver: 'outbox' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toMatch(/[ăâđêôơư]/i);
+    const after = snapshotDatabase(dataDir);
+    expect([after.sent_bundle, after.outbox_item]).toEqual([before.sent_bundle, before.outbox_item]);
+    fs.rmSync(path.join(dataDir, 'outbox'));
+    await call(province, 'bundles.exportPlan', { planId: plan.id, unitId: xa.id, deliver: 'outbox' });
+    expect((await call(province, 'bundles.sent', {})).length).toBe(1);
+    expect((await call(province, 'sync.status', {})).outbox.length).toBe(1);
+    await province.close();
+  });
+
   it('waits offline without losing anything, retries with backoff, then delivers over WebDAV; the inbox imports itself once the key is confirmed', async () => {
     const clock = { now: new Date('2026-01-20T08:00:00Z') };
     const { province, commune, plan, xa } = await provinceAndCommune(clock);
