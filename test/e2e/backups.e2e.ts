@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { openHarness, screenshot, type Harness } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { openHarness, screenshot, settled, type Harness } from '../helpers/browser';
 import { call, BINH_CHUONG, setUpOffice } from '../helpers/services';
 import { snapshotDatabase } from '../helpers/db-snapshot';
 import { tempDir } from '../helpers/temp-dir';
@@ -16,11 +16,6 @@ afterEach(async () => {
 
 const unitRows = (page: Page) => page.locator('tr.ant-table-row');
 const backupRows = (page: Page, kind: string) => page.getByTestId('backup-list').locator('tr.ant-table-row').filter({ hasText: kind });
-
-/** A dialog that has finished zooming in: a click during the animation can land beside its button on a busy machine. */
-async function settled(dialog: Locator) {
-  await expect.poll(async () => (await dialog.getAttribute('class')) ?? '').not.toMatch(/ant-zoom/);
-}
 
 async function addUnit(page: Page, name: string) {
   await page.getByRole('button', { name: 'Thêm đơn vị' }).click();

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
-import { openHarness, screenshot, type Harness } from '../helpers/browser';
+import { openHarness, screenshot, settled, type Harness } from '../helpers/browser';
 import { call, BINH_CHUONG, setUpOffice } from '../helpers/services';
 import '../helpers/temp-dir';
 
@@ -11,11 +10,6 @@ afterEach(async () => {
   await harness?.close();
   harness = null;
 });
-
-/** A dialog that has finished zooming in: a click during the animation can land beside its button on a busy machine. */
-async function settled(dialog: Locator) {
-  await expect.poll(async () => (await dialog.getAttribute('class')) ?? '').not.toMatch(/ant-zoom/);
-}
 
 const header = (file: string) => fs.readFileSync(file).subarray(0, 16).toString('latin1');
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { createServices, type Services } from '../../core/services';
 import { startHttpHost, type HttpHost } from '../../harness/http-host';
 import { tempDir } from './temp-dir';
@@ -62,4 +63,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = path.resolve('test-results/screenshots');
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** A dialog that has finished zooming in: a click during the animation can land beside its button on a busy machine. */
+export async function settled(dialog: Locator): Promise<void> {
+  await expect.poll(async () => (await dialog.getAttribute('class')) ?? '').not.toMatch(/ant-zoom/);
 }
