@@ -22,6 +22,7 @@ const ALLOWED_WITH_RESET_PASSWORD = new Set<OperationName>(['app.status', 'offic
 
 export interface Checked {
   person: User | null;
+  /** What a removal acts on, named before it is gone; other targets are named after the change. */
   target: AuditTarget | null;
 }
 
@@ -51,10 +52,13 @@ export function createSession(db: () => Kysely<Database>, now: () => Date, local
     return user?.active ? user : null;
   }
 
+  const removedTarget = async (name: OperationName, input: Record<string, unknown>) =>
+    OPERATION_RULES[name].label && name.endsWith('.remove') ? targetBefore(db(), name, input) : null;
+
   /** Throws the Vietnamese refusal when the operation is not for whoever sits at the PC now. */
   async function check(name: OperationName, input: Record<string, unknown>, beforeFirstAdmin: Set<OperationName>): Promise<Checked> {
     const rule = OPERATION_RULES[name];
-    if (operator) return { person: operator, target: OPERATION_RULES[name].label ? await targetBefore(db(), name, input) : null };
+    if (operator) return { person: operator, target: await removedTarget(name, input) };
     if (!(await anyUsers())) {
       if (!beforeFirstAdmin.has(name)) throw new AppError('SIGN_IN_REQUIRED', 'Hãy tạo tài khoản quản trị trước.');
       return { person: null, target: null };
@@ -65,13 +69,13 @@ export function createSession(db: () => Kysely<Database>, now: () => Date, local
     if (person.mustChangePassword && !ALLOWED_WITH_RESET_PASSWORD.has(name)) {
       throw new AppError('SIGN_IN_REQUIRED', 'Mật khẩu vừa được đặt lại: hãy đổi mật khẩu trước khi làm việc.');
     }
-    const target = rule.label ? await targetBefore(db(), name, input) : null;
     if (!mayRun(person.roles, name)) {
-      const what = rule.label ?? 'thực hiện thao tác này';
-      await recordAudit(db(), { userId: person.id, userName: personName(person), action: name, summary: rule.label ?? `Mở chức năng không được phép (${name})`, target: target ?? undefined, detail: 'Không đủ quyền', outcome: 'refused' }, now());
-      throw new AppError('FORBIDDEN', `Tài khoản ${person.username} không có quyền ${what.charAt(0).toLowerCase()}${what.slice(1)}. Việc này cần vai trò ${rolesNeeded(name)}.`);
+      const target = rule.label ? await targetBefore(db(), name, input) : undefined;
+      await recordAudit(db(), { userId: person.id, userName: personName(person), action: name, summary: rule.label ?? `Mở chức năng không được phép (${name})`, target, detail: 'Không đủ quyền', outcome: 'refused' }, now());
+      const what = rule.label ? `${rule.label.charAt(0).toLowerCase()}${rule.label.slice(1)}` : 'thực hiện thao tác này';
+      throw new AppError('FORBIDDEN', `Tài khoản ${person.username} không có quyền ${what}. Việc này cần vai trò ${rolesNeeded(name)}.`);
     }
-    return { person, target };
+    return { person, target: await removedTarget(name, input) };
   }
 
   /** One line in the audit log for a change that went through. */
@@ -80,9 +84,7 @@ export function createSession(db: () => Kysely<Database>, now: () => Date, local
     if (!label) return;
     const person = checked.person ?? (await current());
     // Named as it is now (an issued plan by its number), except what no longer exists.
-    const removed = name.endsWith('.remove');
-    const before = removed ? checked.target : await targetBefore(db(), name, input);
-    const target = targetAfter(name, before ?? { kind: '', id: '', label: '' }, output);
+    const target = targetAfter(name, checked.target ?? (await targetBefore(db(), name, input)), output);
     const at = now();
     if (AUTOSAVED.has(name) && person) {
       const last = await db().selectFrom('audit_event').select(['id', 'at']).where('user_name', '=', personName(person)).where('action', '=', name).where('target_id', '=', target.id).orderBy('id', 'desc').limit(1).executeTakeFirst();

@@ -5,6 +5,7 @@ import { countUsers, getUserByFoldedName, getUserById, insertUser, listUserRows,
 import { LOCK_MINUTES, MAX_FAILED_SIGN_INS, ROLES, type Role, type User } from '../../shared/auth/auth-schemas';
 import type { ParsedInput } from '../../shared/api/contract';
 import { AppError } from '../app-error';
+import { formatVnDateTime } from '../../shared/dates/vn-date';
 import { hashPassword, verifyPassword } from './passwords';
 
 export function toUser(row: AppUserTable): User {
@@ -90,13 +91,12 @@ export async function resetPassword(db: Kysely<Database>, id: string, password: 
   return toUser((await getUserById(db, id))!);
 }
 
+/** "08:15 ngày 23/11/2026", as the lock message says when it ends. */
 function formatLocalTime(iso: string): string {
-  const d = new Date(iso);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getHours())}:${two(d.getMinutes())} ngày ${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`;
+  const [day, time] = formatVnDateTime(new Date(iso)).split(' ');
+  return `${time} ngày ${day}`;
 }
 
-/** wrong: a wrong password; locking: the wrong password that locked the account; locked: a try while locked. */
 export type SignInOutcome = { ok: true; user: User } | { ok: false; user: User | null; message: string; kind: 'wrong' | 'locking' | 'locked' | 'inactive' };
 
 /** Checks a password; counts wrong ones and locks the account after five in a row. Never throws for a wrong password. */
