@@ -7,8 +7,7 @@ import { PlanContent } from '../../shared/plans/plan-schemas';
 import { ReportContent, REPORT_STATUS_LABELS, type ReportStatus } from '../../shared/reports/report-schemas';
 import { combineStatuses, OfficeReportText, type Consolidation } from '../../shared/reports/consolidation';
 import { AppError } from '../app-error';
-import { documentNumber } from '../plans/plan-service';
-import { dutyLabel, orgLookup, unitsOf } from './obligations';
+import { dutyHeading, orgLookup, unitsOf } from './obligations';
 
 type Figure = Consolidation['figures'][number];
 
@@ -126,12 +125,7 @@ export async function consolidate(db: Executor, planId: string, dutyId: string):
   });
   const saved = await db.selectFrom('office_report').select('text_json').where('duty_id', '=', dutyId).executeTakeFirst();
   return {
-    planId,
-    dutyId,
-    dutyLabel: dutyLabel(duty),
-    dueDate: duty.dueDate!,
-    planTitle: plan.title,
-    documentNumber: documentNumber(plan),
+    ...dutyHeading(planId, plan, duty),
     issueDate: plan.issueDate,
     units: owing.map((id) => {
       const r = reports.get(id);

@@ -3,6 +3,7 @@ import { listGroups } from '../../db/units/group-repo';
 import { listUnits } from '../../db/units/unit-repo';
 import type { PlanContent, ReportingDuty, TaskRole, UnitRef } from '../../shared/plans/plan-schemas';
 import { DUTY_KIND_LABELS } from '../../shared/plans/plan-schemas';
+import { documentNumber } from '../plans/plan-service';
 
 export interface OrgLookup {
   /** Every unit's id in the displayed order (also the order in documents). */
@@ -44,4 +45,9 @@ export function tasksCarriedBy(content: PlanContent, unitId: string, org: OrgLoo
 
 export function dutyLabel(duty: ReportingDuty): string {
   return duty.label || DUTY_KIND_LABELS[duty.kind];
+}
+
+/** What every report screen says of the duty it answers: which plan, which report, due when. */
+export function dutyHeading(planId: string, plan: PlanContent, duty: ReportingDuty) {
+  return { planId, dutyId: duty.id, dutyLabel: dutyLabel(duty), dueDate: duty.dueDate!, planTitle: plan.title, documentNumber: documentNumber(plan) };
 }

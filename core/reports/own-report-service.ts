@@ -4,8 +4,7 @@ import { getPlanRow } from '../../db/plans/plan-repo';
 import { PlanContent } from '../../shared/plans/plan-schemas';
 import { ReportContent, type OwnReportView } from '../../shared/reports/report-schemas';
 import { AppError } from '../app-error';
-import { documentNumber } from '../plans/plan-service';
-import { dutyLabel } from './obligations';
+import { dutyHeading } from './obligations';
 import { alignEntries } from './report-service';
 
 /** The tasks of a received plan this office carries (as the sender said), or all of them if it did not say. */
@@ -25,12 +24,7 @@ export async function getOwnReport(db: Kysely<Database>, planId: string, dutyId:
   const saved = await db.selectFrom('own_report').selectAll().where('duty_id', '=', dutyId).executeTakeFirst();
   const content = saved ? ReportContent.parse(JSON.parse(saved.content_json)) : ReportContent.parse({});
   return {
-    planId,
-    dutyId,
-    dutyLabel: dutyLabel(duty),
-    dueDate: duty.dueDate!,
-    planTitle: plan.title,
-    documentNumber: documentNumber(plan),
+    ...dutyHeading(planId, plan, duty),
     tasks: tasks.map((t) => ({ taskId: t.id, ordinal: t.ordinal, body: t.body })),
     content: { ...content, tasks: alignEntries(content.tasks, tasks.map((t) => t.id)) },
     updatedAt: saved?.updated_at ?? null,
