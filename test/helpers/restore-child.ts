@@ -1,6 +1,6 @@
 // Run by test/unit/backups-restore.test.ts in its own process: a restore that the power cut stops at one step.
 import { createServices } from '../../core/services';
-import { ADMIN } from './service-setup';
+import { signInAsAdmin } from './service-setup';
 
 const [dataDir, fileName, step] = process.argv.slice(2);
 const services = await createServices({
@@ -10,7 +10,7 @@ const services = await createServices({
     if (reached === step) process.kill(process.pid, 'SIGKILL'); // no cleanup code runs, as in a power cut
   },
 });
-await services.call('session.signIn', { username: ADMIN.username, password: ADMIN.password });
+await signInAsAdmin(services);
 const result = await services.call('backups.restore', { fileName: fileName! });
 process.stdout.write(JSON.stringify(result));
 await services.close();

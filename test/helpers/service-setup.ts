@@ -25,6 +25,11 @@ export function expectOk<T>(result: ApiResult<T>): T {
   return result.value;
 }
 
+/** The test administrator signs in (a reopened folder, or after a restore). */
+export async function signInAsAdmin(services: Services): Promise<void> {
+  expectOk(await services.call('session.signIn', { username: ADMIN.username, password: ADMIN.password }));
+}
+
 /** First run: the office, then its administrator, who is then signed in. */
 export async function setUpOffice(services: Services, office: Record<string, unknown>): Promise<void> {
   expectOk(await services.call('office.save', office));
@@ -46,7 +51,7 @@ export async function prepareServices(dataDir: string, options: { office?: Offic
   if (options.onlyIfMissing && status.office) {
     if (options.signIn === false) return services;
     if (status.state === 'needsAdmin') expectOk(await services.call('users.createFirstAdmin', { ...ADMIN, roles: [...ADMIN.roles] }));
-    else if (status.state === 'signedOut') expectOk(await services.call('session.signIn', { username: ADMIN.username, password: ADMIN.password }));
+    else if (status.state === 'signedOut') await signInAsAdmin(services);
     return services;
   }
   await setUpOffice(services, { ...office });

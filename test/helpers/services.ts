@@ -5,7 +5,7 @@ import type { ApiResult } from '../../shared/api/result';
 import { expectOk, prepareServices } from './service-setup';
 import { tempDir } from './temp-dir';
 
-export { ADMIN, BINH_CHUONG, expectOk, setUpOffice } from './service-setup';
+export { ADMIN, BINH_CHUONG, expectOk, setUpOffice, signInAsAdmin } from './service-setup';
 
 /** A set-up installation with its first administrator signed in (pass office: false for a first run). */
 export async function setUpServices(options: { dataDir?: string; office?: boolean; now?: () => Date } = {}) {

@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createServices } from '../../core/services';
 import { freshBackupPath, partialFile } from '../../db/backups';
-import { call, expectError, setUpOffice, ADMIN } from '../helpers/services';
+import { call, expectError, setUpOffice, signInAsAdmin } from '../helpers/services';
 import { newPlanWith, task } from '../helpers/plans';
 import { snapshotDatabase } from '../helpers/db-snapshot';
 import { fullDiskAt, HAS_DEV_FULL, namesIn, servicesWithClock, unitNamesIn } from '../helpers/backups';
@@ -27,7 +27,7 @@ describe('the daily backup', () => {
     await call(services, 'units.create', { name: 'Thôn Bình Tây', kind: 'thon' });
     await services.close();
     const reopened = await createServices({ dataDir, now: () => clock.now, log: () => undefined });
-    await call(reopened, 'session.signIn', { username: ADMIN.username, password: ADMIN.password });
+    await signInAsAdmin(reopened);
     await call(reopened, 'units.list', {});
     expect((await call(reopened, 'backups.list', {})).length).toBe(1); // same day: no second one
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createServices } from '../../core/services';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { RESTORE_STEPS, restoreTempFile } from '../../core/backups/restore';
-import { call, expectError, setUpServices, ADMIN } from '../helpers/services';
+import { call, expectError, setUpServices, ADMIN, signInAsAdmin } from '../helpers/services';
 import { snapshotDatabase } from '../helpers/db-snapshot';
 import { namesIn, servicesWithClock, unitNamesIn } from '../helpers/backups';
 import { tempDir } from '../helpers/temp-dir';
@@ -62,7 +62,7 @@ describe('restoring a backup', () => {
     const status = await call(fresh.services, 'backups.restore', { path: made.path });
     // the accounts come with the data: the person signs in with the account kept in the backup
     expect(status).toMatchObject({ state: 'signedOut', office: { name: 'UBND xã Bình Chương' } });
-    await call(fresh.services, 'session.signIn', { username: ADMIN.username, password: ADMIN.password });
+    await signInAsAdmin(fresh.services);
     expect(await unitNames(fresh.services)).toEqual(['Thôn An Phú']);
     expect(Buffer.from((await call(fresh.services, 'attachments.get', { sha256: evidence.sha256 })).base64, 'base64').equals(pdf)).toBe(true);
     await fresh.services.close();
@@ -77,7 +77,7 @@ describe('restoring a backup', () => {
     const { services, dataDir } = await setUpServices(); // its own administrator, another user id
     const status = await call(services, 'backups.restore', { path: made.path });
     expect(status.state).toBe('signedOut');
-    await call(services, 'session.signIn', { username: ADMIN.username, password: ADMIN.password });
+    await signInAsAdmin(services);
     expect(await unitNames(services)).toEqual(['Thôn An Phú']);
     await services.close();
     const db = new BetterSqlite3(path.join(dataDir, 'danvan.sqlite'), { readonly: true });
@@ -168,7 +168,7 @@ describe('restoring a backup', () => {
 
       const after = await createServices({ dataDir, log: () => undefined });
       expect((await call(after, 'app.status', {})).state, step).toBe('signedOut');
-      await call(after, 'session.signIn', { username: ADMIN.username, password: ADMIN.password });
+      await signInAsAdmin(after);
       expect(await unitNames(after), step).toEqual(step === 'replaced' ? ['Thôn An Phú'] : ['Thôn An Phú', 'Thôn Bình Tây']);
       expect(fs.existsSync(restoreTempFile(path.join(dataDir, 'danvan.sqlite'))), step).toBe(false);
       await after.close();

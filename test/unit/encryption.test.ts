@@ -9,7 +9,7 @@ import { keyFromRecoveryCode, recoveryCodeOf } from '../../core/encryption/recov
 import { applyKey, changeKey } from '../../db/encryption';
 import { openDatabase } from '../../db/connection';
 import { DatabaseOpenError } from '../../db/open-errors';
-import { ADMIN, call, expectError, setUpServices } from '../helpers/services';
+import { call, expectError, setUpServices, signInAsAdmin } from '../helpers/services';
 import { prepareServices } from '../helpers/service-setup';
 import { namesIn } from '../helpers/backups';
 import { tempDir } from '../helpers/temp-dir';
@@ -92,7 +92,7 @@ describe('encryption of the data at rest', () => {
     expect(await call(third, 'encryption.status', {})).toMatchObject({ encrypted: false });
     await call(third, 'units.create', { name: 'Thôn Mới', kind: 'thon' });
     await call(third, 'backups.restore', { fileName: beforeOff.fileName });
-    await call(third, 'session.signIn', { username: ADMIN.username, password: ADMIN.password });
+    await signInAsAdmin(third);
     expect(await unitNames(third)).toEqual([LATER_UNIT, SECRET_UNIT].sort());
     // restored into plain data it keeps the backup's encryption (and its key, already held here)
     expect(await call(third, 'encryption.status', {})).toMatchObject({ encrypted: true });
@@ -112,7 +112,7 @@ describe('encryption of the data at rest', () => {
     const seen = await call(services, 'backups.inspect', { fileName: made.fileName });
     expect(seen.warnings).toEqual([]);
     await call(services, 'backups.restore', { fileName: made.fileName });
-    await call(services, 'session.signIn', { username: ADMIN.username, password: ADMIN.password });
+    await signInAsAdmin(services);
     expect(await unitNames(services)).toEqual([SECRET_UNIT]);
     expect(header(dbFile(dataDir))).not.toBe(PLAIN_HEADER);
     expect(unitNamesIn(dbFile(dataDir), key)).toEqual([SECRET_UNIT]);
@@ -153,7 +153,7 @@ describe('encryption of the data at rest', () => {
     expect(seen.counts.find((c) => c.key === 'unit')).toMatchObject({ backup: 1, current: 1 });
     expect(seen.warnings.join(' ')).toMatch(/Bản sao lưu được mã hóa: sau khi khôi phục, dữ liệu trên máy này được mã hóa bằng khóa của bản sao lưu, mở bằng mã khôi phục vừa gõ/);
     await call(services, 'backups.restore', { ...source, recoveryCode: typed });
-    await call(services, 'session.signIn', { username: ADMIN.username, password: ADMIN.password });
+    await signInAsAdmin(services);
     expect(await unitNames(services)).toEqual([SECRET_UNIT]);
     expect(await call(services, 'encryption.status', {})).toMatchObject({ encrypted: true });
     expect(unitNamesIn(dbFile(dataDir), key)).toEqual([SECRET_UNIT]);
@@ -217,7 +217,7 @@ describe('encryption of the data at rest', () => {
     const wrong = expectError(await lost.call('encryption.unlock', { recoveryCode: recoveryCodeOf(crypto.randomBytes(32).toString('hex')) }), 'VALIDATION');
     expect(wrong.message).toMatch(/^Mã khôi phục này không mở được tệp dữ liệu/);
     expect((await call(lost, 'encryption.unlock', { recoveryCode: enabled.recoveryCode })).state).toBe('signedOut');
-    await call(lost, 'session.signIn', { username: ADMIN.username, password: ADMIN.password });
+    await signInAsAdmin(lost);
     expect(await unitNames(lost)).toEqual([SECRET_UNIT]);
     expectError(await lost.call('encryption.unlock', { recoveryCode: enabled.recoveryCode }), 'CONFLICT');
     await lost.close();
