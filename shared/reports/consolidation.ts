@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, optionalText } from '../api/fields';
-import { MODEL_FIELDS, MODEL_LEVELS, TASK_STATUSES, type TaskStatus } from './report-schemas';
+import { DutyHeading, MODEL_FIELDS, MODEL_LEVELS, TASK_STATUSES, type TaskStatus } from './report-schemas';
 
 /**
  * How a task stands across the units that reported on it: all done → done (late if any was late),
@@ -37,13 +37,7 @@ export type OfficeReportText = z.infer<typeof OfficeReportText>;
 
 export const ConsolidatedFigure = z.object({ name: z.string(), unit: z.string(), total: z.number(), byUnit: z.array(z.object({ unitName: z.string(), value: z.number() })) });
 
-export const Consolidation = z.object({
-  planId: z.string(),
-  dutyId: z.string(),
-  dutyLabel: z.string(),
-  dueDate: z.string(),
-  planTitle: z.string(),
-  documentNumber: z.string(),
+export const Consolidation = DutyHeading.extend({
   issueDate: z.string().nullable(),
   units: z.array(z.object({ id: z.string(), name: z.string(), status: z.string() })),
   tasks: z.array(

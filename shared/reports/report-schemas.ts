@@ -126,14 +126,18 @@ export const Matrix = z.object({
 });
 export type Matrix = z.infer<typeof Matrix>;
 
-/** This office's own report on a duty of a plan it received. */
-export const OwnReportView = z.object({
+/** Which plan and which reporting duty a report answers, as every report screen heads it. */
+export const DutyHeading = z.object({
   planId: z.string(),
   dutyId: z.string(),
   dutyLabel: z.string(),
   dueDate: z.string(),
   planTitle: z.string(),
   documentNumber: z.string(),
+});
+
+/** This office's own report on a duty of a plan it received. */
+export const OwnReportView = DutyHeading.extend({
   tasks: z.array(z.object({ taskId: z.string(), ordinal: z.string(), body: z.string() })),
   content: ReportContent,
   updatedAt: z.string().nullable(),

@@ -7,14 +7,7 @@ import { formatVnDate } from '../../../shared/dates/vn-date';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { readLocalCopy, useAutosave } from '../common/use-autosave';
 import { SaveIndicator } from '../common/SaveIndicator';
-
-const SECTIONS: [keyof ReportContent, string][] = [
-  ['generalResults', 'Kết quả chung'],
-  ['shortcomings', 'Hạn chế'],
-  ['causes', 'Nguyên nhân'],
-  ['directions', 'Phương hướng, nhiệm vụ kỳ tới'],
-  ['proposals', 'Kiến nghị, đề xuất'],
-];
+import { REPORT_SECTIONS } from './report-sections';
 
 /** This office's own report on a plan it received (for offices with no units of their own to collect from). */
 export function OwnReportPage() {
@@ -68,7 +61,7 @@ function OwnReportEditor({ view }: { view: OwnReportView }) {
       </Card>
       <Card size="small" title="Đánh giá chung">
         <Row gutter={16}>
-          {SECTIONS.map(([key, label]) => (
+          {REPORT_SECTIONS.map(([key, label]) => (
             <Col key={key} xs={24} md={12} style={{ marginBottom: 12 }}>
               <div>{label}</div>
               <Input.TextArea aria-label={label} autoSize={{ minRows: 3, maxRows: 12 }} value={content[key] as string} onChange={(e) => setContent((c) => ({ ...c, [key]: e.target.value }))} />

@@ -23,6 +23,7 @@ import { TaskAttachments } from './TaskAttachments';
 import { SendReturnButton } from '../bundles/SendButtons';
 import { foldedOptionFilter } from '../common/folded-filter';
 import { useNeeds } from '../auth/current-user';
+import { REPORT_SECTIONS } from './report-sections';
 
 export function ReportEditorPage() {
   const { id = '' } = useParams();
@@ -31,14 +32,6 @@ export function ReportEditorPage() {
   if (report.isError) return <Alert type="error" showIcon message={report.error.message} />;
   return <ReportEditor key={`${report.data.id}:${report.data.status}:${report.data.revision}`} report={report.data} />;
 }
-
-const SECTIONS: [keyof ReportContent, string][] = [
-  ['generalResults', 'Kết quả chung'],
-  ['shortcomings', 'Hạn chế'],
-  ['causes', 'Nguyên nhân'],
-  ['directions', 'Phương hướng, nhiệm vụ kỳ tới'],
-  ['proposals', 'Kiến nghị, đề xuất'],
-];
 
 function ReportEditor({ report }: { report: ReportView }) {
   const { message } = App.useApp();
@@ -154,7 +147,7 @@ function ReportEditor({ report }: { report: ReportView }) {
       </Card>
       <Card size="small" title="Đánh giá chung" style={{ marginBottom: 16 }}>
         <Row gutter={16}>
-          {SECTIONS.map(([key, label]) => (
+          {REPORT_SECTIONS.map(([key, label]) => (
             <Col key={key} xs={24} md={12} style={{ marginBottom: 12 }}>
               <div>{label}</div>
               <Input.TextArea aria-label={label} disabled={!editable} autoSize={{ minRows: 3, maxRows: 12 }} value={content[key] as string} onChange={(e) => setContent((c) => ({ ...c, [key]: e.target.value }))} />
