@@ -32,8 +32,9 @@ import { exportConsolidated, exportReminder } from './reports/report-exports';
 import { readAttachment, storeAttachment } from './reports/attachments';
 import { getOwnReport, saveOwnReport } from './reports/own-report-service';
 import { type QueueBundle, exportPlanBundle, exportReportBundle, exportReturnBundle, importBundle, listSentBundles, ownFingerprint, previewBundle, sentReportsOf } from './bundles/bundle-service';
+import { listBindings, resetParent, unbindUnit } from './bundles/binding-service';
 import { fileSecretStore, type SecretStore } from './sync/secret-store';
-import { queueBundle, runSync, saveSyncConfig, syncStatus, type SyncState } from './sync/sync-service';
+import { forgetRefusedFile, queueBundle, runSync, saveSyncConfig, syncStatus, type SyncState } from './sync/sync-service';
 import { createSession } from './auth/session';
 import { countUsers, createUser, listUsers, resetPassword, updateUserAccount } from './auth/user-service';
 import { exportAudit, listAudit, recordAudit } from './audit/audit-service';
@@ -126,7 +127,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   });
   const encryption = encryptionService({ paths, now, nativeBinding: options.nativeBinding, log, secrets, ring, current: () => opened, reopen: open, status: () => status() });
   await backups.dailyIfDue();
-  const importWithBackup = (bytes: Uint8Array, acceptKey: boolean) => importBundle(db(), paths.dataDir, bytes, acceptKey, now(), (n) => backups.beforeImport(n));
+  const importWithBackup = async (bytes: Uint8Array, acceptKey: boolean, actor: string) => importBundle(db(), paths.dataDir, bytes, acceptKey, now(), (n) => backups.beforeImport(n), actor);
 
   const syncState: SyncState = { lastRunAt: null, lastError: '', waitingInInbox: [], running: false };
   let syncing: Promise<void> | null = null;
@@ -134,7 +135,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const syncOnce = async (): Promise<void> => {
     while (syncing) await syncing;
     syncing = runSync(db(), paths.dataDir, secrets, syncState, now, async (bytes) => {
-      const r = await importWithBackup(bytes, false);
+      const r = await importWithBackup(bytes, false, 'Tự động (hộp thư đến)');
       await recordAudit(db(), { userId: null, userName: 'Tự động (hộp thư đến)', action: 'bundles.import', summary: 'Nhận tệp gói', target: { kind: 'bundle', id: '', label: r.message } }, now());
       return { receipt: r.receipt, recipient: r.receipt?.recipient ?? '', receiptBundleId: r.receipt?.bundleId ?? null };
     }).finally(() => (syncing = null));
@@ -246,7 +247,15 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'bundles.exportPlan': async (input) => deliverBundle(await exportPlanBundle(db(), input.planId, input.unitId, now(), queueFor(input.deliver)), input.deliver),
     'bundles.exportReport': async (input) => deliverBundle(await exportReportBundle(db(), paths.dataDir, input.planId, input.dutyId, now(), queueFor(input.deliver)), input.deliver),
     'bundles.preview': (input) => previewBundle(db(), Buffer.from(input.base64, 'base64')),
-    'bundles.import': (input) => importWithBackup(Buffer.from(input.base64, 'base64'), input.acceptKey),
+    'bundles.import': async (input) => {
+      const bytes = Buffer.from(input.base64, 'base64');
+      const result = await importWithBackup(bytes, input.acceptKey, (await session.personName()) ?? 'Không rõ');
+      await forgetRefusedFile(db(), bytes); // taken by hand: the inbox no longer skips it, and removes it as a duplicate
+      return result;
+    },
+    'bundles.bindings': () => listBindings(db()),
+    'bundles.unbindUnit': (input) => unbindUnit(db(), input.unitId),
+    'bundles.resetParent': () => resetParent(db()),
     'bundles.sent': () => listSentBundles(db()),
     'bundles.fingerprint': async () => ({ fingerprint: await ownFingerprint(db()) }),
     'bundles.exportReturn': async (input) => deliverBundle(await exportReturnBundle(db(), input.reportId, now(), queueFor(input.deliver)), input.deliver),

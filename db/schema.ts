@@ -222,6 +222,12 @@ export interface BundleTables {
   setting: { key: string; value_json: string };
   own_report: { duty_id: string; plan_id: string; content_json: string; updated_at: string };
   known_sender: { installation_id: string; office_name: string; public_key_pem: string; fingerprint: string; accepted_at: string };
+  /** The installation key each unit reports with (one key, one unit). */
+  unit_installation: BoundInstallation & { unit_id: string };
+  /** The key of the body above: plans and returns are accepted from it only (one row, id 1). */
+  parent_installation: BoundInstallation & { id: number };
+  /** Files refused once, by hash: the inbox does not parse them again. */
+  refused_file: { sha256: string; file_name: string; reason: string; refused_at: string };
   imported_bundle: { bundle_id: string; kind: string; sender_installation_id: string; subject: string; revision: number; imported_at: string };
   sent_bundle: {
     bundle_id: string;
@@ -235,6 +241,16 @@ export interface BundleTables {
     received_at: string | null;
     note: string;
   };
+}
+
+export interface BoundInstallation {
+  installation_id: string;
+  public_key_pem: string;
+  fingerprint: string;
+  office_name: string;
+  bound_at: string;
+  bound_by: string;
+  last_bundle_at: string | null;
 }
 
 export interface AppUserTable {

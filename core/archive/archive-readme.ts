@@ -22,6 +22,9 @@ const TABLE_NOTES: Record<string, string> = {
   setting: 'các thiết lập của ứng dụng',
   outbox_item: 'gói tin chờ gửi qua mạng',
   known_sender: 'cơ quan đã xác nhận khóa ký',
+  unit_installation: 'máy (khóa ký) gắn với từng đơn vị báo cáo',
+  parent_installation: 'khóa ký của cơ quan cấp trên đã xác nhận',
+  refused_file: 'tệp gói đã bị từ chối (theo mã băm), hộp thư đến không đọc lại',
   imported_bundle: 'gói tin đã nhận',
   sent_bundle: 'gói tin đã gửi và tình trạng',
 };

@@ -43,6 +43,10 @@ export async function targetBefore(db: Kysely<Database>, name: OperationName, in
   if (text(input.reportId)) return reportTarget(db, text(input.reportId));
   if (text(input.planId)) return planTarget(db, text(input.planId));
   if (text(input.parentPlanId)) return planTarget(db, text(input.parentPlanId));
+  if (text(input.unitId)) {
+    const row = await db.selectFrom('unit').select('name').where('id', '=', text(input.unitId)).executeTakeFirst();
+    return { kind: 'unit', id: text(input.unitId), label: row?.name ?? '' };
+  }
   if (name.startsWith('units.') && id) {
     const row = await db.selectFrom('unit').select('name').where('id', '=', id).executeTakeFirst();
     return { kind: 'unit', id, label: row?.name ?? '' };
@@ -77,6 +81,8 @@ export function auditDetail(name: OperationName, input: Fields): string {
   switch (name) {
     case 'reports.return':
     case 'plans.revise':
+    case 'bundles.unbindUnit':
+    case 'bundles.resetParent':
       return `Lý do: ${text(input.reason)}`;
     case 'plans.issue':
       return `Số ${text(input.number)}, ngày ${formatVnDate(text(input.issueDate))}`;

@@ -51,9 +51,26 @@ export function writeBundle(contents: BundleContents, signer: Signer, recipientO
   return Buffer.from(zipSync({ 'manifest.json': manifestBytes, signature: strToU8(signature.toString('base64')), ...files }, { level: 6 }));
 }
 
-export interface OpenedBundle {
+/** Per-entry caps on the declared (signed) size, checked before an entry is inflated or parsed. */
+export const ENTRY_LIMITS: Record<string, number> = {
+  'manifest.json': 1024 * 1024,
+  signature: 1024,
+  'sender.pub': 4096,
+  'payload.json': 16 * 1024 * 1024,
+  'document.docx': 20 * 1024 * 1024,
+  'document.xlsx': 20 * 1024 * 1024,
+  attachment: 20 * 1024 * 1024,
+};
+const entryLimit = (name: string) => ENTRY_LIMITS[name] ?? ENTRY_LIMITS.attachment!;
+const MB = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`;
+
+/** The signed part of a bundle: who signed it and what it claims, read without touching the payload. */
+export interface BundleEnvelope {
   manifest: Manifest;
   publicKeyPem: string;
+}
+
+export interface OpenedBundle extends BundleEnvelope {
   payload: unknown;
   files: Unzipped;
 }
@@ -62,15 +79,12 @@ const refuse = (message: string): never => {
   throw new AppError('VALIDATION', `Tệp gói không hợp lệ: ${message}`);
 };
 
-/** Checks a bundle completely (sizes, names, hashes, signature) before anything reads its payload. */
-export function openBundle(bytes: Uint8Array): OpenedBundle {
-  if (bytes.length > BUNDLE_LIMITS.fileBytes) refuse('lớn hơn 100 MB.');
-  if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) refuse('không phải tệp gói .dvb của ứng dụng.');
-  let files: Unzipped = {};
+/** Inflates only the entries `wanted` says, after checking every entry's name, count, declared size and ratio. */
+function inflateSome(bytes: Uint8Array, wanted: (name: string) => boolean, declared?: Map<string, number>): Unzipped {
   let count = 0;
   let total = 0;
   try {
-    files = unzipSync(bytes, {
+    return unzipSync(bytes, {
       filter: (f) => {
         count += 1;
         total += f.originalSize;
@@ -78,13 +92,26 @@ export function openBundle(bytes: Uint8Array): OpenedBundle {
         if (count > BUNDLE_LIMITS.entries) refuse('có quá nhiều mục.');
         if (total > BUNDLE_LIMITS.totalBytes) refuse('nội dung giải nén quá lớn.');
         if (f.size > 0 && f.originalSize / f.size > BUNDLE_LIMITS.ratio) refuse('tỉ lệ nén bất thường.');
-        return true;
+        if (f.originalSize > entryLimit(f.name)) refuse(`mục "${f.name.slice(0, 80)}" lớn hơn giới hạn ${MB(entryLimit(f.name))}.`);
+        // fflate inflates into a buffer of the declared size: a header that lies cannot make it grow
+        if (declared && wanted(f.name) && declared.get(f.name) !== f.originalSize) refuse(`mục "${f.name.slice(0, 80)}" đã bị thay đổi (kích thước không khớp).`);
+        return wanted(f.name);
       },
     });
   } catch (error) {
     if (error instanceof AppError) throw error;
-    refuse('tệp bị hỏng, không giải nén được.');
+    return refuse('tệp bị hỏng, không giải nén được.');
   }
+}
+
+/**
+ * The cheapest checks, before any payload is inflated: size and signature of the file, then the manifest,
+ * the signature over it and the sender's key. Who signed decides (sender trust) whether the rest is read.
+ */
+export function readEnvelope(bytes: Uint8Array): BundleEnvelope {
+  if (bytes.length > BUNDLE_LIMITS.fileBytes) refuse('lớn hơn 100 MB.');
+  if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) refuse('không phải tệp gói .dvb của ứng dụng.');
+  const files = inflateSome(bytes, (name) => name === 'manifest.json' || name === 'signature' || name === 'sender.pub');
   const manifestBytes = files['manifest.json'];
   const signature = files.signature;
   const pub = files['sender.pub'];
@@ -103,14 +130,23 @@ export function openBundle(bytes: Uint8Array): OpenedBundle {
     verified = false;
   }
   if (!verified) refuse('chữ ký không đúng — tệp đã bị sửa hoặc giả mạo.');
+  if (manifest.entries.find((e) => e.name === 'sender.pub')?.sha256 !== sha256(pub!)) refuse('khóa người gửi không khớp kê khai.');
+  for (const entry of manifest.entries) if (entry.size > entryLimit(entry.name)) refuse(`mục "${entry.name}" lớn hơn giới hạn ${MB(entryLimit(entry.name))}.`);
+  return { manifest, publicKeyPem };
+}
+
+/** The rest of a bundle whose envelope was read: every entry inflated within its signed size, hashed, the payload parsed. */
+export function readContents(bytes: Uint8Array, envelope: BundleEnvelope): OpenedBundle {
+  const { manifest } = envelope;
+  const declared = new Map(manifest.entries.map((e) => [e.name, e.size]));
+  const files = inflateSome(bytes, (name) => name !== 'manifest.json' && name !== 'signature', declared);
   const listed = new Set(manifest.entries.map((e) => e.name));
-  for (const name of Object.keys(files)) if (!['manifest.json', 'signature'].includes(name) && !listed.has(name)) refuse(`mục "${name}" không có trong kê khai.`);
+  for (const name of Object.keys(files)) if (!listed.has(name)) refuse(`mục "${name}" không có trong kê khai.`);
   for (const entry of manifest.entries) {
     const data = files[entry.name];
     if (!data) refuse(`thiếu mục "${entry.name}".`);
     if (data!.length !== entry.size || sha256(data!) !== entry.sha256) refuse(`mục "${entry.name}" đã bị thay đổi (mã băm không khớp).`);
   }
-  if (manifest.entries.find((e) => e.name === 'sender.pub')?.sha256 !== sha256(pub!)) refuse('khóa người gửi không khớp kê khai.');
   let payload: unknown;
   try {
     payload = JSON.parse(strFromU8(files['payload.json'] ?? refuse('thiếu nội dung.')));
@@ -120,5 +156,10 @@ export function openBundle(bytes: Uint8Array): OpenedBundle {
   }
   // every kind carries an object; anything else (null, a number, a list) is refused here, not read later
   if (!payload || typeof payload !== 'object' || Array.isArray(payload)) refuse('nội dung không đúng định dạng.');
-  return { manifest, publicKeyPem, payload, files };
+  return { ...envelope, payload, files };
+}
+
+/** Checks a bundle completely (sizes, names, signature, hashes) and reads its payload. */
+export function openBundle(bytes: Uint8Array): OpenedBundle {
+  return readContents(bytes, readEnvelope(bytes));
 }

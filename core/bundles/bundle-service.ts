@@ -12,13 +12,15 @@ import { KIND_LABELS, PlanPayload, ReceiptPayload, ReportPayload, ReturnPayload,
 import { PlanContent, type UnitRef } from '../../shared/plans/plan-schemas';
 import { ReportContent, type TaskEntry } from '../../shared/reports/report-schemas';
 import { asciiSlug, foldVietnamese } from '../../shared/text/fold';
+import { formatVnDate, isIsoDate } from '../../shared/dates/vn-date';
 import { AppError } from '../app-error';
 import { keyFingerprint } from '../identity/installation-identity';
 import { readOffice } from '../office/office-service';
 import { documentNumber } from '../plans/plan-service';
 import { consolidate } from '../reports/consolidation-service';
 import { orgLookup, tasksCarriedBy, unitsOf } from '../reports/obligations';
-import { openBundle, writeBundle, type BundleContents, type OpenedBundle } from './bundle-codec';
+import { readContents, readEnvelope, writeBundle, type BundleContents, type BundleEnvelope, type OpenedBundle } from './bundle-codec';
+import { assertImportable, decideTrust, recordTrust, unitNamed, type TrustDecision } from './sender-trust';
 import { readAttachment, storeAttachment } from '../reports/attachments';
 import { consolidatedReportDocx } from '../documents/report-docx';
 import { consolidatedReportXlsx } from '../documents/report-xlsx';
@@ -201,32 +203,37 @@ export async function sentReportsOf(db: Kysely<Database>, receivedPlanId: string
 
 function subjectLabel(opened: OpenedBundle): string {
   const p = opened.payload as Record<string, unknown>;
-  if (opened.manifest.kind === 'report') return `Báo cáo của ${String(p.unitName ?? '')} theo Kế hoạch số ${String(p.planNumber ?? '')}, hạn ${String(p.dueDate ?? '')}`;
+  if (opened.manifest.kind === 'report') return `Báo cáo của ${String(p.unitName ?? '')} theo Kế hoạch số ${String(p.planNumber ?? '')}, hạn ${isIsoDate(String(p.dueDate)) ? formatVnDate(String(p.dueDate)) : ''}`;
   if (opened.manifest.kind === 'plan') return `Kế hoạch số ${String(p.documentNumber ?? '')}`;
   if (opened.manifest.kind === 'return') return `Báo cáo lần ${String(p.revision ?? '')} bị trả lại: ${String(p.reason ?? '')}`;
   return KIND_LABELS[opened.manifest.kind];
 }
 
-async function trustOf(db: Executor, manifest: Manifest, publicKeyPem: string): Promise<'trusted' | 'new' | 'changed'> {
-  const known = await db.selectFrom('known_sender').selectAll().where('installation_id', '=', manifest.sender.installationId).executeTakeFirst();
-  if (!known) return 'new';
-  return known.public_key_pem.trim() === publicKeyPem.trim() ? 'trusted' : 'changed';
-}
+/** A key this office has taken a bundle from before (receipts need no more than that). */
+const knownKey = (db: Executor) => async (fingerprint: string) => Boolean(await db.selectFrom('known_sender').select('installation_id').where('fingerprint', '=', fingerprint).executeTakeFirst());
 
-/** What the clerk sees before importing: who sent it, what it is, whether its key is known. Writes nothing. */
+const trustOf = (db: Executor, envelope: BundleEnvelope) => decideTrust(db, envelope, knownKey(db));
+
+/** What the clerk sees before importing: who signed it, what it claims, what confirming binds. Writes nothing. */
 export async function previewBundle(db: Kysely<Database>, bytes: Uint8Array): Promise<BundlePreview> {
-  const opened = openBundle(bytes);
-  const { manifest } = opened;
+  const envelope = readEnvelope(bytes);
+  const { manifest } = envelope;
   const office = (await readOffice(db))!;
   const problems: string[] = [];
   if (!same(manifest.recipient.officeName, office.name)) problems.push(`Gói gửi cho "${manifest.recipient.officeName}", không phải cơ quan này.`);
-  const trust = await trustOf(db, manifest, opened.publicKeyPem);
-  if (trust === 'changed') problems.push(`Khóa của "${manifest.sender.officeName}" khác với khóa đã xác nhận trước đây. Chỉ nhập khi đã hỏi lại đơn vị gửi.`);
-  try {
-    await checkApplicable(db, opened);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    problems.push(error.message);
+  const trust = await trustOf(db, envelope);
+  let subject = `${KIND_LABELS[manifest.kind]} do "${manifest.sender.officeName}" gửi`;
+  // a refused sender's payload is never inflated or parsed
+  if (trust.state === 'refused') problems.push(trust.reason);
+  else {
+    const opened = readContents(bytes, envelope);
+    subject = subjectLabel(opened);
+    try {
+      await checkApplicable(db, opened, trust);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      problems.push(error.message);
+    }
   }
   const imported = await db.selectFrom('imported_bundle').select('bundle_id').where('bundle_id', '=', manifest.bundleId).executeTakeFirst();
   return {
@@ -235,9 +242,11 @@ export async function previewBundle(db: Kysely<Database>, bytes: Uint8Array): Pr
     kindLabel: KIND_LABELS[manifest.kind],
     senderOffice: manifest.sender.officeName,
     senderInstallationId: manifest.sender.installationId,
-    fingerprint: keyFingerprint(opened.publicKeyPem),
-    trust,
-    subjectLabel: subjectLabel(opened),
+    fingerprint: trust.fingerprint,
+    trust: trust.state,
+    binds: trust.state === 'new' ? trust.binds : null,
+    unitName: trust.unit?.name ?? null,
+    subjectLabel: subject,
     revision: manifest.revision,
     createdAt: manifest.createdAt,
     problems,
@@ -246,9 +255,8 @@ export async function previewBundle(db: Kysely<Database>, bytes: Uint8Array): Pr
 }
 
 /** Domain checks of a bundle's payload against this installation's data; throws a Vietnamese refusal. */
-async function checkApplicable(db: Executor, opened: OpenedBundle) {
+async function checkApplicable(db: Executor, opened: OpenedBundle, trust: TrustDecision) {
   const { manifest } = opened;
-  const office = (await readOffice(db as Kysely<Database>))!;
   if (manifest.kind === 'report') {
     const payload = ReportPayload.safeParse(opened.payload);
     if (!payload.success) throw new AppError('VALIDATION', 'Nội dung báo cáo trong gói không đúng định dạng.');
@@ -258,9 +266,9 @@ async function checkApplicable(db: Executor, opened: OpenedBundle) {
     const plan = PlanContent.parse(JSON.parse(planRow.content_json));
     const duty = plan.duties.find((d) => d.id === p.dutyId);
     if (!duty) throw new AppError('VALIDATION', 'Kế hoạch không có yêu cầu báo cáo mà gói nhắc đến.');
-    const units = await listUnits(db, true);
-    const unit = units.find((u) => [u.name, u.abbreviation, ...u.aliases].some((n) => n && same(n, p.unitName)));
-    if (!unit) throw new AppError('VALIDATION', `"${p.unitName}" không phải đơn vị báo cáo của cơ quan này (thêm đơn vị hoặc tên gọi khác trước).`);
+    // the unit is the one the signing key is bound to (or, for a first bundle, the one it claims in the manifest)
+    const unit = trust.unit!;
+    if ((await unitNamed(db, p.unitName))?.id !== unit.id) throw new AppError('VALIDATION', `Gói ký bằng khóa của ${unit.name} nhưng ghi đơn vị báo cáo là "${p.unitName}": không nhận báo cáo thay cho đơn vị khác.`);
     const org = await orgLookup(db);
     if (!unitsOf(duty.units, org).includes(unit.id)) throw new AppError('VALIDATION', `"${unit.name}" không phải gửi báo cáo này.`);
     const carried = tasksCarriedBy(plan, unit.id, org).map((t) => t.taskId);
@@ -276,9 +284,6 @@ async function checkApplicable(db: Executor, opened: OpenedBundle) {
   if (manifest.kind === 'plan') {
     const payload = PlanPayload.safeParse(opened.payload);
     if (!payload.success) throw new AppError('VALIDATION', 'Nội dung kế hoạch trong gói không đúng định dạng.');
-    if (!office.reportsTo || !(foldVietnamese(office.reportsTo).includes(foldVietnamese(manifest.sender.officeName)) || same(office.reportsTo, manifest.sender.officeName))) {
-      throw new AppError('VALIDATION', `"${manifest.sender.officeName}" không phải cơ quan cấp trên của cơ quan này (xem Cài đặt).`);
-    }
     const existing = await getPlanRow(db, payload.data.planId);
     if (existing && existing.kind !== 'received') throw new AppError('VALIDATION', 'Mã kế hoạch trùng với kế hoạch của chính cơ quan này.');
     // Task and duty rows are written by id: one listed twice, or taken by another plan here, would be
@@ -339,23 +344,30 @@ async function reportsChangedBy(db: Executor, applicable: Awaited<ReturnType<typ
  * `beforeChange` runs once the bundle is known to apply and before anything is written, with the number
  * of reports it changes (the services back up first when that is more than one; a failed backup stops it).
  */
-export async function importBundle(db: Kysely<Database>, dataDir: string, bytes: Uint8Array, acceptKey: boolean, now: Date, beforeChange?: (reportsChanged: number) => Promise<void>) {
-  const opened = openBundle(bytes);
-  const { manifest } = opened;
+export async function importBundle(
+  db: Kysely<Database>,
+  dataDir: string,
+  bytes: Uint8Array,
+  acceptKey: boolean,
+  now: Date,
+  beforeChange?: (reportsChanged: number) => Promise<void>,
+  actor = 'Không rõ',
+) {
+  const envelope = readEnvelope(bytes);
+  const { manifest } = envelope;
   const office = (await readOffice(db))!;
   const duplicate = await db.selectFrom('imported_bundle').select('bundle_id').where('bundle_id', '=', manifest.bundleId).executeTakeFirst();
   if (duplicate) return { result: 'duplicate' as const, message: 'Gói này đã nhập trước đó; không có gì thay đổi.', receipt: manifest.kind === 'receipt' ? null : await receiptFor(db, manifest, 'duplicate', now) };
   if (!same(manifest.recipient.officeName, office.name)) throw new AppError('VALIDATION', `Gói gửi cho "${manifest.recipient.officeName}", không phải cơ quan này.`);
-  const trust = await trustOf(db, manifest, opened.publicKeyPem);
-  if (trust !== 'trusted' && !acceptKey) {
-    throw new AppError('CONFLICT', trust === 'new'
-      ? `Chưa xác nhận khóa của "${manifest.sender.officeName}". Đối chiếu mã khóa với đơn vị gửi rồi xác nhận.`
-      : `Khóa của "${manifest.sender.officeName}" đã thay đổi. Chỉ nhận khi đã hỏi lại đơn vị gửi.`);
-  }
-  if (beforeChange) await beforeChange(await reportsChangedBy(db, await checkApplicable(db, opened)));
+  // who signed it decides whether the payload is read at all
+  assertImportable(await trustOf(db, envelope), manifest.sender.officeName, acceptKey);
+  const opened = readContents(bytes, envelope);
+  if (beforeChange) await beforeChange(await reportsChangedBy(db, await checkApplicable(db, opened, await trustOf(db, envelope))));
   const stamp = now.toISOString();
   await db.transaction().execute(async (trx) => {
-    const applicable = await checkApplicable(trx, opened);
+    const trust = await trustOf(trx, envelope);
+    assertImportable(trust, manifest.sender.officeName, acceptKey);
+    const applicable = await checkApplicable(trx, opened, trust);
     // Evidence is stored by content hash (checked like any attachment) once the report itself is accepted,
     // in the same transaction: a refused import leaves no row behind (at most an unreferenced file).
     if (applicable.kind === 'report') {
@@ -367,6 +379,7 @@ export async function importBundle(db: Kysely<Database>, dataDir: string, bytes:
       }
     }
     const key = { office_name: manifest.sender.officeName, public_key_pem: opened.publicKeyPem, fingerprint: keyFingerprint(opened.publicKeyPem), accepted_at: stamp };
+    await recordTrust(trx, trust, envelope, actor, stamp);
     await trx.insertInto('known_sender').values({ installation_id: manifest.sender.installationId, ...key }).onConflict((oc) => oc.column('installation_id').doUpdateSet(key)).execute();
     await trx.insertInto('imported_bundle').values({ bundle_id: manifest.bundleId, kind: manifest.kind, sender_installation_id: manifest.sender.installationId, subject: manifest.subject, revision: manifest.revision, imported_at: stamp }).execute();
     if (applicable.kind === 'report') {

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
@@ -7,6 +8,7 @@ import { SyncConfig, type SyncConfigInput, type SyncStatus } from '../../shared/
 import { asciiSlug } from '../../shared/text/fold';
 import { AppError } from '../app-error';
 import { readOffice } from '../office/office-service';
+import { findRefusedFile, rememberRefusedFile } from '../../db/bundles/installation-repo';
 import { folderTransport } from './folder-transport';
 import type { SecretStore } from './secret-store';
 import type { Transport } from './transport';
@@ -39,6 +41,13 @@ function transportFor(config: SyncConfig, secrets: SecretStore): Transport | nul
   if (config.kind === 'folder' && config.folder) return folderTransport(config.folder);
   if (config.kind === 'webdav' && config.url) return webdavTransport({ url: config.url, username: config.username, password: secrets.get(PASSWORD) ?? '' });
   return null;
+}
+
+const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
+
+/** A file the clerk imported by hand is no longer skipped by the inbox (it is then removed as a duplicate). */
+export async function forgetRefusedFile(db: Executor, bytes: Uint8Array): Promise<void> {
+  await db.deleteFrom('refused_file').where('sha256', '=', sha256(bytes)).execute();
 }
 
 const outboxFile = (dataDir: string, fileName: string) => path.join(dataDir, 'outbox', path.basename(fileName));
@@ -87,14 +96,25 @@ export async function runSync(db: Kysely<Database>, dataDir: string, secrets: Se
     const waiting: { fileName: string; reason: string }[] = [];
     const own = asciiSlug(office.name);
     for (const fileName of await transport.list(own)) {
+      let hash = '';
       try {
-        const result = await importOne(await transport.fetch(own, fileName));
+        const bytes = await transport.fetch(own, fileName);
+        hash = sha256(bytes);
+        // a file refused once is not parsed again every minute: it waits for the clerk
+        const refused = await findRefusedFile(db, hash);
+        if (refused) {
+          waiting.push({ fileName, reason: refused.reason });
+          continue;
+        }
+        const result = await importOne(bytes);
         if (result.receipt && result.receiptBundleId) {
           await queueBundle(db, dataDir, { bundleId: result.receiptBundleId, recipient: result.recipient, fileName: result.receipt.fileName, bytes: Buffer.from(result.receipt.base64, 'base64') }, now());
         }
         await transport.remove(own, fileName);
       } catch (error) {
-        waiting.push({ fileName, reason: error instanceof Error ? error.message : String(error) });
+        const reason = error instanceof Error ? error.message : String(error);
+        if (hash && error instanceof AppError && (error.code === 'VALIDATION' || error.code === 'CONFLICT')) await rememberRefusedFile(db, { sha256: hash, file_name: fileName, reason, refused_at: now().toISOString() });
+        waiting.push({ fileName, reason });
       }
     }
     state.waitingInInbox = waiting;

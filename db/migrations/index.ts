@@ -7,6 +7,7 @@ import * as m005 from './005-bundles';
 import * as m006 from './006-sync';
 import * as m007 from './007-own-reports';
 import * as m008 from './008-users-audit';
+import * as m009 from './009-bound-installations';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'sync', up: m006.up },
   { version: 7, name: 'own-reports', up: m007.up },
   { version: 8, name: 'users-audit', up: m008.up },
+  { version: 9, name: 'bound-installations', up: m009.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -14,7 +14,7 @@ import { PLAN_KINDS, PLAN_STATUSES, PlanContent, PlanSummary, PlanView, Revision
 import { DeadlineItem, SearchResult } from '../plans/search-schemas';
 import { AttachmentRef, Matrix, OwnReportView, ReportContent, ReportView } from '../reports/report-schemas';
 import { Consolidation, OfficeReportText } from '../reports/consolidation';
-import { BUNDLE_KINDS, BundlePreview } from '../bundles/bundle-schemas';
+import { BUNDLE_KINDS, BundlePreview, InstallationBindings } from '../bundles/bundle-schemas';
 import { SyncConfig, SyncConfigInput, SyncStatus } from '../sync/sync-schemas';
 import { ImportResult, NameTarget } from '../import/parsed-plan';
 import { AuditEvent, AuditFilter, User, UserCreateInput, UserUpdateInput, enteredPassword, newPassword } from '../auth/auth-schemas';
@@ -192,6 +192,12 @@ export const operations = {
   },
   'bundles.fingerprint': { input: noInput, output: z.object({ fingerprint: z.string() }) },
   'bundles.exportReturn': { input: z.strictObject({ reportId: uuid, deliver: deliver }), output: generatedFile },
+  /** Each unit's bound installation key and the key of the body above. */
+  'bundles.bindings': { input: noInput, output: InstallationBindings },
+  /** After a reinstall or a new PC: the unit's next bundle is confirmed like a first one. */
+  'bundles.unbindUnit': { input: z.strictObject({ unitId: uuid, reason: requiredText(1000) }), output: InstallationBindings },
+  /** The body above changed its PC (or was confirmed by mistake): its next plan is confirmed like a first one. */
+  'bundles.resetParent': { input: z.strictObject({ reason: requiredText(1000) }), output: InstallationBindings },
   'bundles.sentReports': {
     input: z.strictObject({ planId: uuid }),
     output: z.array(z.object({ dutyId: z.string(), revision: z.number(), status: z.enum(['saved', 'received', 'returned']), note: z.string() })),

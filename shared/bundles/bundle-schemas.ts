@@ -58,6 +58,10 @@ export type ReturnPayload = z.infer<typeof ReturnPayload>;
 export const ReceiptPayload = z.strictObject({ bundleId: uuid, importedAt: z.iso.datetime(), result: z.enum(['imported', 'duplicate']) });
 export type ReceiptPayload = z.infer<typeof ReceiptPayload>;
 
+/** trusted: signed by the key bound to what it is about; new: a first bundle, imported once confirmed; refused: never. */
+export const BUNDLE_TRUST = ['trusted', 'new', 'refused'] as const;
+export type BundleTrust = (typeof BUNDLE_TRUST)[number];
+
 export const BundlePreview = z.object({
   bundleId: z.string(),
   kind: z.enum(BUNDLE_KINDS),
@@ -66,7 +70,11 @@ export const BundlePreview = z.object({
   senderInstallationId: z.string(),
   /** Short groups to read aloud to the other office. */
   fingerprint: z.string(),
-  trust: z.enum(['trusted', 'new', 'changed']),
+  trust: z.enum(BUNDLE_TRUST),
+  /** What confirming a new key does: bind it to this office's unit, or take it as the body above. */
+  binds: z.enum(['unit', 'parent']).nullable(),
+  /** The unit of this office the bundle reports for (reports only). */
+  unitName: z.string().nullable(),
   subjectLabel: z.string(),
   revision: z.number(),
   createdAt: z.string(),
@@ -77,3 +85,20 @@ export const BundlePreview = z.object({
 export type BundlePreview = z.infer<typeof BundlePreview>;
 
 export const KIND_LABELS: Record<BundleKind, string> = { report: 'Báo cáo', plan: 'Kế hoạch', return: 'Trả lại báo cáo', receipt: 'Biên nhận' };
+
+/** The key a unit reports with, or the key of the body above, as Đơn vị and Cài đặt show them. */
+export const BoundInstallationView = z.object({
+  fingerprint: z.string(),
+  /** The office name it claimed when it was bound (display only). */
+  officeName: z.string(),
+  boundAt: z.string(),
+  boundBy: z.string(),
+  lastBundleAt: z.string().nullable(),
+});
+export type BoundInstallationView = z.infer<typeof BoundInstallationView>;
+
+export const InstallationBindings = z.object({
+  units: z.array(BoundInstallationView.extend({ unitId: z.string(), unitName: z.string() })),
+  parent: BoundInstallationView.nullable(),
+});
+export type InstallationBindings = z.infer<typeof InstallationBindings>;

@@ -75,7 +75,8 @@ describe('report bundles between installations', () => {
     expect(reportFile.fileName).toBe('BC-6thang-2026_UBND-xa-Binh-Chuong_lan-1.dvb');
 
     const reportPreview = await call(province.services, 'bundles.preview', { base64: reportFile.base64 });
-    expect(reportPreview).toMatchObject({ kind: 'report', trust: 'trusted', problems: [] }); // pinned when its receipt came in
+    // a first report from this installation: the clerk confirms, which binds the unit to its key
+    expect(reportPreview).toMatchObject({ kind: 'report', trust: 'new', binds: 'unit', unitName: 'UBND xã Bình Chương', problems: [] });
     expect(reportPreview.subjectLabel).toMatch(/Báo cáo của UBND xã Bình Chương theo Kế hoạch số 14\/KH-UBND/);
     await call(province.services, 'bundles.import', { base64: reportFile.base64, acceptKey: true });
     const matrix = await call(province.services, 'reports.matrix', { planId: plan.id, today: '2026-05-20' });
@@ -152,10 +153,10 @@ describe('report bundles between installations', () => {
       new Date(),
     );
     const preview = await call(commune.services, 'bundles.preview', { base64: b64(impostor.toString('base64')) });
-    expect(preview.trust).toBe('changed');
-    expect(preview.problems.join(' ')).toMatch(/khác với khóa đã xác nhận/);
-    const rekeyed = expectError(await commune.services.call('bundles.import', { base64: impostor.toString('base64') }), 'CONFLICT');
-    expect(rekeyed.message).toMatch(/đã thay đổi/);
+    expect(preview.trust).toBe('refused');
+    expect(preview.problems.join(' ')).toMatch(/chỉ nhận từ cơ quan cấp trên đã xác nhận: UBND tỉnh Quảng Ngãi/);
+    const rekeyed = expectError(await commune.services.call('bundles.import', { base64: impostor.toString('base64'), acceptKey: true }), 'CONFLICT');
+    expect(rekeyed.message).toMatch(/Đổi cơ quan cấp trên/);
     await province.services.close();
     await commune.services.close();
     await other.services.close();

@@ -103,7 +103,7 @@ function IncomingCard({ item, onUpdate, onImported }: { item: Incoming; onUpdate
   const importBundle = useApiMutation('bundles.import', ['reports.', 'plans.', 'bundles.', 'overview.']);
   const p = item.preview;
   if (item.error || !p) return <Alert type="error" showIcon message={item.fileName} description={item.error} />;
-  const needsKey = p.trust !== 'trusted';
+  const needsKey = p.trust === 'new';
   const run = async () => {
     try {
       const r = await importBundle.mutateAsync({ base64: item.base64, acceptKey: confirmed });
@@ -115,19 +115,27 @@ function IncomingCard({ item, onUpdate, onImported }: { item: Incoming; onUpdate
       message.error((e as Error).message);
     }
   };
+  const confirmText =
+    p.binds === 'parent'
+      ? `Nhận làm cơ quan cấp trên: tôi đã đối chiếu mã khóa trên với ${p.senderOffice}; từ nay chỉ nhận kế hoạch ký bằng khóa này`
+      : p.binds === 'unit'
+        ? `Gắn máy này với ${p.unitName}: tôi đã đối chiếu mã khóa trên với đơn vị (qua điện thoại hoặc văn bản); từ nay báo cáo của ${p.unitName} chỉ nhận từ máy này`
+        : `Tôi đã đối chiếu mã khóa trên với ${p.senderOffice} (qua điện thoại hoặc văn bản)`;
   return (
-    <Card size="small" type="inner" title={`${p.kindLabel} – ${p.senderOffice}`} data-testid="incoming-bundle">
+    <Card size="small" type="inner" title={`${p.kindLabel} – ${p.unitName ?? p.senderOffice}`} data-testid="incoming-bundle">
       <Descriptions size="small" column={1}>
         <Descriptions.Item label="Tệp">{item.fileName}</Descriptions.Item>
         <Descriptions.Item label="Nội dung">{p.subjectLabel}{p.revision ? ` (lần ${p.revision})` : ''}</Descriptions.Item>
+        {p.unitName && <Descriptions.Item label="Đơn vị báo cáo">{p.unitName}</Descriptions.Item>}
+        <Descriptions.Item label="Tên cơ quan gửi ghi trong gói">{p.senderOffice}</Descriptions.Item>
         <Descriptions.Item label="Ngày tạo">{formatVnDate(p.createdAt.slice(0, 10))}</Descriptions.Item>
         <Descriptions.Item label="Chữ ký">
           <Space wrap>
             <Tag color="green">Chữ ký hợp lệ</Tag>
-            {p.trust === 'trusted' && <Tag color="green">Khóa đã xác nhận</Tag>}
-            {p.trust === 'new' && <Tag color="gold">Lần đầu nhận từ cơ quan này</Tag>}
-            {p.trust === 'changed' && <Tag color="red">KHÓA ĐÃ THAY ĐỔI</Tag>}
-            <Typography.Text code>{p.fingerprint}</Typography.Text>
+            {p.trust === 'trusted' && <Tag color="green">{p.kind === 'report' ? 'Máy đã gắn với đơn vị' : 'Khóa đã xác nhận'}</Tag>}
+            {p.trust === 'new' && <Tag color="gold">{p.binds === 'parent' ? 'Chưa xác nhận cơ quan cấp trên' : 'Lần đầu nhận từ máy này'}</Tag>}
+            {p.trust === 'refused' && <Tag color="red">KHÔNG NHẬN TỪ KHÓA NÀY</Tag>}
+            <Typography.Text code data-testid="bundle-fingerprint">{p.fingerprint}</Typography.Text>
           </Space>
         </Descriptions.Item>
       </Descriptions>
@@ -142,10 +150,10 @@ function IncomingCard({ item, onUpdate, onImported }: { item: Incoming; onUpdate
         <Space direction="vertical">
           {needsKey && (
             <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)}>
-              Tôi đã đối chiếu mã khóa trên với {p.senderOffice} (qua điện thoại hoặc văn bản)
+              {confirmText}
             </Checkbox>
           )}
-          <Button type="primary" disabled={(needsKey && !confirmed) || p.problems.some((x) => !x.startsWith('Khóa của'))} loading={importBundle.isPending} onClick={run}>Nhập</Button>
+          <Button type="primary" disabled={(needsKey && !confirmed) || p.problems.length > 0} loading={importBundle.isPending} onClick={run}>Nhập</Button>
         </Space>
       )}
     </Card>
