@@ -25,7 +25,7 @@ export async function appStartup(dataDir: string): Promise<{ firstScreenMs: numb
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: VIEWPORT, locale: 'vi-VN' });
-    await page.goto(host.url);
+    await page.goto(host.signInUrl); // the session cookie, then the app
     await page.getByRole('heading', { name: 'Tổng quan' }).waitFor({ state: 'visible', timeout: 60_000 });
     const firstScreenMs = performance.now() - t0;
     await page.locator('.ant-table-wrapper .ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 60_000 });

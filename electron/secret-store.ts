@@ -2,8 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { safeStorage } from 'electron';
 import type { SecretStore } from '../core/sync/secret-store';
+import { writeFileAtomic } from '../core/files/write-file-atomic';
 
-/** Secrets encrypted by the operating system (DPAPI on Windows, the keyring on Linux) through safeStorage. */
+/**
+ * Secrets encrypted by the operating system (DPAPI on Windows, the keyring on Linux) through safeStorage,
+ * in one file written whole or not at all: a torn write would lose the data encryption key.
+ */
 export function safeStorageSecrets(dataDir: string): SecretStore {
   const file = path.join(dataDir, 'secrets.safe.json');
   const readAll = (): Record<string, string> => (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>) : {});
@@ -15,7 +19,7 @@ export function safeStorageSecrets(dataDir: string): SecretStore {
     },
     set(name, value) {
       const all = { ...readAll(), [name]: safeStorage.encryptString(value).toString('base64') };
-      fs.writeFileSync(file, JSON.stringify(all), { mode: 0o600 });
+      writeFileAtomic(file, JSON.stringify(all));
     },
   };
 }

@@ -40,7 +40,8 @@ if (values.demo) {
 }
 const services = await createServices({ dataDir, syncIntervalMs: 60_000 });
 const host = await startHttpHost({ services, rendererDir: path.resolve('dist/renderer'), port: values.port ? Number(values.port) : 0 });
-console.log(`Dân vận đang chạy tại ${host.url}`);
+// The token is in this address only (pages never carry it): whoever can read this console can open the app.
+console.log(`Dân vận đang chạy; mở địa chỉ này trong trình duyệt: ${host.signInUrl}`);
 console.log(`Dữ liệu: ${dataDir}`);
 if (values.demo) console.log(`Đăng nhập dữ liệu mẫu: ${DEMO_ADMIN.username} / ${DEMO_ADMIN.password}`);
 console.log('Nhấn Ctrl+C để dừng.');

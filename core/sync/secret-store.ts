@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createFileAtomic, writeFileAtomic } from '../files/write-file-atomic';
 
 /**
  * Where the WebDAV password and the data encryption keys are kept: Electron's safeStorage on the desktop,
@@ -15,13 +16,15 @@ export interface SecretStore {
 
 /**
  * AES-256-GCM with a random key kept beside the data (harness and CLI): keeps the password out of the
- * database and its backups; Electron uses the OS keychain instead (electron/secret-store.ts).
+ * database and its backups; Electron uses the OS keychain instead (electron/secret-store.ts). Both files
+ * are written whole or not at all (a torn key or secrets file would lose the data encryption key).
  */
 export function fileSecretStore(dataDir: string): SecretStore {
   const keyFile = path.join(dataDir, 'secret.key');
   const dataFile = path.join(dataDir, 'secrets.enc');
   const key = () => {
-    if (!fs.existsSync(keyFile)) fs.writeFileSync(keyFile, crypto.randomBytes(32), { mode: 0o600 });
+    // created once and never replaced: secrets.enc (and so the data) is encrypted with it
+    if (!fs.existsSync(keyFile)) createFileAtomic(keyFile, crypto.randomBytes(32));
     return fs.readFileSync(keyFile);
   };
   const readAll = (): Record<string, string> => {
@@ -39,7 +42,7 @@ export function fileSecretStore(dataDir: string): SecretStore {
       const iv = crypto.randomBytes(12);
       const cipher = crypto.createCipheriv('aes-256-gcm', key(), iv);
       const body = Buffer.concat([cipher.update(JSON.stringify(all), 'utf8'), cipher.final()]);
-      fs.writeFileSync(dataFile, Buffer.concat([iv, cipher.getAuthTag(), body]), { mode: 0o600 });
+      writeFileAtomic(dataFile, Buffer.concat([iv, cipher.getAuthTag(), body]));
     },
   };
 }

@@ -149,13 +149,19 @@ describe('first run and units, as a clerk does it', () => {
     expect(harness.pageErrors).toEqual([]);
   });
 
-  it('the API refuses a request without the run token or with a foreign Host header', async () => {
+  it('the API refuses a request without the session cookie or with a foreign Host header', async () => {
     harness = await openHarness();
-    const noToken = await fetch(`${harness.host.url}api/invoke/app.status`, { method: 'POST', body: '{}' });
+    // the browser holds the session as an HttpOnly cookie, out of the page's reach, and no token in its address
+    const [cookie] = await harness.page.context().cookies();
+    expect(cookie).toMatchObject({ name: harness.host.cookieName, httpOnly: true, sameSite: 'Strict' });
+    expect(harness.page.url()).not.toContain(harness.host.token);
+    expect(await harness.page.evaluate(() => document.cookie + document.documentElement.outerHTML)).not.toContain(harness.host.token);
+    const noToken = await fetch(`${harness.host.url}api/invoke/app.status`, { method: 'POST', body: '{}', headers: { 'X-Danvan-Request': '1' } });
     expect(noToken.status).toBe(401);
     const body = (await noToken.json()) as { ok: boolean; error: { message: string } };
     expect(body.error.message).toMatch(/Phiên làm việc không hợp lệ/);
-    const okResponse = await fetch(`${harness.host.url}api/invoke/app.status`, { method: 'POST', body: '{}', headers: { 'X-Danvan-Token': harness.host.token } });
+    const headers = { 'X-Danvan-Request': '1', Cookie: `${harness.host.cookieName}=${harness.host.token}` };
+    const okResponse = await fetch(`${harness.host.url}api/invoke/app.status`, { method: 'POST', body: '{}', headers });
     expect(((await okResponse.json()) as { ok: boolean }).ok).toBe(true);
     const http = await import('node:http');
     const status = await new Promise<number>((resolve) => {

@@ -37,7 +37,7 @@ export async function openHarness(options: { dataDir?: string } = {}): Promise<H
   page.on('console', (m) => {
     if (m.type() === 'error') pageErrors.push(m.text());
   });
-  await page.goto(host.url);
+  await page.goto(host.signInUrl); // sets the session cookie, then lands on host.url
   return {
     dataDir,
     services,

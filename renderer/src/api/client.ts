@@ -11,11 +11,12 @@ export class ApiCallError extends Error {
 
 async function transport(name: string, input: unknown): Promise<ApiResult<unknown>> {
   if (window.danvan) return window.danvan.invoke(name, input);
-  const token = document.querySelector<HTMLMetaElement>('meta[name="danvan-token"]')?.content ?? '';
   try {
+    // The browser harness: its HttpOnly cookie authorises the call; the custom header is its CSRF check.
     const response = await fetch(`./api/invoke/${name}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Danvan-Token': token },
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'X-Danvan-Request': '1' },
       body: JSON.stringify(input ?? {}),
     });
     return (await response.json()) as ApiResult<unknown>;
