@@ -4,6 +4,12 @@
  *   plan parse FILE       a plan read from .docx, .pdf or .txt, as JSON
  *   users reset-password --data-dir DIR --username NAME
  *                         a temporary password for a locked-out or forgotten account (logged)
+ *   bundle verify FILE [--data-dir DIR]
+ *                         a .dvb's verdict as JSON (sender, unit, kind, revision, signature, reason); exit 1 if refused
+ *   bundle import FILE|DIR… --data-dir DIR [--trust FINGERPRINT]… [--receipts DIR]
+ *                         imports each through the window's checks, one line each; exit 1 if any was refused
+ *   bundle export --data-dir DIR --out DIR [--plan ID]
+ *                         writes the bundles the clerk could send now (plans down, this office's reports up)
  *   demo seed --data-dir DIR [--communes 150] [--years 10] [--seed 1] [--today YYYY-MM-DD]
  *                         a demo province (Sở Nội vụ and its communes) written through the services
  */
@@ -14,10 +20,11 @@ import { runInfo } from './info-command';
 import { runPlanParse } from './plan-parse-command';
 import { runResetPassword } from './reset-password-command';
 import { runDemoSeed } from './demo-command';
+import { bundleFiles, exportBundles, importBundles, verifyBundle } from './bundle-command';
 import { isIsoDate } from '../shared/dates/vn-date';
 
 const USAGE =
-  'Cách dùng: npm run -s cli -- info --data-dir THƯ_MỤC | plan parse TỆP | users reset-password --data-dir THƯ_MỤC --username TÊN | demo seed --data-dir THƯ_MỤC [--communes 150] [--years 10] [--seed 1] [--today YYYY-MM-DD]';
+  'Cách dùng: npm run -s cli -- info --data-dir THƯ_MỤC | plan parse TỆP | bundle verify TỆP [--data-dir THƯ_MỤC] | bundle import TỆP|THƯ_MỤC… --data-dir THƯ_MỤC [--trust MÃ_KHÓA]… [--receipts THƯ_MỤC] | bundle export --data-dir THƯ_MỤC --out THƯ_MỤC [--plan MÃ] | users reset-password --data-dir THƯ_MỤC --username TÊN | demo seed --data-dir THƯ_MỤC [--communes 150] [--years 10] [--seed 1] [--today YYYY-MM-DD]';
 
 async function demoSeed(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -38,9 +45,61 @@ async function demoSeed(args: string[]): Promise<number> {
   }
 }
 
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const cliServices = (dataDir: string) => createServices({ dataDir: path.resolve(dataDir), log: () => undefined, localOperator: 'Công cụ dòng lệnh trên máy' });
+
+async function bundle(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: { 'data-dir': { type: 'string' }, trust: { type: 'string', multiple: true, default: [] }, receipts: { type: 'string' }, out: { type: 'string' }, plan: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const dataDir = values['data-dir'];
+  const usage = () => {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  };
+  if (sub === 'verify') {
+    if (positionals.length !== 1) return usage();
+    const services = dataDir ? await cliServices(dataDir) : null;
+    try {
+      const verdict = await verifyBundle(positionals[0]!, services);
+      out(JSON.stringify(verdict, null, 2));
+      return verdict.valid ? 0 : 1;
+    } finally {
+      await services?.close();
+    }
+  }
+  if (!dataDir) return usage();
+  if (sub === 'import' && positionals.length) {
+    const services = await cliServices(dataDir);
+    try {
+      return (await importBundles(services, bundleFiles(positionals), values.trust, values.receipts, out)) ? 0 : 1;
+    } finally {
+      await services.close();
+    }
+  }
+  if (sub === 'export' && values.out && !positionals.length) {
+    const services = await cliServices(dataDir);
+    try {
+      const written = await exportBundles(services, path.resolve(values.out), values.plan, out);
+      out(`Đã ghi ${written} tệp gói vào ${path.resolve(values.out)}.`);
+      return 0;
+    } catch (error) {
+      process.stderr.write(`${(error as Error).message}\n`);
+      return 1;
+    } finally {
+      await services.close();
+    }
+  }
+  return usage();
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'demo' && rest[0] === 'seed') return demoSeed(rest.slice(1));
+  if (command === 'bundle') return bundle(rest);
   const { values, positionals } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, username: { type: 'string' } }, allowPositionals: true });
   if (command === 'plan' && positionals[0] === 'parse' && positionals[1]) {
     const result = await runPlanParse(positionals[1]);

@@ -132,15 +132,15 @@ describe('untrusted bundles are refused before their payload is read', () => {
     const first = await communeReport(a, plan.id, dutyId, 'Lần đầu');
     await call(province.services, 'bundles.import', { base64: first, acceptKey: true });
     const signer = newSigner(A);
-    const manifestOnly = (payload: Uint8Array) =>
+    const signed = () =>
       writeBundle({ kind: 'report', subject: `report:${plan.id}:${dutyId}:${signer.installationId}`, revision: 5, payload: {} }, signer, SO_NOI_VU.name, new Date());
-    // a payload that is not even JSON: the trust refusal comes first, so it was never parsed
+    // a payload that is not even JSON (nor the one the manifest hashes): the trust refusal comes first, so it was never read
     const garbage = strToU8('{ không phải JSON');
     const rebuilt = (bytes: Buffer, payload: Uint8Array) => {
       const entries = unzipSync(new Uint8Array(bytes));
       return Buffer.from(zipSync({ ...entries, 'payload.json': payload })).toString('base64');
     };
-    const refused = expectError(await province.services.call('bundles.import', { base64: rebuilt(manifestOnly(garbage), garbage), acceptKey: true }), 'CONFLICT');
+    const refused = expectError(await province.services.call('bundles.import', { base64: rebuilt(signed(), garbage), acceptKey: true }), 'CONFLICT');
     expect(refused.message).toMatch(/đã gắn với máy có mã khóa/);
 
     // a brand-new key with a huge payload, within the compression ratio: refused from its declared size

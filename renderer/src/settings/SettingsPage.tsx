@@ -5,6 +5,7 @@ import { OfficeForm } from '../setup/OfficeForm';
 import { BackupsCard } from '../backups/BackupsCard';
 import { ExportAllCard } from '../backups/ExportAllCard';
 import { EncryptionCard } from '../backups/EncryptionCard';
+import { ParentInstallationCard } from '../bundles/ParentInstallationCard';
 
 export function SettingsPage({ status }: { status: AppStatus }) {
   const can = useCan();
@@ -24,6 +25,7 @@ export function SettingsPage({ status }: { status: AppStatus }) {
           <Descriptions.Item label="Phiên bản dữ liệu">{status.schemaVersion}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <ParentInstallationCard />
       <BackupsCard />
       <EncryptionCard />
       {can('backups.exportAll') && <ExportAllCard />}

@@ -5,6 +5,7 @@ import { UNIT_KIND_LABELS, type Unit } from '../../../shared/units/unit-schemas'
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { matchesFolded } from '../common/folded-filter';
 import { UnitFormModal } from './UnitFormModal';
+import { UnitInstallationCell } from './UnitInstallationCell';
 
 export function UnitsTable() {
   const { message } = App.useApp();
@@ -12,6 +13,8 @@ export function UnitsTable() {
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
   const units = useApiQuery('units.list', { includeInactive: true });
+  const bindings = useApiQuery('bundles.bindings', {});
+  const boundTo = new Map((bindings.data?.units ?? []).map((b) => [b.unitId, b]));
   const move = useApiMutation('units.move', ['units.']);
   const setActive = useApiMutation('units.setActive', ['units.', 'groups.']);
   const remove = useApiMutation('units.remove', ['units.', 'groups.']);
@@ -52,6 +55,7 @@ export function UnitsTable() {
           { title: 'Viết tắt', dataIndex: 'abbreviation' },
           { title: 'Loại', render: (_, u) => UNIT_KIND_LABELS[u.kind] },
           { title: 'Trực thuộc', render: (_, u) => (u.parentId ? names.get(u.parentId) : '') },
+          { title: 'Máy gửi báo cáo (mã khóa)', render: (_, u) => <UnitInstallationCell unitName={u.name} bound={boundTo.get(u.id)} /> },
           { title: 'Trạng thái', render: (_, u) => (u.active ? <Tag color="green">Đang sử dụng</Tag> : <Tag>Ngừng sử dụng</Tag>) },
           {
             title: 'Thao tác',
