@@ -53,12 +53,12 @@ describe('a plan arriving on a USB stick, as the commune clerk receives it', () 
     }, { name: bundle.fileName, b64: bundle.base64 });
     const card = page.getByTestId('incoming-bundle');
     await card.getByText('Kế hoạch – UBND tỉnh Quảng Ngãi').waitFor();
-    await card.getByText('Lần đầu nhận từ cơ quan này').waitFor();
+    await card.getByText('Chưa xác nhận cơ quan cấp trên').waitFor();
     await card.getByText(fingerprint).waitFor();
     const importButton = card.getByRole('button', { name: 'Nhập' });
     expect(await importButton.isDisabled()).toBe(true);
     await screenshot(page, 'bundle-preview');
-    await card.getByText(/Tôi đã đối chiếu mã khóa/).click();
+    await card.getByText(/Nhận làm cơ quan cấp trên: tôi đã đối chiếu mã khóa trên với UBND tỉnh Quảng Ngãi/).click();
     await importButton.click();
     await card.getByText('Đã nhập kế hoạch của UBND tỉnh Quảng Ngãi.').waitFor();
 

@@ -140,7 +140,7 @@ function IncomingCard({ item, onUpdate, onImported }: { item: Incoming; onUpdate
         </Descriptions.Item>
       </Descriptions>
       {p.alreadyImported && <Alert type="info" showIcon message="Gói này đã nhập trước đó." />}
-      {p.problems.map((problem) => <Alert key={problem} type="warning" showIcon message={problem} style={{ marginBottom: 8 }} />)}
+      {p.problems.map((problem) => <Alert key={problem} type={p.trust === 'refused' ? 'error' : 'warning'} showIcon message={problem} style={{ marginBottom: 8 }} />)}
       {item.done ? (
         <Space>
           <Alert type="success" showIcon message={item.done} />
