@@ -101,11 +101,11 @@ describe('fuzzing bundles: preview and import never fail badly and never write o
         expect(!result.ok && result.error.message, target.label).toMatch(/nội dung không đúng định dạng/);
       }
     }
-    // the report with evidence, from a unit the province does not know: refused, and no attachment row left behind
+    // the report with evidence, naming a unit the province does not know: refused, and no attachment row left behind
     const report = targets.find((t) => t.label.includes('minh chứng'))!;
     const stranger = repack(report.unpacked, report.signer.privateKeyPem, { payload: { ...(report.unpacked.payload as object), unitName: 'Thôn Không Có' } });
     const refused = await feed(report, stranger, { name: 'bundles.import', acceptKey: true }, 'unknown unit');
-    expect(!refused.ok && refused.error.message).toMatch(/không phải đơn vị báo cáo/);
+    expect(!refused.ok && refused.error.message).toMatch(/ghi đơn vị báo cáo là "Thôn Không Có": không nhận báo cáo thay cho đơn vị khác/);
   });
 
   it('found by fuzzing: a task listed twice, or a task id of another plan of the receiver', async () => {
