@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../core/app-error';
 import { planJson } from '../core/import/plan-json';
-import { readPlan } from '../core/import/read-plan';
 import { MAX_SOURCE_BYTES } from '../core/import/readers/read-source';
+import { runUntrusted } from '../core/untrusted/run-untrusted';
 
-/** `plan parse FILE`: the plan read from a .docx, .pdf or .txt, as JSON. */
+/** `plan parse FILE`: the plan read from a .docx, .pdf or .txt, as JSON (read in the untrusted worker, with its limits). */
 export async function runPlanParse(file: string): Promise<{ ok: true; json: unknown } | { ok: false; message: string }> {
   let bytes: Buffer;
   try {
@@ -17,7 +17,7 @@ export async function runPlanParse(file: string): Promise<{ ok: true; json: unkn
     return { ok: false, message: `Không mở được tệp "${file}".` };
   }
   try {
-    const { parsed } = await readPlan({ bytes, fileName: path.basename(file) });
+    const { parsed } = await runUntrusted('readPlan', { bytes, fileName: path.basename(file) });
     return { ok: true, json: planJson(parsed) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, message: error.message };

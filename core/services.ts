@@ -22,6 +22,7 @@ import { cleanUpInterrupted, type RestoreStep } from './backups/restore';
 import { backupService } from './backups/backup-operations';
 import { createPlan, derivePlan, getPlan, issuePlan, listPlans, listRevisions, removeDraft, revisePlan, saveDraft } from './plans/plan-service';
 import { parseImport, saveImport } from './import/import-service';
+import { createUntrustedRunner } from './untrusted/run-untrusted';
 import { searchPlans } from './plans/plan-search';
 import { listDeadlines } from './plans/deadlines';
 import { exportPlanDocx } from './plans/plan-export';
@@ -127,6 +128,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   });
   const encryption = encryptionService({ paths, now, nativeBinding: options.nativeBinding, log, secrets, ring, current: () => opened, reopen: open, status: () => status() });
   await backups.dailyIfDue();
+  const untrusted = createUntrustedRunner({ log }); // files from outside are read in a worker with a memory cap and a time limit
   const importWithBackup = async (bytes: Uint8Array, acceptKey: boolean, actor: string) => importBundle(db(), paths.dataDir, bytes, acceptKey, now(), (n) => backups.beforeImport(n), actor);
 
   const syncState: SyncState = { lastRunAt: null, lastError: '', waitingInInbox: [], running: false };
@@ -217,7 +219,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'plans.get': (input) => getPlan(db(), input.id, input.revision),
     'plans.create': async (input) => createPlan(db(), input.kind, input.year, (await readOffice(db()))!, now()),
     'plans.derive': async (input) => derivePlan(db(), input.parentPlanId, (await readOffice(db()))!, now()),
-    'imports.parse': async (input) => parseImport(db(), (await readOffice(db()))!, input, now()),
+    'imports.parse': async (input) => parseImport(db(), (await readOffice(db()))!, input, now(), untrusted),
     'imports.save': (input) => saveImport(db(), input, now()),
     'plans.saveDraft': (input) => saveDraft(db(), input.id, input.content, now()),
     'plans.issue': (input) => issuePlan(db(), input.id, input.number, input.issueDate, now()),
@@ -310,6 +312,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     call: (name, input) => invoke(name, input) as never,
     close: async () => {
       if (timer) clearInterval(timer);
+      await untrusted.close();
       while (syncing) await syncing;
       await backups.idle();
       if (opened) await opened.close();

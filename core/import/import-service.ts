@@ -10,13 +10,18 @@ import { foldVietnamese } from '../../shared/text/fold';
 import { createPlanWithContent } from '../plans/plan-service';
 import { parsedToContent } from './plan-content';
 import { readPlan } from './read-plan';
+import type { UntrustedRunner } from '../untrusted/run-untrusted';
 
 const MAPPING_KEY = 'nhap-ke-hoach:ten-don-vi';
 type Target = NameTarget;
 
-/** Reads a document the clerk chose or pasted; nothing is written. */
-export async function parseImport(db: Kysely<Database>, office: Office, input: { fileName: string; base64: string | null; text: string | null }, today: Date): Promise<ImportResult> {
-  const { format, sourceLines, parsed: plan } = await readPlan(input.base64 !== null ? { bytes: Buffer.from(input.base64, 'base64'), fileName: input.fileName } : { text: input.text ?? '' });
+/**
+ * Reads a document the clerk chose or pasted; nothing is written. A file is read in the untrusted
+ * worker (memory cap, time limit); pasted text, at most 2 million characters by the contract, here.
+ */
+export async function parseImport(db: Kysely<Database>, office: Office, input: { fileName: string; base64: string | null; text: string | null }, today: Date, untrusted: UntrustedRunner): Promise<ImportResult> {
+  const { format, sourceLines, parsed: plan } =
+    input.base64 !== null ? await untrusted.run('readPlan', { bytes: Buffer.from(input.base64, 'base64'), fileName: input.fileName }) : await readPlan({ text: input.text ?? '' });
   const names = await suggestTargets(db, namesIn(plan));
   const byName = new Map(names.map((n) => [n.name, n.target]));
   const resolve = (name: string, note: string): UnitRef => toRef(name, note, byName.get(name) ?? { type: 'external' });
