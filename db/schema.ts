@@ -1,3 +1,7 @@
+import type { BundleKind } from '../shared/bundles/bundle-schemas';
+import type { PlanKind } from '../shared/plans/plan-schemas';
+import type { TaskStatus } from '../shared/reports/report-schemas';
+import type { OutboxState, PlanState, ReportState, SentBundleState } from '../shared/workflow/states';
 import type { Generated } from 'kysely';
 
 /** Table types for Kysely. Migrations use Kysely<any> so that later schema changes never break them. */
@@ -65,8 +69,8 @@ export interface Database extends PlanTables, ReportTables, BundleTables, AuthTa
 
 export interface PlanTable {
   id: string;
-  kind: string;
-  status: string;
+  kind: PlanKind;
+  status: PlanState;
   year: number;
   number: string;
   symbol: string;
@@ -150,7 +154,7 @@ export interface ReportTable {
   plan_id: string;
   duty_id: string;
   unit_id: string;
-  status: string;
+  status: ReportState;
   revision: number;
   received_date: string | null;
   returned_reason: string;
@@ -181,7 +185,7 @@ export interface ReportEventTable {
 export interface ReportTaskEntryTable {
   report_id: string;
   task_id: string;
-  status: string | null;
+  status: TaskStatus | null;
 }
 
 export interface OfficeReportTable {
@@ -212,7 +216,7 @@ export interface BundleTables {
     bundle_id: string;
     recipient: string;
     file_name: string;
-    status: string;
+    status: OutboxState;
     attempts: number;
     next_attempt_at: string;
     last_error: string;
@@ -228,15 +232,15 @@ export interface BundleTables {
   parent_installation: BoundInstallation & { id: number };
   /** Files refused once, by hash: the inbox does not parse them again. */
   refused_file: { sha256: string; file_name: string; reason: string; refused_at: string };
-  imported_bundle: { bundle_id: string; kind: string; sender_installation_id: string; subject: string; revision: number; imported_at: string };
+  imported_bundle: { bundle_id: string; kind: BundleKind; sender_installation_id: string; subject: string; revision: number; imported_at: string };
   sent_bundle: {
     bundle_id: string;
-    kind: string;
+    kind: BundleKind;
     subject: string;
     revision: number;
     file_name: string;
     recipient: string;
-    status: string;
+    status: SentBundleState;
     created_at: string;
     received_at: string | null;
     note: string;

@@ -23,6 +23,7 @@ import { readContents, readEnvelope, writeBundle, type BundleContents, type Bund
 import { assertImportable, decideTrust, recordTrust, unitNamed, type TrustDecision } from './sender-trust';
 import { readAttachment, storeAttachment } from '../reports/attachments';
 import { consolidatedReportDocx } from '../documents/report-docx';
+import { reportAfter, sentBundleAfter } from '../../shared/workflow/states';
 import { consolidatedReportXlsx } from '../documents/report-xlsx';
 
 const same = (a: string, b: string) => foldVietnamese(a) === foldVietnamese(b);
@@ -198,7 +199,7 @@ export async function sentReportsOf(db: Kysely<Database>, receivedPlanId: string
     const dutyId = r.subject.split(':')[2]!;
     if (!latest.has(dutyId)) latest.set(dutyId, r);
   }
-  return [...latest].map(([dutyId, r]) => ({ dutyId, revision: r.revision, status: r.status as 'saved' | 'received' | 'returned', note: r.note }));
+  return [...latest].map(([dutyId, r]) => ({ dutyId, revision: r.revision, status: r.status, note: r.note }));
 }
 
 function subjectLabel(opened: OpenedBundle): string {
@@ -315,7 +316,7 @@ async function checkApplicable(db: Executor, opened: OpenedBundle, trust: TrustD
     if (!payload.success) throw new AppError('VALIDATION', 'Biên nhận không đúng định dạng.');
     const sent = await db.selectFrom('sent_bundle').selectAll().where('bundle_id', '=', payload.data.bundleId).executeTakeFirst();
     if (!sent) throw new AppError('VALIDATION', 'Biên nhận cho một gói không do máy này gửi.');
-    return { kind: 'receipt' as const, payload: payload.data };
+    return { kind: 'receipt' as const, payload: payload.data, sent };
   }
   throw new AppError('VALIDATION', 'Loại gói này chưa được hỗ trợ.');
 }
@@ -386,7 +387,9 @@ export async function importBundle(
       const { payload, unit, existing } = applicable;
       const content = payload.content;
       const id = existing?.id ?? crypto.randomUUID();
-      const row = { status: 'submitted', revision: manifest.revision, received_date: payload.receivedDate, returned_reason: '', content_json: JSON.stringify(content), updated_at: stamp };
+      // a newer revision from the unit's own installation supersedes what is held, in any state
+      const status = existing ? reportAfter(existing.status, 'receiveBundle')! : reportAfter('draft', 'receiveBundle')!;
+      const row = { status, revision: manifest.revision, received_date: payload.receivedDate, returned_reason: '', content_json: JSON.stringify(content), updated_at: stamp };
       if (existing) await updateReportRow(trx, id, row);
       else await insertReportRow(trx, { id, plan_id: payload.planId, duty_id: payload.dutyId, unit_id: unit.id, created_at: stamp, ...row });
       await trx.deleteFrom('report_revision').where('report_id', '=', id).where('revision', '=', manifest.revision).execute();
@@ -403,10 +406,11 @@ export async function importBundle(
       const obligations = JSON.stringify({ carriedTaskIds: payload.carriedTaskIds, owedDutyIds: payload.owedDutyIds });
       await trx.insertInto('setting').values({ key: `nhan-ke-hoach:${payload.planId}`, value_json: obligations }).onConflict((oc) => oc.column('key').doUpdateSet({ value_json: obligations })).execute();
     } else if (applicable.kind === 'return') {
-      await trx.updateTable('sent_bundle').set({ status: 'returned', note: applicable.payload.reason }).where('bundle_id', '=', applicable.sent.bundle_id).execute();
+      const status = sentBundleAfter(applicable.sent.status, 'return');
+      if (status) await trx.updateTable('sent_bundle').set({ status, note: applicable.payload.reason }).where('bundle_id', '=', applicable.sent.bundle_id).execute();
     } else {
-      // a receipt never downgrades a report that came back returned
-      await trx.updateTable('sent_bundle').set({ status: 'received', received_at: applicable.payload.importedAt }).where('bundle_id', '=', applicable.payload.bundleId).where('status', '=', 'saved').execute();
+      const status = sentBundleAfter(applicable.sent.status, 'receipt');
+      if (status) await trx.updateTable('sent_bundle').set({ status, received_at: applicable.payload.importedAt }).where('bundle_id', '=', applicable.sent.bundle_id).execute();
     }
   });
   return {
@@ -437,7 +441,7 @@ async function receiptFor(db: Kysely<Database>, manifest: Manifest, result: 'imp
 
 export async function listSentBundles(db: Kysely<Database>) {
   const rows = await db.selectFrom('sent_bundle').selectAll().orderBy('created_at', 'desc').execute();
-  return rows.map((r) => ({ bundleId: r.bundle_id, kind: r.kind as Manifest['kind'], fileName: r.file_name, recipient: r.recipient, revision: r.revision, status: r.status as 'saved' | 'received' | 'returned', note: r.note, createdAt: r.created_at, receivedAt: r.received_at }));
+  return rows.map((r) => ({ bundleId: r.bundle_id, kind: r.kind, fileName: r.file_name, recipient: r.recipient, revision: r.revision, status: r.status, note: r.note, createdAt: r.created_at, receivedAt: r.received_at }));
 }
 
 export async function ownFingerprint(db: Executor): Promise<string> {

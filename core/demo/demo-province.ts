@@ -277,7 +277,7 @@ export async function seedDemoProvince(options: DemoOptions): Promise<DemoSummar
     if (date > today) return;
     at(date, r);
     const c = await call('reports.consolidation', { planId, dutyId });
-    const accepted = c.units.filter((u) => u.status === 'Đã tiếp nhận').length;
+    const accepted = c.units.filter((u) => u.state === 'accepted').length;
     const totals = c.figures.slice(0, 4).map((f) => `${f.name.charAt(0).toLowerCase()}${f.name.slice(1)}: ${groupThousands(f.total)} ${f.unit}`).join('; ');
     await call('reports.saveOfficeText', {
       planId,

@@ -1,3 +1,4 @@
+import { NO_REPORT_LABEL, REPORT_STATE_LABELS } from '../../shared/workflow/state-labels';
 import ExcelJS from 'exceljs';
 import type { Consolidation } from '../../shared/reports/consolidation';
 import { MODEL_FIELD_LABELS, MODEL_LEVEL_LABELS, TASK_STATUS_LABELS } from '../../shared/reports/report-schemas';
@@ -38,7 +39,7 @@ export async function consolidatedReportXlsx(c: Consolidation): Promise<Buffer> 
 
   const units_ = book.addWorksheet('Đơn vị báo cáo');
   units_.addRow(['Đơn vị', 'Tình trạng báo cáo']).font = bold;
-  for (const u of c.units) units_.addRow([u.name, u.status]);
+  for (const u of c.units) units_.addRow([u.name, u.state ? REPORT_STATE_LABELS[u.state] : NO_REPORT_LABEL]);
   units_.getColumn(1).width = 40;
   return Buffer.from(await book.xlsx.writeBuffer());
 }

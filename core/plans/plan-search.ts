@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, PlanTable } from '../../db/schema';
 import { getPlanRows, searchFolded } from '../../db/plans/plan-repo';
 import { highlightRanges } from '../../shared/text/highlight';
-import type { PlanStatus } from '../../shared/plans/plan-schemas';
+import type { PlanState } from '../../shared/workflow/states';
 import type { SearchResult } from '../../shared/plans/search-schemas';
 import { toFtsQuery } from './plan-search-index';
 import { documentNumber } from './plan-service';
@@ -43,7 +43,7 @@ export async function searchPlans(db: Kysely<Database>, query: string, limit = 5
       documentNumber: documentNumber(row),
       issuerName: content.issuerName,
       year: row.year,
-      status: row.status as PlanStatus,
+      status: row.status as PlanState,
       snippet: snippetAround(text, query),
     });
   }

@@ -24,6 +24,9 @@ import type { Office } from '../../shared/office/office-schemas';
 import { AppError, fieldError } from '../app-error';
 import { checkPlanContent } from './plan-rules';
 import { derivedPlanContent, newOwnPlanContent, newReceivedPlanContent } from './plan-defaults';
+import { planAfter, planAllows } from '../../shared/workflow/states';
+import type { PlanKind } from '../../shared/plans/plan-schemas';
+import type { PlanState } from '../../shared/workflow/states';
 import { searchEntries } from './plan-search-index';
 
 export function documentNumber(content: Pick<PlanContent, 'number' | 'symbol'>): string {
@@ -62,11 +65,11 @@ export async function getPlan(db: Kysely<Database>, id: string, revision: number
 }
 
 /** Every plan matching the filter, read and parsed once. */
-export async function listPlanViews(db: Kysely<Database>, filter: { year: number | null; status: string | null }): Promise<(PlanView & { taskCount: number })[]> {
+export async function listPlanViews(db: Kysely<Database>, filter: { year: number | null; status: PlanState | null }): Promise<(PlanView & { taskCount: number })[]> {
   return (await listPlanRows(db, filter)).map((row) => ({ ...toView(row), taskCount: row.task_count }));
 }
 
-export async function listPlans(db: Kysely<Database>, filter: { year: number | null; status: string | null }): Promise<PlanSummary[]> {
+export async function listPlans(db: Kysely<Database>, filter: { year: number | null; status: PlanState | null }): Promise<PlanSummary[]> {
   return (await listPlanViews(db, filter)).map((plan) => ({
     id: plan.id,
     kind: plan.kind,
@@ -117,7 +120,7 @@ export async function derivePlan(db: Kysely<Database>, parentPlanId: string, off
   return getPlan(db, id, null);
 }
 
-async function writeNewPlan(trx: Executor, id: string, kind: string, status: string, parentPlanId: string | null, content: PlanContent, now: Date): Promise<void> {
+async function writeNewPlan(trx: Executor, id: string, kind: PlanKind, status: PlanState, parentPlanId: string | null, content: PlanContent, now: Date): Promise<void> {
   const stamp = now.toISOString();
   await insertPlanRow(trx, { id, kind, status, parent_plan_id: parentPlanId, revision: 0, created_at: stamp, ...planColumns(content, stamp) });
   await writeStructure(trx, id, content);
@@ -166,7 +169,7 @@ async function parentTaskIds(trx: Executor, row: PlanTable): Promise<Set<string>
 export async function saveDraft(db: Kysely<Database>, id: string, content: PlanContent, now: Date): Promise<PlanView> {
   await db.transaction().execute(async (trx) => {
     const row = await requirePlan(trx, id);
-    if (row.status === 'issued') {
+    if (!planAllows(row.status, 'edit')) {
       throw new AppError('CONFLICT', 'Kế hoạch đã ban hành nên không sửa trực tiếp được; hãy tạo bản sửa đổi và ghi lý do.');
     }
     const fixed = draftContent(row.kind, content);
@@ -181,7 +184,7 @@ export async function saveDraft(db: Kysely<Database>, id: string, content: PlanC
 export async function issuePlan(db: Kysely<Database>, id: string, number: string, issueDate: string, now: Date): Promise<PlanView> {
   await db.transaction().execute(async (trx) => {
     const row = await requirePlan(trx, id);
-    if (row.kind !== 'own' || row.status !== 'draft') throw new AppError('CONFLICT', 'Chỉ ban hành được dự thảo kế hoạch của cơ quan.');
+    if (row.kind !== 'own' || !planAllows(row.status, 'issue')) throw new AppError('CONFLICT', 'Chỉ ban hành được dự thảo kế hoạch của cơ quan.');
     const content: PlanContent = { ...parseContent(row.content_json), number, issueDate };
     const taken = await findIssuedWithNumber(trx, { year: Number(issueDate.slice(0, 4)), number, symbol: content.symbol, excludeId: id });
     if (taken) {
@@ -189,7 +192,7 @@ export async function issuePlan(db: Kysely<Database>, id: string, number: string
     }
     await checkPlanContent(trx, id, content, await parentTaskIds(trx, row));
     const stamp = now.toISOString();
-    await updatePlanRow(trx, id, { ...planColumns(content, stamp), status: 'issued', revision: 1 });
+    await updatePlanRow(trx, id, { ...planColumns(content, stamp), status: planAfter(row.status, 'issue')!, revision: 1 });
     await writeStructure(trx, id, content);
     await insertRevision(trx, { plan_id: id, revision: 1, reason: 'Ban hành', created_at: stamp, content_json: JSON.stringify(content) });
   });
@@ -200,7 +203,7 @@ export async function issuePlan(db: Kysely<Database>, id: string, number: string
 export async function revisePlan(db: Kysely<Database>, id: string, reason: string, changed: PlanContent, now: Date): Promise<PlanView> {
   await db.transaction().execute(async (trx) => {
     const row = await requirePlan(trx, id);
-    if (row.status !== 'issued') throw new AppError('CONFLICT', 'Chỉ tạo bản sửa đổi cho kế hoạch đã ban hành; dự thảo thì sửa trực tiếp.');
+    if (!planAllows(row.status, 'revise')) throw new AppError('CONFLICT', 'Chỉ tạo bản sửa đổi cho kế hoạch đã ban hành; dự thảo thì sửa trực tiếp.');
     const current = parseContent(row.content_json);
     const content: PlanContent = { ...changed, number: current.number, issueDate: current.issueDate };
     if (describePlanChanges(current, content).length === 0) throw new AppError('VALIDATION', 'Bản sửa đổi chưa có thay đổi nào so với bản hiện hành.');
@@ -228,7 +231,7 @@ export async function listRevisions(db: Kysely<Database>, id: string): Promise<R
 export async function removeDraft(db: Kysely<Database>, id: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const row = await requirePlan(trx, id);
-    if (row.status === 'issued') throw new AppError('IN_USE', 'Kế hoạch đã ban hành không xóa được.');
+    if (!planAllows(row.status, 'remove')) throw new AppError('IN_USE', 'Kế hoạch đã ban hành không xóa được.');
     const children = await trx.selectFrom('plan').select('title').where('parent_plan_id', '=', id).execute();
     if (children.length) throw new AppError('IN_USE', 'Kế hoạch này đang là kế hoạch cấp trên của kế hoạch khác nên không xóa được.');
     await deletePlanRow(trx, id);

@@ -4,7 +4,8 @@ import type { Executor } from '../../db/executor';
 import { getPlanRow } from '../../db/plans/plan-repo';
 import { listReportRowsOfDuty } from '../../db/reports/report-repo';
 import { PlanContent } from '../../shared/plans/plan-schemas';
-import { ReportContent, REPORT_STATUS_LABELS, type ReportStatus } from '../../shared/reports/report-schemas';
+import { ReportContent } from '../../shared/reports/report-schemas';
+import type { ReportState } from '../../shared/workflow/states';
 import { combineStatuses, OfficeReportText, type Consolidation } from '../../shared/reports/consolidation';
 import { AppError } from '../app-error';
 import { dutyHeading, orgLookup, unitsOf } from './obligations';
@@ -129,7 +130,7 @@ export async function consolidate(db: Executor, planId: string, dutyId: string):
     issueDate: plan.issueDate,
     units: owing.map((id) => {
       const r = reports.get(id);
-      return { id, name: org.unitName.get(id) ?? '', status: r ? REPORT_STATUS_LABELS[r.status as ReportStatus] : 'Chưa có báo cáo' };
+      return { id, name: org.unitName.get(id) ?? '', state: r ? (r.status as ReportState) : null };
     }),
     tasks,
     figures: figures.list,

@@ -21,6 +21,7 @@ import { ReportContent, type ReportView, type TaskEntry } from '../../shared/rep
 import { describeReportChanges } from '../../shared/reports/report-diff';
 import { AppError } from '../app-error';
 import { dutyLabel, orgLookup, tasksCarriedBy, unitsOf } from './obligations';
+import { reportAfter, reportAllows } from '../../shared/workflow/states';
 import { missingAttachments } from './attachments';
 
 async function loadPlan(db: Executor, planId: string) {
@@ -114,7 +115,7 @@ export async function getReport(db: Executor, id: string): Promise<ReportView> {
 
 async function editable(trx: Executor, id: string): Promise<{ row: ReportTable; taskIds: string[] }> {
   const row = await requireReport(trx, id);
-  if (row.status === 'submitted' || row.status === 'accepted') {
+  if (!reportAllows(row.status, 'save')) {
     throw new AppError('CONFLICT', row.status === 'accepted' ? 'Báo cáo đã được tiếp nhận, không sửa được.' : 'Báo cáo đã gửi; chỉ sửa được khi bị trả lại.');
   }
   const { content: plan } = await loadPlan(trx, row.plan_id);
@@ -157,7 +158,7 @@ export async function submitReport(db: Kysely<Database>, id: string, receivedDat
     const stamp = now.toISOString();
     await insertReportRevision(trx, { report_id: id, revision, received_date: receivedDate, content_json: JSON.stringify({ ...content, tasks }), created_at: stamp });
     await insertReportEvent(trx, { report_id: id, kind: 'submitted', at: stamp, date: receivedDate, reason: '', revision, actor: await actorOf(trx, person) });
-    await updateReportRow(trx, id, { status: 'submitted', revision, received_date: receivedDate, returned_reason: '', updated_at: stamp });
+    await updateReportRow(trx, id, { status: reportAfter(row.status, 'submit')!, revision, received_date: receivedDate, returned_reason: '', updated_at: stamp });
   });
   return getReport(db, id);
 }
@@ -165,10 +166,11 @@ export async function submitReport(db: Kysely<Database>, id: string, receivedDat
 export async function reviewReport(db: Kysely<Database>, id: string, decision: 'accepted' | 'returned', reason: string, now: Date, person?: string): Promise<ReportView> {
   await db.transaction().execute(async (trx) => {
     const row = await requireReport(trx, id);
-    if (row.status !== 'submitted') throw new AppError('CONFLICT', 'Chỉ tiếp nhận hoặc trả lại được báo cáo đã gửi.');
+    const next = reportAfter(row.status, decision === 'accepted' ? 'accept' : 'return');
+    if (!next) throw new AppError('CONFLICT', 'Chỉ tiếp nhận hoặc trả lại được báo cáo đã gửi.');
     const stamp = now.toISOString();
-    await insertReportEvent(trx, { report_id: id, kind: decision, at: stamp, date: null, reason, revision: row.revision, actor: await actorOf(trx, person) });
-    await updateReportRow(trx, id, { status: decision, returned_reason: decision === 'returned' ? reason : '', updated_at: stamp });
+    await insertReportEvent(trx, { report_id: id, kind: next, at: stamp, date: null, reason, revision: row.revision, actor: await actorOf(trx, person) });
+    await updateReportRow(trx, id, { status: next, returned_reason: decision === 'returned' ? reason : '', updated_at: stamp });
   });
   return getReport(db, id);
 }

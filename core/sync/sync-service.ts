@@ -136,7 +136,7 @@ export async function syncStatus(db: Kysely<Database>, secrets: SecretStore, sta
       bundleId: i.bundle_id,
       fileName: i.file_name,
       recipient: i.recipient,
-      status: i.sentStatus === 'received' || i.sentStatus === 'returned' ? i.sentStatus : (i.status as 'waiting' | 'sent'),
+      status: i.sentStatus === 'received' || i.sentStatus === 'returned' ? i.sentStatus : i.status,
       attempts: i.attempts,
       nextAttemptAt: i.next_attempt_at,
       lastError: i.last_error,

@@ -1,3 +1,4 @@
+import type { PlanState } from '../../shared/workflow/states';
 import { sql } from 'kysely';
 import type { Executor } from '../executor';
 import type { PlanRevisionTable, PlanTable } from '../schema';
@@ -29,7 +30,7 @@ export async function getPlanRows(db: Executor, ids: string[]): Promise<PlanTabl
   return db.selectFrom('plan').selectAll().where('id', 'in', ids).execute();
 }
 
-export async function listPlanRows(db: Executor, filter: { year?: number | null; status?: string | null }): Promise<(PlanTable & { task_count: number })[]> {
+export async function listPlanRows(db: Executor, filter: { year?: number | null; status?: PlanState | null }): Promise<(PlanTable & { task_count: number })[]> {
   let q = db
     .selectFrom('plan')
     .selectAll('plan')

@@ -1,3 +1,4 @@
+import type { TaskStatus } from '../../shared/reports/report-schemas';
 import type { Executor } from '../executor';
 import type { ReportEventTable, ReportRevisionTable, ReportTable } from '../schema';
 import type { Insertable } from 'kysely';
@@ -27,7 +28,7 @@ export async function updateReportRow(db: Executor, id: string, row: Partial<Omi
   await db.updateTable('report').set(row).where('id', '=', id).execute();
 }
 
-export async function replaceTaskEntries(db: Executor, reportId: string, entries: { taskId: string; status: string | null }[]): Promise<void> {
+export async function replaceTaskEntries(db: Executor, reportId: string, entries: { taskId: string; status: TaskStatus | null }[]): Promise<void> {
   await db.deleteFrom('report_task_entry').where('report_id', '=', reportId).execute();
   if (!entries.length) return;
   await db.insertInto('report_task_entry').values(entries.map((e) => ({ report_id: reportId, task_id: e.taskId, status: e.status }))).execute();

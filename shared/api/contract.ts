@@ -10,7 +10,8 @@ import {
   UnitUpdateInput,
 } from '../units/unit-schemas';
 import { isoDate, requiredText, uuid } from './fields';
-import { PLAN_KINDS, PLAN_STATUSES, PlanContent, PlanSummary, PlanView, RevisionInfo } from '../plans/plan-schemas';
+import { PLAN_STATES, SENT_BUNDLE_STATES } from '../workflow/states';
+import { PLAN_KINDS, PlanContent, PlanSummary, PlanView, RevisionInfo } from '../plans/plan-schemas';
 import { DeadlineItem, SearchResult } from '../plans/search-schemas';
 import { AttachmentRef, Matrix, OwnReportView, ReportContent, ReportView } from '../reports/report-schemas';
 import { Consolidation, OfficeReportText } from '../reports/consolidation';
@@ -113,7 +114,7 @@ export const operations = {
   /** When the data file is encrypted with a key this computer does not hold: opens it with the recovery code. */
   'encryption.unlock': { input: z.strictObject({ recoveryCode }), output: AppStatus },
   'plans.list': {
-    input: z.strictObject({ year: planYear.nullable().default(null), status: z.enum(PLAN_STATUSES).nullable().default(null) }),
+    input: z.strictObject({ year: planYear.nullable().default(null), status: z.enum(PLAN_STATES).nullable().default(null) }),
     output: z.array(PlanSummary),
   },
   'plans.get': { input: z.strictObject({ id: uuid, revision: z.number().int().min(1).nullable().default(null) }), output: PlanView },
@@ -188,7 +189,7 @@ export const operations = {
   },
   'bundles.sent': {
     input: noInput,
-    output: z.array(z.object({ bundleId: z.string(), kind: z.enum(BUNDLE_KINDS), fileName: z.string(), recipient: z.string(), revision: z.number(), status: z.enum(['saved', 'received', 'returned']), note: z.string(), createdAt: z.string(), receivedAt: z.string().nullable() })),
+    output: z.array(z.object({ bundleId: z.string(), kind: z.enum(BUNDLE_KINDS), fileName: z.string(), recipient: z.string(), revision: z.number(), status: z.enum(SENT_BUNDLE_STATES), note: z.string(), createdAt: z.string(), receivedAt: z.string().nullable() })),
   },
   'bundles.fingerprint': { input: noInput, output: z.object({ fingerprint: z.string() }) },
   'bundles.exportReturn': { input: z.strictObject({ reportId: uuid, deliver: deliver }), output: generatedFile },
@@ -200,7 +201,7 @@ export const operations = {
   'bundles.resetParent': { input: z.strictObject({ reason: requiredText(1000) }), output: InstallationBindings },
   'bundles.sentReports': {
     input: z.strictObject({ planId: uuid }),
-    output: z.array(z.object({ dutyId: z.string(), revision: z.number(), status: z.enum(['saved', 'received', 'returned']), note: z.string() })),
+    output: z.array(z.object({ dutyId: z.string(), revision: z.number(), status: z.enum(SENT_BUNDLE_STATES), note: z.string() })),
   },
   'ownReports.get': { input: planDuty, output: OwnReportView },
   'ownReports.save': { input: z.strictObject({ planId: uuid, dutyId: uuid, content: ReportContent }), output: OwnReportView },

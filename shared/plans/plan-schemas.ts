@@ -1,3 +1,4 @@
+import { PLAN_STATES } from '../workflow/states';
 import { z } from 'zod';
 import { isoDate, optionalText, requiredText, uuid } from '../api/fields';
 import { normalizeText } from '../text/fold';
@@ -148,14 +149,12 @@ export type PlanContent = z.infer<typeof PlanContent>;
 export type PlanContentInput = z.input<typeof PlanContent>;
 
 export const PLAN_KINDS = ['own', 'received'] as const;
-export const PLAN_STATUSES = ['draft', 'issued', 'received'] as const;
-export type PlanStatus = (typeof PLAN_STATUSES)[number];
-export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = { draft: 'Dự thảo', issued: 'Đã ban hành', received: 'Kế hoạch cấp trên' };
+export type PlanKind = (typeof PLAN_KINDS)[number];
 
 export const PlanView = z.object({
   id: z.string(),
   kind: z.enum(PLAN_KINDS),
-  status: z.enum(PLAN_STATUSES),
+  status: z.enum(PLAN_STATES),
   revision: z.number(),
   parentPlanId: z.string().nullable(),
   updatedAt: z.string(),
@@ -168,7 +167,7 @@ export type PlanView = z.infer<typeof PlanView>;
 export const PlanSummary = z.object({
   id: z.string(),
   kind: z.enum(PLAN_KINDS),
-  status: z.enum(PLAN_STATUSES),
+  status: z.enum(PLAN_STATES),
   year: z.number(),
   title: z.string(),
   documentNumber: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLAN_STATUSES } from './plan-schemas';
+import { PLAN_STATES } from '../workflow/states';
 
 export const SearchResult = z.object({
   planId: z.string(),
@@ -9,7 +9,7 @@ export const SearchResult = z.object({
   documentNumber: z.string(),
   issuerName: z.string(),
   year: z.number(),
-  status: z.enum(PLAN_STATUSES),
+  status: z.enum(PLAN_STATES),
   snippet: z.string(),
 });
 export type SearchResult = z.infer<typeof SearchResult>;

@@ -1,3 +1,4 @@
+import { REPORT_STATES } from '../workflow/states';
 import { z } from 'zod';
 import { isoDate, optionalText } from '../api/fields';
 import { DutyHeading, MODEL_FIELDS, MODEL_LEVELS, TASK_STATUSES, type TaskStatus } from './report-schemas';
@@ -39,7 +40,8 @@ export const ConsolidatedFigure = z.object({ name: z.string(), unit: z.string(),
 
 export const Consolidation = DutyHeading.extend({
   issueDate: z.string().nullable(),
-  units: z.array(z.object({ id: z.string(), name: z.string(), status: z.string() })),
+  /** Each unit that owes the report, with its report's state (null: none yet). */
+  units: z.array(z.object({ id: z.string(), name: z.string(), state: z.enum(REPORT_STATES).nullable() })),
   tasks: z.array(
     z.object({
       taskId: z.string(),

@@ -1,3 +1,4 @@
+import { REPORT_STATES } from '../workflow/states';
 import { z } from 'zod';
 import { isoDate, optionalText, requiredText, uuid } from '../api/fields';
 
@@ -77,9 +78,6 @@ export const ReportContent = z.strictObject({
 });
 export type ReportContent = z.infer<typeof ReportContent>;
 
-export const REPORT_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
-export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = { draft: 'Dự thảo', submitted: 'Đã gửi', accepted: 'Đã tiếp nhận', returned: 'Trả lại' };
 
 export const ReportEvent = z.object({ kind: z.enum(['submitted', 'accepted', 'returned']), at: z.string(), date: z.string().nullable(), reason: z.string(), revision: z.number(), actor: z.string() });
 
@@ -92,7 +90,7 @@ export const ReportView = z.object({
   dueDate: z.string(),
   unitId: z.string(),
   unitName: z.string(),
-  status: z.enum(REPORT_STATUSES),
+  status: z.enum(REPORT_STATES),
   revision: z.number(),
   receivedDate: z.string().nullable(),
   returnedReason: z.string(),

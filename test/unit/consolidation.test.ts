@@ -66,7 +66,7 @@ describe('consolidation', () => {
   it('builds the office report from accepted unit reports, mapped to the parent plan tasks', async () => {
     const { services, plan, duty, parent } = await twoReports();
     const c = await call(services, 'reports.consolidation', { planId: plan.id, dutyId: duty });
-    expect(c.units.map((u) => [u.name, u.status])).toEqual([['Thôn An Phú', 'Đã tiếp nhận'], ['Thôn Bình Tây', 'Đã tiếp nhận'], ['Thôn Cầu Đá', 'Chưa có báo cáo']]);
+    expect(c.units.map((u) => [u.name, u.state])).toEqual([['Thôn An Phú', 'accepted'], ['Thôn Bình Tây', 'accepted'], ['Thôn Cầu Đá', null]]);
     expect(c.tasks.map((t) => [t.ordinal, t.combinedStatus, t.parentTask?.id ?? null])).toEqual([
       ['1', 'done_late', parent.content.tasks[1]!.id],
       ['2', 'in_progress', null],

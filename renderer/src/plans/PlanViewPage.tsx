@@ -3,7 +3,8 @@ import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'reac
 import { Alert, App, Button, DatePicker, Drawer, Input, Modal, Popconfirm, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { EditOutlined, FileWordOutlined, HistoryOutlined, PrinterOutlined, SendOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { PLAN_STATUS_LABELS } from '../../../shared/plans/plan-schemas';
+import { PLAN_STATE_LABELS } from '../../../shared/workflow/state-labels';
+import { planAllows } from '../../../shared/workflow/states';
 import { formatVnDate } from '../../../shared/dates/vn-date';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { callApi } from '../api/client';
@@ -71,21 +72,21 @@ export function PlanViewPage() {
       <Space className="dv-no-print" style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
         <Space wrap>
           <Link to="/ke-hoach">← Danh sách kế hoạch</Link>
-          <Tag color={p.status === 'issued' ? 'green' : p.status === 'draft' ? 'gold' : 'blue'}>{PLAN_STATUS_LABELS[p.status]}</Tag>
+          <Tag color={p.status === 'issued' ? 'green' : p.status === 'draft' ? 'gold' : 'blue'}>{PLAN_STATE_LABELS[p.status]}</Tag>
           {p.revision > 0 && <Tag>Lần ban hành {p.revision}</Tag>}
           {revisions.data && revisions.data.length > 1 && (
             <Select aria-label="Xem lần ban hành" size="small" style={{ width: 190 }} value={revision ?? latest} onChange={(v) => setParams(v === latest ? {} : { lan: String(v) })} options={revisions.data.map((r) => ({ value: r.revision, label: `Lần ${r.revision} – ${formatVnDate(r.createdAt.slice(0, 10))}` }))} />
           )}
         </Space>
         <Space wrap>
-          {(p.status === 'draft' || p.status === 'received') && <Button icon={<EditOutlined />} onClick={() => navigate(`/ke-hoach/${id}/sua`)}>Sửa</Button>}
-          {p.status === 'draft' && <Button type="primary" icon={<SendOutlined />} {...needs('plans.issue')} onClick={() => { setIssueError(null); setIssuing(true); }}>Ban hành</Button>}
-          {p.status === 'issued' && !viewingOld && <Button icon={<EditOutlined />} {...needs('plans.revise')} onClick={() => navigate(`/ke-hoach/${id}/sua`)}>Tạo bản sửa đổi</Button>}
+          {planAllows(p.status, 'edit') && <Button icon={<EditOutlined />} onClick={() => navigate(`/ke-hoach/${id}/sua`)}>Sửa</Button>}
+          {planAllows(p.status, 'issue') && <Button type="primary" icon={<SendOutlined />} {...needs('plans.issue')} onClick={() => { setIssueError(null); setIssuing(true); }}>Ban hành</Button>}
+          {planAllows(p.status, 'revise') && !viewingOld && <Button icon={<EditOutlined />} {...needs('plans.revise')} onClick={() => navigate(`/ke-hoach/${id}/sua`)}>Tạo bản sửa đổi</Button>}
           {p.revision > 0 && <Button icon={<HistoryOutlined />} onClick={() => setHistory(true)}>Lịch sử</Button>}
-          {p.status === 'issued' && !viewingOld && <SendPlanButton plan={p} />}
+          {planAllows(p.status, 'send') && !viewingOld && <SendPlanButton plan={p} />}
           <Button icon={<FileWordOutlined />} loading={exporting} onClick={exportDocx}>Xuất Word</Button>
           <Button icon={<PrinterOutlined />} onClick={() => window.print()}>In</Button>
-          {p.status !== 'issued' && (
+          {planAllows(p.status, 'remove') && (
             <Popconfirm title="Xóa kế hoạch này?" okText="Xóa" cancelText="Không" onConfirm={() => remove.mutateAsync({ id }).then(() => navigate('/ke-hoach')).catch((e: Error) => message.error(e.message))}>
               <Button danger type="text">Xóa</Button>
             </Popconfirm>

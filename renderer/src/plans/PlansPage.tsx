@@ -2,18 +2,20 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { App, Button, Card, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { BranchesOutlined, ImportOutlined, FileSearchOutlined, PlusOutlined } from '@ant-design/icons';
-import { PLAN_STATUSES, PLAN_STATUS_LABELS, type PlanStatus, type PlanSummary } from '../../../shared/plans/plan-schemas';
+import type { PlanSummary } from '../../../shared/plans/plan-schemas';
+import { PLAN_STATES, type PlanState } from '../../../shared/workflow/states';
+import { PLAN_STATE_LABELS } from '../../../shared/workflow/state-labels';
 import { formatVnDate } from '../../../shared/dates/vn-date';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 
-const STATUS_COLORS: Record<PlanStatus, string> = { draft: 'gold', issued: 'green', received: 'blue' };
+const STATUS_COLORS: Record<PlanState, string> = { draft: 'gold', issued: 'green', received: 'blue' };
 const thisYear = new Date().getFullYear();
 
 export function PlansPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [year, setYear] = useState<number | null>(null);
-  const [status, setStatus] = useState<PlanStatus | null>(null);
+  const [status, setStatus] = useState<PlanState | null>(null);
   const [creating, setCreating] = useState<'own' | 'received' | null>(null);
   const [newYear, setNewYear] = useState<number>(thisYear);
   const plans = useApiQuery('plans.list', { year, status });
@@ -52,7 +54,7 @@ export function PlansPage() {
       </Space>
       <Space style={{ marginBottom: 16 }} wrap>
         <Select aria-label="Lọc theo năm" placeholder="Tất cả các năm" allowClear style={{ width: 160 }} value={year} onChange={(v) => setYear(v ?? null)} options={years.map((y) => ({ value: y, label: `Năm ${y}` }))} />
-        <Select aria-label="Lọc theo trạng thái" placeholder="Mọi trạng thái" allowClear style={{ width: 200 }} value={status} onChange={(v) => setStatus(v ?? null)} options={PLAN_STATUSES.map((s) => ({ value: s, label: PLAN_STATUS_LABELS[s] }))} />
+        <Select aria-label="Lọc theo trạng thái" placeholder="Mọi trạng thái" allowClear style={{ width: 200 }} value={status} onChange={(v) => setStatus(v ?? null)} options={PLAN_STATES.map((s) => ({ value: s, label: PLAN_STATE_LABELS[s] }))} />
       </Space>
       <Table<PlanSummary>
         rowKey="id"
@@ -68,7 +70,7 @@ export function PlansPage() {
           { title: 'Cơ quan ban hành', render: (_, p) => <span style={{ display: 'inline-block', minWidth: 120 }}>{p.issuerName}</span> },
           { title: 'Ngày', render: (_, p) => (p.issueDate ? formatVnDate(p.issueDate) : '') },
           { title: 'Nhiệm vụ', dataIndex: 'taskCount', align: 'right' },
-          { title: 'Trạng thái', render: (_, p) => <Tag color={STATUS_COLORS[p.status]}>{PLAN_STATUS_LABELS[p.status]}{p.revision > 1 ? ` (lần ${p.revision})` : ''}</Tag> },
+          { title: 'Trạng thái', render: (_, p) => <Tag color={STATUS_COLORS[p.status]}>{PLAN_STATE_LABELS[p.status]}{p.revision > 1 ? ` (lần ${p.revision})` : ''}</Tag> },
           {
             title: '',
             render: (_, p) =>

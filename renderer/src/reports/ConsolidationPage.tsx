@@ -12,6 +12,7 @@ import { readLocalCopy, useAutosave } from '../common/use-autosave';
 import { SaveIndicator } from '../common/SaveIndicator';
 import { DateField } from '../plans/editor/fields';
 import { completionByTask, completionByUnit } from '../../../shared/reports/report-charts';
+import { NO_REPORT_LABEL, REPORT_STATE_LABELS } from '../../../shared/workflow/state-labels';
 import { PercentChart } from './PercentChart';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -41,7 +42,7 @@ function ConsolidationView({ c }: { c: Consolidation }) {
   const save = useCallback((t: OfficeReportText) => saveText.mutateAsync({ planId: c.planId, dutyId: c.dutyId, text: t }), [c.planId, c.dutyId]); // eslint-disable-line react-hooks/exhaustive-deps
   const { state } = useAutosave(storageKey, text, save);
   const [busy, setBusy] = useState<string | null>(null);
-  const accepted = c.units.filter((u) => u.status === 'Đã tiếp nhận').length;
+  const accepted = c.units.filter((u) => u.state === 'accepted').length;
 
   const download = async (format: 'docx' | 'xlsx') => {
     setBusy(format);
@@ -72,7 +73,7 @@ function ConsolidationView({ c }: { c: Consolidation }) {
         </Space>
       </Space>
       {accepted < c.units.length && (
-        <Alert type="info" showIcon message={`Mới tổng hợp ${accepted}/${c.units.length} đơn vị đã được tiếp nhận báo cáo.`} description={c.units.filter((u) => u.status !== 'Đã tiếp nhận').map((u) => `${u.name}: ${u.status}`).join('; ')} />
+        <Alert type="info" showIcon message={`Mới tổng hợp ${accepted}/${c.units.length} đơn vị đã được tiếp nhận báo cáo.`} description={c.units.filter((u) => u.state !== 'accepted').map((u) => `${u.name}: ${u.state ? REPORT_STATE_LABELS[u.state] : NO_REPORT_LABEL}`).join('; ')} />
       )}
       <Card size="small" title="Kết quả theo nhiệm vụ">
         <Table

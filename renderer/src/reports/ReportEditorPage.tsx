@@ -8,7 +8,6 @@ import {
   MODEL_FIELD_LABELS,
   MODEL_LEVELS,
   MODEL_LEVEL_LABELS,
-  REPORT_STATUS_LABELS,
   TASK_STATUSES,
   TASK_STATUS_LABELS,
   type ReportContent,
@@ -16,6 +15,8 @@ import {
   type TaskEntry,
 } from '../../../shared/reports/report-schemas';
 import { formatVnDate } from '../../../shared/dates/vn-date';
+import { reportAllows } from '../../../shared/workflow/states';
+import { REPORT_STATE_LABELS } from '../../../shared/workflow/state-labels';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { readLocalCopy, useAutosave } from '../common/use-autosave';
 import { SaveIndicator } from '../common/SaveIndicator';
@@ -35,7 +36,7 @@ export function ReportEditorPage() {
 
 function ReportEditor({ report }: { report: ReportView }) {
   const { message } = App.useApp();
-  const editable = report.status === 'draft' || report.status === 'returned';
+  const editable = reportAllows(report.status, 'save');
   const storageKey = `danvan:ban-nhap-bao-cao:${report.id}`;
   const [content, setContent] = useState<ReportContent>(() => (editable ? readLocalCopy<ReportContent>(storageKey, report.updatedAt) : null) ?? report.content);
   const saveMutation = useApiMutation('reports.save', ['reports.']);
@@ -75,7 +76,7 @@ function ReportEditor({ report }: { report: ReportView }) {
         <Space wrap>
           <Link to={`/bao-cao?ke-hoach=${report.planId}`}>← Bảng theo dõi báo cáo</Link>
           <Typography.Text strong>{`${report.dutyLabel} – ${report.unitName}`}</Typography.Text>
-          <Tag data-testid="report-status" color={report.status === 'accepted' ? 'blue' : report.status === 'returned' ? 'magenta' : report.status === 'submitted' ? 'green' : 'default'}>{REPORT_STATUS_LABELS[report.status]}</Tag>
+          <Tag data-testid="report-status" color={report.status === 'accepted' ? 'blue' : report.status === 'returned' ? 'magenta' : report.status === 'submitted' ? 'green' : 'default'}>{REPORT_STATE_LABELS[report.status]}</Tag>
           <Typography.Text type="secondary">Hạn {report.dueDate ? formatVnDate(report.dueDate) : ''}</Typography.Text>
         </Space>
         <Space>

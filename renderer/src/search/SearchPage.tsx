@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { Card, Empty, Input, List, Space, Tag, Typography } from 'antd';
-import { PLAN_STATUS_LABELS } from '../../../shared/plans/plan-schemas';
+import { PLAN_STATE_LABELS } from '../../../shared/workflow/state-labels';
 import { useApiQuery } from '../api/hooks';
 import { Highlighted } from '../common/Highlighted';
 
@@ -29,7 +29,7 @@ export function SearchPage() {
                 <Space size={4}>
                   <Tag>{r.year}</Tag>
                   <Tag>{r.documentNumber}</Tag>
-                  <Tag>{PLAN_STATUS_LABELS[r.status]}</Tag>
+                  <Tag>{PLAN_STATE_LABELS[r.status]}</Tag>
                   <Typography.Text type="secondary"><Highlighted text={r.issuerName} query={query} /></Typography.Text>
                 </Space>
               </Space>
