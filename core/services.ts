@@ -32,10 +32,10 @@ import { consolidate, saveOfficeReportText } from './reports/consolidation-servi
 import { exportConsolidated, exportReminder } from './reports/report-exports';
 import { readAttachment, storeAttachment } from './reports/attachments';
 import { getOwnReport, saveOwnReport } from './reports/own-report-service';
-import { type QueueBundle, exportPlanBundle, exportReportBundle, exportReturnBundle, importBundle, listSentBundles, ownFingerprint, previewBundle, sentReportsOf } from './bundles/bundle-service';
+import { type QueueBundle, type ReadContents, exportPlanBundle, exportReportBundle, exportReturnBundle, importBundle, listSentBundles, ownFingerprint, previewBundle, sentReportsOf } from './bundles/bundle-service';
 import { listBindings, resetParent, unbindUnit } from './bundles/binding-service';
 import { fileSecretStore, type SecretStore } from './sync/secret-store';
-import { forgetRefusedFile, queueBundle, runSync, saveSyncConfig, syncStatus, type SyncState } from './sync/sync-service';
+import { fileHash, forgetRefusedFile, queueBundle, runSync, saveSyncConfig, syncStatus, type SyncState } from './sync/sync-service';
 import { createSession } from './auth/session';
 import { countUsers, createUser, listUsers, resetPassword, updateUserAccount } from './auth/user-service';
 import { exportAudit, listAudit, recordAudit } from './audit/audit-service';
@@ -129,7 +129,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const encryption = encryptionService({ paths, now, nativeBinding: options.nativeBinding, log, secrets, ring, current: () => opened, reopen: open, status: () => status() });
   await backups.dailyIfDue();
   const untrusted = createUntrustedRunner({ log }); // files from outside are read in a worker with a memory cap and a time limit
-  const importWithBackup = async (bytes: Uint8Array, acceptKey: boolean, actor: string) => importBundle(db(), paths.dataDir, bytes, acceptKey, now(), (n) => backups.beforeImport(n), actor);
+  // a bundle's contents are inflated and parsed in the worker, with room for its evidence files (200 MB at most)
+  const readBundleContents: ReadContents = (bytes, envelope) => untrusted.run('openBundle', { bytes, envelope }, { memoryMb: 512 });
+  const importWithBackup = async (bytes: Uint8Array, acceptKey: boolean, actor: string) => importBundle(db(), paths.dataDir, bytes, acceptKey, now(), readBundleContents, (n) => backups.beforeImport(n), actor);
 
   const syncState: SyncState = { lastRunAt: null, lastError: '', waitingInInbox: [], running: false };
   let syncing: Promise<void> | null = null;
@@ -248,11 +250,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'attachments.get': async (input) => ({ base64: (await readAttachment(db(), paths.dataDir, input.sha256)).toString('base64') }),
     'bundles.exportPlan': async (input) => deliverBundle(await exportPlanBundle(db(), input.planId, input.unitId, now(), queueFor(input.deliver)), input.deliver),
     'bundles.exportReport': async (input) => deliverBundle(await exportReportBundle(db(), paths.dataDir, input.planId, input.dutyId, now(), queueFor(input.deliver)), input.deliver),
-    'bundles.preview': (input) => previewBundle(db(), Buffer.from(input.base64, 'base64')),
+    'bundles.preview': (input) => previewBundle(db(), Buffer.from(input.base64, 'base64'), readBundleContents),
     'bundles.import': async (input) => {
       const bytes = Buffer.from(input.base64, 'base64');
+      const hash = fileHash(bytes); // before the bytes are handed to the worker
       const result = await importWithBackup(bytes, input.acceptKey, (await session.personName()) ?? 'Không rõ');
-      await forgetRefusedFile(db(), bytes); // taken by hand: the inbox no longer skips it, and removes it as a duplicate
+      await forgetRefusedFile(db(), hash); // taken by hand: the inbox no longer skips it, and removes it as a duplicate
       return result;
     },
     'bundles.bindings': () => listBindings(db()),

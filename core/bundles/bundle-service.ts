@@ -19,7 +19,7 @@ import { readOffice } from '../office/office-service';
 import { documentNumber } from '../plans/plan-service';
 import { consolidate } from '../reports/consolidation-service';
 import { orgLookup, tasksCarriedBy, unitsOf } from '../reports/obligations';
-import { readContents, readEnvelope, writeBundle, type BundleContents, type BundleEnvelope, type OpenedBundle } from './bundle-codec';
+import { readEnvelope, writeBundle, type BundleContents, type BundleEnvelope, type OpenedBundle } from './bundle-codec';
 import { assertImportable, decideTrust, recordTrust, unitNamed, type TrustDecision } from './sender-trust';
 import { readAttachment, storeAttachment } from '../reports/attachments';
 import { consolidatedReportDocx } from '../documents/report-docx';
@@ -215,8 +215,15 @@ const knownKey = (db: Executor) => async (fingerprint: string) => Boolean(await 
 
 const trustOf = (db: Executor, envelope: BundleEnvelope) => decideTrust(db, envelope, knownKey(db));
 
+/**
+ * Reads the rest of a bundle once its envelope is trusted: the services run readContents in the worker for
+ * untrusted files (core/untrusted), so a bundle that inflates badly ends the worker, not the app. `bytes`
+ * may be handed over (detached) by the call.
+ */
+export type ReadContents = (bytes: Uint8Array, envelope: BundleEnvelope) => Promise<OpenedBundle>;
+
 /** What the clerk sees before importing: who signed it, what it claims, what confirming binds. Writes nothing. */
-export async function previewBundle(db: Kysely<Database>, bytes: Uint8Array): Promise<BundlePreview> {
+export async function previewBundle(db: Kysely<Database>, bytes: Uint8Array, read: ReadContents): Promise<BundlePreview> {
   const envelope = readEnvelope(bytes);
   const { manifest } = envelope;
   const office = (await readOffice(db))!;
@@ -227,7 +234,7 @@ export async function previewBundle(db: Kysely<Database>, bytes: Uint8Array): Pr
   // a refused sender's payload is never inflated or parsed
   if (trust.state === 'refused') problems.push(trust.reason);
   else {
-    const opened = readContents(bytes, envelope);
+    const opened = await read(bytes, envelope);
     subject = subjectLabel(opened);
     try {
       await checkApplicable(db, opened, trust);
@@ -351,6 +358,7 @@ export async function importBundle(
   bytes: Uint8Array,
   acceptKey: boolean,
   now: Date,
+  read: ReadContents,
   beforeChange?: (reportsChanged: number) => Promise<void>,
   actor = 'Không rõ',
 ) {
@@ -362,7 +370,7 @@ export async function importBundle(
   if (!same(manifest.recipient.officeName, office.name)) throw new AppError('VALIDATION', `Gói gửi cho "${manifest.recipient.officeName}", không phải cơ quan này.`);
   // who signed it decides whether the payload is read at all
   assertImportable(await trustOf(db, envelope), manifest.sender.officeName, acceptKey);
-  const opened = readContents(bytes, envelope);
+  const opened = await read(bytes, envelope);
   if (beforeChange) await beforeChange(await reportsChangedBy(db, await checkApplicable(db, opened, await trustOf(db, envelope))));
   const stamp = now.toISOString();
   await db.transaction().execute(async (trx) => {

@@ -43,11 +43,11 @@ function transportFor(config: SyncConfig, secrets: SecretStore): Transport | nul
   return null;
 }
 
-const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
+export const fileHash = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
 
-/** A file the clerk imported by hand is no longer skipped by the inbox (it is then removed as a duplicate). */
-export async function forgetRefusedFile(db: Executor, bytes: Uint8Array): Promise<void> {
-  await db.deleteFrom('refused_file').where('sha256', '=', sha256(bytes)).execute();
+/** A file the clerk imported by hand (by its fileHash) is no longer skipped by the inbox, which then removes it as a duplicate. */
+export async function forgetRefusedFile(db: Executor, sha256: string): Promise<void> {
+  await db.deleteFrom('refused_file').where('sha256', '=', sha256).execute();
 }
 
 const outboxFile = (dataDir: string, fileName: string) => path.join(dataDir, 'outbox', path.basename(fileName));
@@ -99,7 +99,7 @@ export async function runSync(db: Kysely<Database>, dataDir: string, secrets: Se
       let hash = '';
       try {
         const bytes = await transport.fetch(own, fileName);
-        hash = sha256(bytes);
+        hash = fileHash(bytes);
         // a file refused once is not parsed again every minute: it waits for the clerk
         const refused = await findRefusedFile(db, hash);
         if (refused) {

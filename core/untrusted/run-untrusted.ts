@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../app-error';
 import type { UntrustedInput, UntrustedOutput, UntrustedTaskName } from './tasks';
@@ -78,8 +80,10 @@ export function createUntrustedRunner(options: { log?: (message: string, error: 
   let closed = false;
 
   function spawn(memoryMb: number): Warm {
-    const bundled = import.meta.url.endsWith('.cjs'); // dist/electron/main.cjs (scripts/build-electron.mjs)
-    const worker = new Worker(new URL(bundled ? './untrusted-worker.cjs' : './untrusted-worker.mjs', import.meta.url), {
+    // a bundle (dist/electron/main.cjs, scripts/build-electron.mjs; or a test's bundle) has the worker's bundle beside it
+    const bundledEntry = new URL('./untrusted-worker.cjs', import.meta.url);
+    const bundled = fs.existsSync(fileURLToPath(bundledEntry));
+    const worker = new Worker(bundled ? bundledEntry : new URL('./untrusted-worker.mjs', import.meta.url), {
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
       workerData: { fromSource: !bundled },
       execArgv: [], // not the tsx loader of the command line: the worker registers tsx itself, and only for our own files

@@ -1,3 +1,4 @@
+import { readContents, type BundleEnvelope } from '../bundles/bundle-codec';
 import { readPlan } from '../import/read-plan';
 
 /**
@@ -8,6 +9,8 @@ import { readPlan } from '../import/read-plan';
  */
 export const untrustedTasks = {
   readPlan: (input: { bytes: Uint8Array; fileName: string }) => readPlan(input),
+  /** A bundle whose signed envelope the caller has read and whose sender it trusts: every entry inflated, hashed, the payload parsed. */
+  openBundle: async (input: { bytes: Uint8Array; envelope: BundleEnvelope }) => readContents(input.bytes, input.envelope),
 };
 
 export type UntrustedTaskName = keyof typeof untrustedTasks;

@@ -73,6 +73,17 @@ async function bundleWorker(outDir: string): Promise<string> {
       },
     ],
   });
+  // the worker that opens bundles and documents, beside the bundle as in dist/electron/ (run-untrusted.ts finds it there)
+  await build({
+    entryPoints: [path.join(import.meta.dirname, '../../core/untrusted/untrusted-worker.ts')],
+    outfile: path.join(outDir, 'untrusted-worker.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'error',
+    external: ['pdfjs-dist'],
+  });
   return outfile;
 }
 
