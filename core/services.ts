@@ -15,30 +15,25 @@ import { localIsoDate } from '../shared/dates/vn-date';
 import { AppError, translateSqliteError } from './app-error';
 import { dataPaths } from './data-paths';
 import { ensureInstallationIdentity } from './identity/installation-identity';
-import { readOffice, writeOffice } from './office/office-service';
-import { createUnit, editUnit, listUnitsForApi, moveUnit, removeUnit, setUnitActive } from './units/unit-service';
-import { createGroup, editGroup, listGroupsForApi, setGroupActive } from './units/group-service';
+import { readOffice } from './office/office-service';
 import { cleanUpInterrupted, type RestoreStep } from './backups/restore';
 import { backupService } from './backups/backup-operations';
-import { createPlan, derivePlan, getPlan, issuePlan, listPlans, listRevisions, removeDraft, revisePlan, saveDraft } from './plans/plan-service';
-import { parseImport, saveImport } from './import/import-service';
 import { createUntrustedRunner } from './untrusted/run-untrusted';
-import { searchPlans } from './plans/plan-search';
-import { listDeadlines } from './plans/deadlines';
-import { exportPlanDocx } from './plans/plan-export';
-import { getReport, openReport, reportRevisions, reviewReport, saveReport, submitReport } from './reports/report-service';
-import { reportMatrix } from './reports/matrix';
-import { consolidate, saveOfficeReportText } from './reports/consolidation-service';
-import { exportConsolidated, exportReminder } from './reports/report-exports';
-import { readAttachment, storeAttachment } from './reports/attachments';
-import { getOwnReport, saveOwnReport } from './reports/own-report-service';
-import { type QueueBundle, type ReadContents, exportPlanBundle, exportReportBundle, exportReturnBundle, importBundle, listSentBundles, ownFingerprint, previewBundle, sentReportsOf } from './bundles/bundle-service';
-import { listBindings, resetParent, unbindUnit } from './bundles/binding-service';
+import { type QueueBundle, type ReadContents, importBundle } from './bundles/bundle-service';
 import { fileSecretStore, type SecretStore } from './sync/secret-store';
-import { fileHash, forgetRefusedFile, queueBundle, runSync, saveSyncConfig, syncStatus, type SyncState } from './sync/sync-service';
+import { queueBundle, runSync, type SyncState } from './sync/sync-service';
 import { createSession } from './auth/session';
-import { countUsers, createUser, listUsers, resetPassword, updateUserAccount } from './auth/user-service';
-import { exportAudit, listAudit, recordAudit } from './audit/audit-service';
+import { countUsers } from './auth/user-service';
+import { recordAudit } from './audit/audit-service';
+import { composeOperations, type FeatureContext, type Handlers, type OperationsOf } from './operations';
+import { authOperations } from './auth/auth-operations';
+import { officeOperations } from './office/office-operations';
+import { unitOperations } from './units/unit-operations';
+import { planOperations } from './plans/plan-operations';
+import { importOperations } from './import/import-operations';
+import { reportOperations } from './reports/report-operations';
+import { bundleOperations } from './bundles/bundle-operations';
+import { syncOperations } from './sync/sync-operations';
 import { keyRing } from './encryption/key-ring';
 import { encryptionService } from './encryption/encryption-service';
 
@@ -68,7 +63,6 @@ export interface Services {
   close(): Promise<void>;
 }
 
-type Handlers = { [N in OperationName]: (input: ParsedInput<N>) => Promise<OperationOutput<N>> };
 
 /** Operations that still answer when the data file could not be opened. */
 const AVAILABLE_WITHOUT_DATABASE = new Set<OperationName>(['app.status', 'encryption.unlock', 'backups.list', 'backups.settings', 'backups.inspect', 'backups.restore', 'dialogs.chooseFolder', 'dialogs.chooseBackupFile']);
@@ -177,107 +171,27 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     };
   }
 
-  const handlers: Handlers = {
-    'app.status': () => status(),
-    'session.signIn': async (input) => {
-      await session.signIn(input);
-      return status();
-    },
-    'session.signOut': async () => {
-      await session.signOut();
-      return status();
-    },
-    'session.changePassword': async (input) => {
-      await session.changePassword(input);
-      return status();
-    },
-    'users.createFirstAdmin': async (input) => {
-      await session.firstAdmin(input);
-      return status();
-    },
-    'users.list': () => listUsers(db()),
-    'users.create': (input) => createUser(db(), input, now()),
-    'users.update': (input) => updateUserAccount(db(), input, now()),
-    'users.resetPassword': (input) => resetPassword(db(), input.id, input.password, now()),
-    'users.names': async () => (await listUsers(db())).map((u) => ({ id: u.id, name: `${u.fullName} (${u.username})` })),
-    'audit.list': (input) => listAudit(db(), input),
-    'audit.export': (input) => exportAudit(db(), input, now()),
-    'office.get': () => readOffice(db()),
-    'office.save': (input) => writeOffice(db(), input, now()),
-    'units.list': (input) => listUnitsForApi(db(), input.includeInactive),
-    'units.create': (input) => createUnit(db(), input, now()),
-    'units.update': (input) => editUnit(db(), input, now()),
-    'units.setActive': (input) => setUnitActive(db(), input.id, input.active, now()),
-    'units.move': (input) => moveUnit(db(), input.id, input.direction),
-    'units.remove': async (input) => {
-      await removeUnit(db(), input.id);
-      return { done: true as const };
-    },
-    'groups.list': () => listGroupsForApi(db()),
-    'groups.create': (input) => createGroup(db(), input, now()),
-    'groups.update': (input) => editGroup(db(), input, now()),
-    'groups.setActive': (input) => setGroupActive(db(), input.id, input.active, now()),
-    'plans.list': (input) => listPlans(db(), input),
-    'plans.get': (input) => getPlan(db(), input.id, input.revision),
-    'plans.create': async (input) => createPlan(db(), input.kind, input.year, (await readOffice(db()))!, now()),
-    'plans.derive': async (input) => derivePlan(db(), input.parentPlanId, (await readOffice(db()))!, now()),
-    'imports.parse': async (input) => parseImport(db(), (await readOffice(db()))!, input, now(), untrusted),
-    'imports.save': (input) => saveImport(db(), input, now()),
-    'plans.saveDraft': (input) => saveDraft(db(), input.id, input.content, now()),
-    'plans.issue': (input) => issuePlan(db(), input.id, input.number, input.issueDate, now()),
-    'plans.revise': (input) => revisePlan(db(), input.id, input.reason, input.content, now()),
-    'plans.revisions': (input) => listRevisions(db(), input.id),
-    'plans.remove': async (input) => {
-      await removeDraft(db(), input.id);
-      return { done: true as const };
-    },
-    'plans.exportDocx': (input) => exportPlanDocx(db(), input.id, input.revision),
-    'plans.search': (input) => searchPlans(db(), input.query),
-    'overview.deadlines': (input) => listDeadlines(db(), input.year, input.today ?? localIsoDate(now())),
-    'reports.open': (input) => openReport(db(), input.planId, input.dutyId, input.unitId, now()),
-    'reports.get': (input) => getReport(db(), input.id),
-    'reports.save': (input) => saveReport(db(), input.id, input.content, now()),
-    'reports.submit': async (input) => submitReport(db(), input.id, input.receivedDate, now(), await session.personName()),
-    'reports.accept': async (input) => reviewReport(db(), input.id, 'accepted', '', now(), await session.personName()),
-    'reports.return': async (input) => reviewReport(db(), input.id, 'returned', input.reason, now(), await session.personName()),
-    'reports.revisions': (input) => reportRevisions(db(), input.id),
-    'reports.matrix': (input) => reportMatrix(db(), input.planId, input.today ?? localIsoDate(now())),
-    'reports.consolidation': (input) => consolidate(db(), input.planId, input.dutyId),
-    'reports.saveOfficeText': (input) => saveOfficeReportText(db(), input.planId, input.dutyId, input.text, now()),
-    'reports.exportConsolidated': (input) => exportConsolidated(db(), input.planId, input.dutyId, input.format),
-    'reports.exportReminder': (input) => exportReminder(db(), input.planId, input.dutyId, input.today ?? localIsoDate(now())),
-    'attachments.add': (input) => storeAttachment(db(), paths.dataDir, input.fileName, Buffer.from(input.base64, 'base64'), now()),
-    'attachments.get': async (input) => ({ base64: (await readAttachment(db(), paths.dataDir, input.sha256)).toString('base64') }),
-    'bundles.exportPlan': async (input) => deliverBundle(await exportPlanBundle(db(), input.planId, input.unitId, now(), queueFor(input.deliver)), input.deliver),
-    'bundles.exportReport': async (input) => deliverBundle(await exportReportBundle(db(), paths.dataDir, input.planId, input.dutyId, now(), queueFor(input.deliver)), input.deliver),
-    'bundles.preview': (input) => previewBundle(db(), Buffer.from(input.base64, 'base64'), readBundleContents),
-    'bundles.import': async (input) => {
-      const bytes = Buffer.from(input.base64, 'base64');
-      const hash = fileHash(bytes); // before the bytes are handed to the worker
-      const result = await importWithBackup(bytes, input.acceptKey, (await session.personName()) ?? 'Không rõ');
-      await forgetRefusedFile(db(), hash); // taken by hand: the inbox no longer skips it, and removes it as a duplicate
-      return result;
-    },
-    'bundles.bindings': () => listBindings(db()),
-    'bundles.unbindUnit': (input) => unbindUnit(db(), input.unitId),
-    'bundles.resetParent': () => resetParent(db()),
-    'bundles.sent': () => listSentBundles(db()),
-    'bundles.fingerprint': async () => ({ fingerprint: await ownFingerprint(db()) }),
-    'bundles.exportReturn': async (input) => deliverBundle(await exportReturnBundle(db(), input.reportId, now(), queueFor(input.deliver)), input.deliver),
-    'bundles.sentReports': (input) => sentReportsOf(db(), input.planId),
-    'ownReports.get': (input) => getOwnReport(db(), input.planId, input.dutyId),
-    'ownReports.save': (input) => saveOwnReport(db(), input.planId, input.dutyId, input.content, now()),
-    'dialogs.chooseFolder': async () => ({ path: null }), // no window here; Electron's main process answers it
-    'dialogs.chooseBackupFile': async () => ({ path: null }),
-    'sync.status': () => syncStatus(db(), secrets, syncState),
-    'sync.saveConfig': (input) => saveSyncConfig(db(), secrets, input),
-    'sync.runNow': async () => {
-      await syncOnce();
-      return syncStatus(db(), secrets, syncState);
-    },
-    ...backups.handlers,
-    ...encryption.handlers,
-  };
+  // Each feature folder lists its own operations; this only composes them (a missing one is a compile error here).
+  const feature: FeatureContext = { db, now, dataDir: paths.dataDir };
+  const person = () => session.personName();
+  const handlers: Handlers = composeOperations(
+    {
+      'app.status': () => status(),
+      // no window here; Electron's main process answers these with its native dialogs
+      'dialogs.chooseFolder': async () => ({ path: null }),
+      'dialogs.chooseBackupFile': async () => ({ path: null }),
+    } satisfies OperationsOf<'app' | 'dialogs'>,
+    authOperations(feature, session, status),
+    officeOperations(feature),
+    unitOperations(feature),
+    planOperations(feature),
+    importOperations(feature, untrusted),
+    reportOperations(feature, person),
+    bundleOperations(feature, { readContents: readBundleContents, importFile: importWithBackup, queueFor, deliver: deliverBundle, person }),
+    syncOperations(feature, secrets, syncState, syncOnce),
+    backups.handlers,
+    encryption.handlers,
+  );
 
   async function invoke(name: unknown, rawInput: unknown): Promise<ApiResult<unknown>> {
     if (!isOperationName(name)) return fail('UNKNOWN_OPERATION', `Thao tác không tồn tại: ${String(name)}`);

@@ -36,6 +36,8 @@ export interface BackupContext {
   onRestoreStep?: (step: RestoreStep) => void;
   /** The data keys of this installation: encrypted backups open with them, or with a recovery code. */
   ring: KeyRing;
+  /** false only for the demo data (ServiceOptions.dailyBackup): dailyIfDue does nothing. */
+  dailyBackup: boolean;
 }
 
 /** Backups (daily, before imports, on demand), verified restore, and the export of everything. */
@@ -169,8 +171,9 @@ export function backupService(ctx: BackupContext) {
     /** The daily backup, at the first use of each day (also when the app stays open past midnight). Never throws. */
     async dailyIfDue(): Promise<void> {
       const opened = ctx.current();
+      if (!ctx.dailyBackup || !opened) return;
       const today = localIsoDate(ctx.now());
-      if (!opened || checkedDay === today) return;
+      if (checkedDay === today) return;
       if (!(await readOffice(opened.db))) return; // nothing worth keeping before the office is set up
       checkedDay = today;
       if (listBackups(paths.backupDir).some((b) => b.kind === 'daily' && localIsoDate(b.createdAt) === today)) return;
