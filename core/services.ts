@@ -54,6 +54,12 @@ export interface ServiceOptions {
   syncIntervalMs?: number;
   /** Called at each step of a restore (tests stop the process there to show the data survives). */
   onRestoreStep?: (step: RestoreStep) => void;
+  /**
+   * false: no daily backup (`hang-ngay`) at the first use of each day. Only for the demo data, whose
+   * clock walks through every day of ten years: a backup of the growing file on each of those days made
+   * seeding quadratic. Never set for the window, the HTTP harness or the command line on real data.
+   */
+  dailyBackup?: boolean;
 }
 
 export interface Services {
@@ -119,6 +125,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     status: () => status(),
     onRestoreStep: options.onRestoreStep,
     ring,
+    dailyBackup: options.dailyBackup ?? true,
   });
   const encryption = encryptionService({ paths, now, nativeBinding: options.nativeBinding, log, secrets, ring, current: () => opened, reopen: open, status: () => status() });
   await backups.dailyIfDue();
