@@ -20,7 +20,7 @@ beforeAll(async () => {
     const docx = await seedDocx(seed);
     documents.set(seed.name, { docx, pdf: await seedPdf(docx) });
   }
-}, 90_000);
+}, 240_000); // three documents rendered to PDF by Chromium: about 15 s idle, measured up to 40 s with both cores busy
 
 describe('importing a plan from its document, as a clerk does it', () => {
   it('imports each seed from Word, PDF and pasted text, corrects nothing, saves it, and the mapping is remembered', async () => {
