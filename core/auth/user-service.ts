@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AppUserTable, Database } from '../../db/schema';
 import { countUsers, getUserByFoldedName, getUserById, insertUser, listUserRows, updateUser } from '../../db/auth/user-repo';
-import { LOCK_MINUTES, MAX_FAILED_SIGN_INS, ROLES, type Role, type User } from '../../shared/auth/auth-schemas';
+import { FIRST_ADMIN_ROLES, LOCK_MINUTES, MAX_FAILED_SIGN_INS, ROLES, type Role, type User } from '../../shared/auth/auth-schemas';
 import type { ParsedInput } from '../../shared/api/contract';
 import { AppError } from '../app-error';
 import { formatVnDateTime } from '../../shared/dates/vn-date';
@@ -62,11 +62,11 @@ export async function createUser(db: Kysely<Database>, input: ParsedInput<'users
   return toUser(row);
 }
 
-/** The first account: only while there is none, always an administrator, and it chose its own password. */
+/** The first account: only while there is none, with every role (FIRST_ADMIN_ROLES), and it chose its own password. */
 export async function createFirstAdmin(db: Kysely<Database>, input: ParsedInput<'users.create'>, now: Date): Promise<User> {
   return db.transaction().execute(async (trx) => {
     if ((await countUsers(trx)) > 0) throw new AppError('CONFLICT', 'Đã có tài khoản quản trị; hãy đăng nhập.');
-    const roles = ROLES.filter((r) => r === 'quan_tri' || input.roles.includes(r));
+    const roles = [...FIRST_ADMIN_ROLES];
     const user = await createUser(trx as unknown as Kysely<Database>, { ...input, roles }, now);
     await updateUser(trx, user.id, { must_change_password: 0 });
     return { ...user, mustChangePassword: false };

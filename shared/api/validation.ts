@@ -35,7 +35,9 @@ export function fieldLabel(path: string): string {
   if ((parts[0] === 'tasks' || parts[0] === 'duties') && parts[1] !== undefined) {
     const what = parts[0] === 'tasks' ? 'Nhiệm vụ' : 'Yêu cầu báo cáo';
     const sub = labelOf(parts[2]);
-    return `${what} thứ ${Number(parts[1]) + 1}${sub ? `, ${sub.toLowerCase()}` : ''}`;
+    // a row of a list inside it (a figure, a sub-item, a unit): its place, and the field of that row
+    const row = sub && /^\d+$/.test(parts[3] ?? '') ? ` thứ ${Number(parts[3]) + 1}${labelOf(parts[4]) ? `, ${labelOf(parts[4])!.toLowerCase()}` : ''}` : '';
+    return `${what} thứ ${Number(parts[1]) + 1}${sub ? `, ${sub.toLowerCase()}${row}` : ''}`;
   }
   const top = parts[0] ?? path;
   return labelOf(top) ?? `Trường "${top}"`;

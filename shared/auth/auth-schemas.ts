@@ -5,6 +5,18 @@ import { isoDate, requiredText, uuid } from '../api/fields';
 export const ROLES = ['chuyen_vien', 'lanh_dao', 'quan_tri'] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = { chuyen_vien: 'Chuyên viên', lanh_dao: 'Lãnh đạo', quan_tri: 'Quản trị' };
+/** What each role lets a person do, in the words the role pickers show. */
+export const ROLE_HINTS: Record<Role, string> = {
+  chuyen_vien: 'nhập kế hoạch, báo cáo; gửi báo cáo',
+  lanh_dao: 'ban hành, tiếp nhận, trả lại',
+  quan_tri: 'người dùng, đơn vị, cài đặt',
+};
+/**
+ * The first account holds every role, whatever a caller asks: it is the person who sets the office up and, in
+ * a small office, the only one using the app at first. Roles are narrowed later in Người dùng, once
+ * colleagues have their own accounts (at least one administrator always remains).
+ */
+export const FIRST_ADMIN_ROLES: readonly Role[] = ROLES;
 
 export const PASSWORD_MIN_LENGTH = 8;
 /** Wrong passwords in a row that lock an account, and for how long. */

@@ -8,9 +8,30 @@ export type NameOf = (ref: UnitRef) => string;
 const LETTERS = 'abcdefghiklmnopqrstuvxy';
 const LABELS: Record<TaskRole, string> = { directing: 'Chỉ đạo', lead: 'Cơ quan chủ trì', coordinating: 'Cơ quan phối hợp', implementing: 'Cơ quan thực hiện' };
 
+/**
+ * The words a name of a whole set of bodies opens with ("Các thôn", "Các cơ quan, đơn vị", "Tất cả các xã").
+ * Names of one body (UBND xã …, Ban Chỉ đạo …, Thôn An Phú, MTTQ …) are proper names and never start so.
+ */
+const COLLECTIVE_OPENING = /^(Các|Những|Tất cả|Toàn thể|Mọi)(?=\s|$)/u;
+
+/**
+ * A name as written inside a list: after the first name, a collective name ("Các thôn") is a common noun
+ * mid-sentence and takes a small letter ("…, các thôn"); a proper name keeps its capitals, and so does a
+ * collective word typed all in capitals ("CÁC THÔN"). The first name of a list stays as it is: it opens
+ * the phrase after "Cơ quan thực hiện:" or the sentence of a reporting duty.
+ */
+export function nameInList(name: string, position: number): string {
+  return position > 0 && COLLECTIVE_OPENING.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
 export function unitList(refs: UnitRef[], nameOf: NameOf): string {
   const withNotes = refs.some((r) => r.note);
-  return refs.map((r) => (r.note ? `${nameOf(r)} (${r.note})` : nameOf(r))).join(withNotes ? '; ' : ', ');
+  return refs
+    .map((r, i) => {
+      const name = nameInList(nameOf(r), i);
+      return r.note ? `${name} (${r.note})` : name;
+    })
+    .join(withNotes ? '; ' : ', ');
 }
 
 /** "Cơ quan chủ trì: …", "Cơ quan phối hợp, thực hiện: …", "Thời gian thực hiện: …", without list marks. */

@@ -25,8 +25,8 @@ describe('sign-in', () => {
     expect(short.message).toBe('Mật khẩu: Mật khẩu có ít nhất 8 ký tự');
     const status = await call(services, 'users.createFirstAdmin', { ...ADMIN, roles: ['chuyen_vien'] });
     expect(status.state).toBe('ready');
-    // The first account is always an administrator, whatever was ticked.
-    expect(status.user?.roles).toEqual(['chuyen_vien', 'quan_tri']);
+    // The first account holds every role, whatever was sent: it sets the office up and may be its only user.
+    expect(status.user?.roles).toEqual(['chuyen_vien', 'lanh_dao', 'quan_tri']);
     expectError(await services.call('users.createFirstAdmin', { ...ADMIN, username: 'khac' }), 'CONFLICT');
     expect((await call(services, 'session.signOut', {})).state).toBe('signedOut');
     expectError(await services.call('plans.list', {}), 'SIGN_IN_REQUIRED');

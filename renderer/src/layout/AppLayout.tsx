@@ -39,13 +39,14 @@ export function AppLayout({ office }: { office: Office }) {
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', paddingInline: 24, display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #eee' }}>
-          <Typography.Text strong style={{ fontSize: 16 }} data-testid="office-name">{office.name}</Typography.Text>
-          <Typography.Text type="secondary">{OFFICE_LEVEL_LABELS[office.level]}</Typography.Text>
+          {/* One line at any width: a long name is cut with "…" and shown whole on hover. */}
+          <Typography.Text strong style={{ fontSize: 16, minWidth: 0, flex: '0 1 auto', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', lineHeight: 1.5 }} title={office.name} data-testid="office-name">{office.name}</Typography.Text>
+          <Typography.Text type="secondary" style={{ flex: 'none', whiteSpace: 'nowrap' }}>{OFFICE_LEVEL_LABELS[office.level]}</Typography.Text>
           <Input.Search
             aria-label="Tìm kế hoạch, nhiệm vụ"
             placeholder="Tìm kế hoạch, nhiệm vụ (gõ không dấu được)"
             allowClear
-            style={{ marginLeft: 'auto', width: 360 }}
+            style={{ marginLeft: 'auto', flex: '0 1 360px', minWidth: 220 }}
             onSearch={(q) => q.trim() && navigate(`/tim-kiem?q=${encodeURIComponent(q.trim())}`)}
           />
           <UserMenu />

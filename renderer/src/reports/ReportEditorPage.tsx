@@ -25,6 +25,7 @@ import { SendReturnButton } from '../bundles/SendButtons';
 import { foldedOptionFilter } from '../common/folded-filter';
 import { useNeeds } from '../auth/current-user';
 import { REPORT_SECTIONS } from './report-sections';
+import { figureProblems } from '../../../shared/reports/figure-problems';
 
 export function ReportEditorPage() {
   const { id = '' } = useParams();
@@ -40,7 +41,12 @@ function ReportEditor({ report }: { report: ReportView }) {
   const storageKey = `danvan:ban-nhap-bao-cao:${report.id}`;
   const [content, setContent] = useState<ReportContent>(() => (editable ? readLocalCopy<ReportContent>(storageKey, report.updatedAt) : null) ?? report.content);
   const saveMutation = useApiMutation('reports.save', ['reports.']);
-  const save = useCallback((c: ReportContent) => saveMutation.mutateAsync({ id: report.id, content: c }), [report.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const ordinalOf = (i: number) => report.tasks[i]?.ordinal ?? String(i + 1);
+  // A figure row still being filled in is not sent; the clerk reads which row and what it lacks instead.
+  const save = useCallback((c: ReportContent) => {
+    const problem = Object.values(figureProblems(c.tasks, ordinalOf))[0];
+    return problem ? Promise.reject(new Error(problem)) : saveMutation.mutateAsync({ id: report.id, content: c });
+  }, [report.id]); // eslint-disable-line react-hooks/exhaustive-deps
   const { state, fieldErrors } = useAutosave(storageKey, content, editable ? save : null);
   const revisions = useApiQuery('reports.revisions', { id: report.id }, { enabled: report.revision > 1 });
   const changesOf = (revision: number) => revisions.data?.find((r) => r.revision === revision)?.changes ?? [];
@@ -55,6 +61,9 @@ function ReportEditor({ report }: { report: ReportView }) {
   const [actionError, setActionError] = useState<string | null>(null);
   const [submitErrors, setSubmitErrors] = useState<Record<string, string>>({});
   const errors = { ...fieldErrors, ...submitErrors };
+  // Derived from the rows as they are now: a row removed takes its problem with it.
+  const figureErrors = figureProblems(content.tasks, ordinalOf);
+  const figureBlock = Object.values(figureErrors)[0] ?? null;
 
   const setTask = (i: number, patch: Partial<TaskEntry>) => setContent((c) => ({ ...c, tasks: c.tasks.map((t, j) => (j === i ? { ...t, ...patch } : t)) }));
   const act = async (run: () => Promise<unknown>, done: string, close: () => void) => {
@@ -127,6 +136,7 @@ function ReportEditor({ report }: { report: ReportView }) {
                       style={{ width: 320 }}
                       placeholder="Chỉ tiêu (ví dụ: Số cuộc đối thoại)"
                       value={f.name}
+                      status={figureErrors[`tasks.${i}.figures.${j}`] ? 'error' : undefined}
                       options={report.indicators.map((ind) => ({ value: ind.name }))}
                       filterOption={(input, option) => foldedOptionFilter(input, { label: option?.value })}
                       onChange={(name: string) => {
@@ -136,9 +146,10 @@ function ReportEditor({ report }: { report: ReportView }) {
                     />
                     <InputNumber aria-label={`Giá trị ${j + 1} – nhiệm vụ ${task.ordinal}`} disabled={!editable} min={0} style={{ width: 120 }} value={f.value} onChange={(v) => setTask(i, { figures: entry.figures.map((x, k) => (k === j ? { ...x, value: v ?? 0 } : x)) })} />
                     <Input aria-label={`Đơn vị tính ${j + 1} – nhiệm vụ ${task.ordinal}`} disabled={!editable} style={{ width: 110 }} placeholder="Đơn vị tính" value={f.unit} onChange={(e) => setTask(i, { figures: entry.figures.map((x, k) => (k === j ? { ...x, unit: e.target.value } : x)) })} />
-                    {editable && <Button aria-label="Bỏ số liệu" icon={<DeleteOutlined />} onClick={() => setTask(i, { figures: entry.figures.filter((_, k) => k !== j) })} />}
+                    {editable && <Button aria-label={`Bỏ số liệu ${j + 1} – nhiệm vụ ${task.ordinal}`} icon={<DeleteOutlined />} onClick={() => setTask(i, { figures: entry.figures.filter((_, k) => k !== j) })} />}
                   </Space.Compact>
                 ))}
+                {Object.entries(figureErrors).filter(([key]) => key.startsWith(`tasks.${i}.figures.`)).map(([key, problem]) => <Typography.Text key={key} type="danger" data-testid="figure-problem">{problem}</Typography.Text>)}
                 {editable && <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => setTask(i, { figures: [...entry.figures, { name: '', unit: '', value: 0 }] })}>Thêm số liệu</Button>}
                 <TaskAttachments label={`Đính kèm minh chứng nhiệm vụ ${task.ordinal}`} value={entry.attachments} editable={editable} onChange={(attachments) => setTask(i, { attachments })} />
               </Space>
@@ -190,9 +201,10 @@ function ReportEditor({ report }: { report: ReportView }) {
           />
         </Card>
       )}
-      <Modal open={submitOpen} title="Gửi báo cáo" okText="Gửi" cancelText="Hủy" confirmLoading={submit.isPending} onCancel={() => setSubmitOpen(false)} onOk={() => act(async () => { await save(content); await submit.mutateAsync({ id: report.id, receivedDate: receivedDate.format('YYYY-MM-DD') }); }, 'Đã gửi báo cáo', () => setSubmitOpen(false))}>
+      <Modal open={submitOpen} title="Gửi báo cáo" okText="Gửi" cancelText="Hủy" okButtonProps={{ disabled: figureBlock !== null }} confirmLoading={submit.isPending} onCancel={() => setSubmitOpen(false)} onOk={() => act(async () => { await save(content); await submit.mutateAsync({ id: report.id, receivedDate: receivedDate.format('YYYY-MM-DD') }); }, 'Đã gửi báo cáo', () => setSubmitOpen(false))}>
         <Typography.Paragraph>Ngày nhận báo cáo (với báo cáo giấy của đơn vị, ghi ngày nhận được):</Typography.Paragraph>
         <DatePicker aria-label="Ngày nhận báo cáo" format="DD/MM/YYYY" value={receivedDate} onChange={(d) => d && setReceivedDate(d)} allowClear={false} />
+        {figureBlock && <Alert style={{ marginTop: 12 }} type="error" showIcon message={`Chưa gửi được: ${figureBlock}`} description="Nhập cho đủ hoặc bỏ dòng số liệu đó rồi gửi." />}
         {actionError && <Alert style={{ marginTop: 12 }} type="error" showIcon message={actionError} />}
       </Modal>
       <Modal open={returnOpen} title="Trả lại báo cáo" okText="Trả lại" cancelText="Hủy" okButtonProps={{ danger: true }} confirmLoading={giveBack.isPending} onCancel={() => setReturnOpen(false)} onOk={() => act(() => giveBack.mutateAsync({ id: report.id, reason }), 'Đã trả lại báo cáo', () => setReturnOpen(false))}>

@@ -1,5 +1,6 @@
 import { Col, Input, InputNumber, Radio, Row, Typography } from 'antd';
 import type { PlanContent } from '../../../../shared/plans/plan-schemas';
+import { withPlanYear } from '../../../../shared/plans/plan-period';
 import { DateField } from './fields';
 
 interface Props {
@@ -48,7 +49,7 @@ export function HeaderEditor({ content: c, received, errors, onChange }: Props) 
           </Col>
         )}
         <Col xs={12} md={4}>
-          <Field label="Năm" error={errors.year}><InputNumber aria-label="Năm" min={2000} max={2100} value={c.year} onChange={(year) => year && onChange({ year })} /></Field>
+          <Field label="Năm" error={errors.year}><InputNumber aria-label="Năm" min={2000} max={2100} value={c.year} onChange={(year) => { if (year) { const { periodStart, periodEnd } = withPlanYear(c, year); onChange({ year, periodStart, periodEnd }); } }} /></Field>
         </Col>
       </Row>
       {text('title', 'Trích yếu (tên kế hoạch)', 1)}
