@@ -87,6 +87,7 @@ export async function reportBundles(services: Services, dir: string, target: Ben
       documentNumber: plan.documentNumber,
       issueDate: plan.content.issueDate,
       units: [],
+      sendsUp: null,
       tasks: plan.content.tasks.filter((t) => carried.includes(t.id)).map((t) => {
         const e = content.tasks.find((x) => x.taskId === t.id)!;
         return { taskId: t.id, ordinal: t.ordinal, body: t.body, parentTask: null, combinedStatus: e.status, results: [], figures: e.figures.map((f) => ({ name: f.name, unit: f.unit, total: f.value, byUnit: [] })) };

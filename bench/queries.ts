@@ -32,4 +32,8 @@ export const SEARCH_QUERIES = [
   'binh dan hoc vu so',
   'dan biet dan ban',
   'luat thuc hien dan chu',
+  // units and their reports: one commune's reports of a year, every commune (the broadest), a period
+  'binh chuong 2025',
+  'ubnd xa',
+  'ba to bao cao nam',
 ];

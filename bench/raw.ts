@@ -17,7 +17,9 @@ export function openRaw(file: string): BetterSqlite3.Database {
 export function rawImport(db: BetterSqlite3.Database, bundles: Buffer[]): void {
   const unitByName = db.prepare('SELECT id FROM unit WHERE name = ?');
   const sender = db.prepare('INSERT OR REPLACE INTO known_sender (installation_id, office_name, public_key_pem, fingerprint, accepted_at) VALUES (?, ?, ?, ?, ?)');
-  const imported = db.prepare('INSERT INTO imported_bundle (bundle_id, kind, sender_installation_id, subject, revision, imported_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const imported = db.prepare(
+    'INSERT INTO imported_bundle (bundle_id, kind, sender_installation_id, subject, plan_id, duty_id, reporter_installation_id, unit_id, revision, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const report = db.prepare("INSERT INTO report (id, plan_id, duty_id, unit_id, status, revision, received_date, returned_reason, content_json, created_at, updated_at) VALUES (?, ?, ?, ?, 'submitted', ?, ?, '', ?, ?, ?)");
   const revision = db.prepare('INSERT INTO report_revision (report_id, revision, received_date, content_json, created_at) VALUES (?, ?, ?, ?, ?)');
   const event = db.prepare("INSERT INTO report_event (report_id, kind, at, date, reason, revision, actor) VALUES (?, 'submitted', ?, ?, '', ?, ?)");
@@ -30,7 +32,7 @@ export function rawImport(db: BetterSqlite3.Database, bundles: Buffer[]): void {
     db.transaction(() => {
       const unit = unitByName.get(payload.unitName) as { id: string };
       sender.run(manifest.sender.installationId, manifest.sender.officeName, strFromU8(files['sender.pub']!), '', stamp);
-      imported.run(manifest.bundleId, manifest.kind, manifest.sender.installationId, manifest.subject, manifest.revision, stamp);
+      imported.run(manifest.bundleId, manifest.kind, manifest.sender.installationId, manifest.subject, payload.planId, payload.dutyId, manifest.sender.installationId, unit.id, manifest.revision, stamp);
       const id = crypto.randomUUID();
       const json = JSON.stringify(payload.content);
       report.run(id, payload.planId, payload.dutyId, unit.id, manifest.revision, payload.receivedDate, json, stamp, stamp);

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   await must('reports.exportConsolidated', { ...job.past, format: 'xlsx' });
   mark('.xlsx');
   await must('reports.exportReminder', { ...job.past, today: job.today }).catch(() => undefined);
-  for (const query of job.queries) await must('plans.search', { query });
+  for (const query of job.queries) await must('search.all', { query });
   mark('tìm kiếm');
   for (const file of fs.readdirSync(job.bundlesDir).filter((f) => f.endsWith('.dvb')).sort()) {
     await must('bundles.import', { base64: fs.readFileSync(path.join(job.bundlesDir, file)).toString('base64'), acceptKey: true });

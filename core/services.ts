@@ -19,7 +19,8 @@ import { readOffice } from './office/office-service';
 import { cleanUpInterrupted, type RestoreStep } from './backups/restore';
 import { backupService } from './backups/backup-operations';
 import { createUntrustedRunner } from './untrusted/run-untrusted';
-import { type QueueBundle, type ReadContents, importBundle } from './bundles/bundle-service';
+import { type QueueBundle } from './bundles/bundle-export';
+import { type ReadContents, importBundle } from './bundles/bundle-import';
 import { fileSecretStore, type SecretStore } from './sync/secret-store';
 import { queueBundle, runSync, type SyncState } from './sync/sync-service';
 import { createSession } from './auth/session';
@@ -30,6 +31,7 @@ import { authOperations } from './auth/auth-operations';
 import { officeOperations } from './office/office-operations';
 import { unitOperations } from './units/unit-operations';
 import { planOperations } from './plans/plan-operations';
+import { searchOperations } from './search/search-operations';
 import { importOperations } from './import/import-operations';
 import { reportOperations } from './reports/report-operations';
 import { bundleOperations } from './bundles/bundle-operations';
@@ -192,6 +194,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     officeOperations(feature),
     unitOperations(feature),
     planOperations(feature),
+    searchOperations(feature),
     importOperations(feature, untrusted),
     reportOperations(feature, person),
     bundleOperations(feature, { readContents: readBundleContents, importFile: importWithBackup, queueFor, deliver: deliverBundle, person }),

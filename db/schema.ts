@@ -139,8 +139,16 @@ export interface PlanSearchTable {
   folded: string;
 }
 
+/** A received plan's obligations as its sender listed them: one row per task this office carries or report it owes. */
+export interface ReceivedObligationTable {
+  plan_id: string;
+  task_id: string | null;
+  duty_id: string | null;
+}
+
 export interface PlanTables {
   plan: PlanTable;
+  received_obligation: ReceivedObligationTable;
   plan_task: PlanTaskTable;
   plan_task_unit: PlanTaskUnitTable;
   plan_duty: PlanDutyTable;
@@ -232,8 +240,20 @@ export interface BundleTables {
   parent_installation: BoundInstallation & { id: number };
   /** Files refused once, by hash: the inbox does not parse them again. */
   refused_file: { sha256: string; file_name: string; reason: string; refused_at: string };
-  imported_bundle: { bundle_id: string; kind: BundleKind; sender_installation_id: string; subject: string; revision: number; imported_at: string };
-  sent_bundle: {
+  /** Bundles taken in; what each is about, read from its checked payload (the manifest's `subject` kept as sent). */
+  imported_bundle: BundleSubjectColumns & {
+    bundle_id: string;
+    kind: BundleKind;
+    sender_installation_id: string;
+    subject: string;
+    revision: number;
+    imported_at: string;
+    /** report: the unit of this office it counted for (the unit its key is bound to). */
+    unit_id: string | null;
+    /** receipt: the bundle of this office it acknowledges. */
+    receipt_for_bundle_id: string | null;
+  };
+  sent_bundle: BundleSubjectColumns & {
     bundle_id: string;
     kind: BundleKind;
     subject: string;
@@ -245,6 +265,16 @@ export interface BundleTables {
     received_at: string | null;
     note: string;
   };
+}
+
+/**
+ * What a bundle is about (migration 010), the parts of its manifest subject: plan, report or return name
+ * a plan; report and return a duty of it and the installation whose report it is. NULL where the kind has none.
+ */
+export interface BundleSubjectColumns {
+  plan_id: string | null;
+  duty_id: string | null;
+  reporter_installation_id: string | null;
 }
 
 export interface BoundInstallation {

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
-import { createServices, type Services } from '../core/services';
+import type { Services } from '../core/services';
 import { fail, ok } from '../shared/api/result';
 import { operations } from '../shared/api/contract';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { buildMenu } from './menu';
 import { safeStorageSecrets } from './secret-store';
+import { startServicesProcess } from './services-process';
 import { APP_ENTRY, isAppUrl, secureWindowOptions } from './window-options';
 
 // Thin shell: window, security, IPC bound to the contract. All behaviour lives in core/.
@@ -37,7 +38,20 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void services?.close());
+  // Quitting waits for the services' close(): the calls in progress, a sync round, an export or a backup finish first.
+  let quitting: Promise<void> | null = null;
+  let servicesClosed = false;
+  app.on('will-quit', (event) => {
+    if (!services || servicesClosed) return;
+    event.preventDefault();
+    quitting ??= services
+      .close()
+      .catch((error: unknown) => console.error('Không đóng được phần xử lý dữ liệu', error))
+      .finally(() => {
+        servicesClosed = true;
+        app.quit();
+      });
+  });
   app.whenReady().then(start, (error: unknown) => {
     dialog.showErrorBox('Dân vận', `Không khởi động được ứng dụng: ${String(error)}`);
     app.quit();
@@ -48,12 +62,11 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer(path.join(appRoot, 'dist', 'renderer'));
-  services = await createServices({
-    dataDir,
-    nativeBinding: electronNativeBinding(),
-    secrets: safeStorage.isEncryptionAvailable() ? safeStorageSecrets(dataDir) : undefined,
-    syncIntervalMs: 60_000,
-  });
+  // The services run in a utility process (services-host.cjs), not on this thread: the window answers during long work.
+  services = await startServicesProcess(
+    { dataDir, nativeBinding: electronNativeBinding(), syncIntervalMs: 60_000 },
+    { secrets: safeStorage.isEncryptionAvailable() ? safeStorageSecrets(dataDir) : undefined },
+  );
   ipcMain.handle('danvan:invoke', async (event, name: unknown, input: unknown) => {
     if (!isAppUrl(event.senderFrame?.url)) return fail('UNAUTHORIZED', 'Yêu cầu không đến từ giao diện của ứng dụng.');
     if (name === 'dialogs.chooseFolder') return chooseFolder(input);

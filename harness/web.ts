@@ -7,7 +7,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createServices } from '../core/services';
+import { startServicesHost } from '../core/host/thread-host';
 import { ensureDemoProvince } from '../core/demo/demo-cache';
 import { DEMO_ADMIN } from '../core/demo/demo-province';
 import { startHttpHost } from './http-host';
@@ -38,7 +38,8 @@ if (values.demo) {
   console.log(demo.reused ? `Dùng lại dữ liệu mẫu đã tạo (tính đến ngày ${demo.summary.today}).` : `Đã tạo dữ liệu mẫu sau ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   dataDir = demo.dataDir;
 }
-const services = await createServices({ dataDir, syncIntervalMs: 60_000 });
+// The services in a worker thread (core/host/): this thread keeps serving pages while a backup, an export or an import runs.
+const services = await startServicesHost({ dataDir, syncIntervalMs: 60_000 });
 const host = await startHttpHost({ services, rendererDir: path.resolve('dist/renderer'), port: values.port ? Number(values.port) : 0 });
 // The token is in this address only (pages never carry it): whoever can read this console can open the app.
 console.log(`Dân vận đang chạy; mở địa chỉ này trong trình duyệt: ${host.signInUrl}`);
@@ -47,7 +48,7 @@ if (values.demo) console.log(`Đăng nhập dữ liệu mẫu: ${DEMO_ADMIN.user
 console.log('Nhấn Ctrl+C để dừng.');
 const stop = async () => {
   await host.close();
-  await services.close();
+  await services.close(); // waits for work in progress (a backup, an export, a sync round)
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

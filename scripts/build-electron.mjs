@@ -1,5 +1,6 @@
-// Bundles the Electron main process and preload (with core/, db/ and shared/) into dist/electron/, and the
-// worker that reads files from outside (core/untrusted/) beside them as untrusted-worker.cjs.
+// Bundles the Electron main process and preload into dist/electron/, the services' utility process and worker
+// thread (with core/, db/ and shared/) beside them, and the worker that reads files from outside (core/untrusted/)
+// as untrusted-worker.cjs.
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', sourcemap: true, logLevel: 'warning' };
@@ -8,5 +9,10 @@ const metaUrl = { define: { 'import.meta.url': '__bundleUrl' }, banner: { js: "c
 // pdfjs-dist stays a real ESM package at run time: bundled into CommonJS it loses import.meta.url and cannot read PDFs.
 await build({ ...common, ...metaUrl, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron', 'better-sqlite3', 'pdfjs-dist'] });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });
-await build({ ...common, ...metaUrl, entryPoints: ['core/untrusted/untrusted-worker.ts'], outfile: 'dist/electron/untrusted-worker.cjs', external: ['pdfjs-dist'] });
+// The packed app has no @napi-rs/canvas: pdfjs-dist gets a placeholder DOMMatrix there (see pdfjs-without-canvas.mjs).
+await build({ ...common, ...metaUrl, entryPoints: ['core/untrusted/untrusted-worker.ts'], outfile: 'dist/electron/untrusted-worker.cjs', external: ['pdfjs-dist'], inject: ['scripts/pdfjs-without-canvas.mjs'] });
+// The services, apart from the window (core/host/): the utility process's entry, and the worker thread it starts
+// (thread-host.ts finds services-worker.cjs beside services-host.cjs; the worker finds untrusted-worker.cjs beside itself).
+await build({ ...common, ...metaUrl, entryPoints: ['electron/services-host.ts'], outfile: 'dist/electron/services-host.cjs', external: ['electron'] });
+await build({ ...common, ...metaUrl, entryPoints: ['core/host/services-worker.ts'], outfile: 'dist/electron/services-worker.cjs', external: ['better-sqlite3', 'pdfjs-dist'] });
 console.log('Đã build phần Electron vào dist/electron/');

@@ -61,6 +61,34 @@ await services.call('bundles.exportPlan', { planId: plan.value.id, unitId: vhxh.
 await services.call('sync.saveConfig', { kind: 'folder', folder: path.join(dir, 'usb') });
 await services.call('bundles.exportPlan', { planId: plan.value.id, unitId: vhxh.value.id, deliver: 'outbox' });
 await services.call('users.create', { username: 'chuyenvien', fullName: 'Trần Thị Chuyên', roles: ['chuyen_vien'], password: 'mat-khau-tam-thoi' });
+// From schema 10: a plan received from the body above as a bundle (what this office carries and owes, in
+// received_obligation), its receipt, and this office's own report sent up (bundle subjects in columns).
+const provinceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'danvan-fixture-tinh-'));
+const province = await createServices({ dataDir: provinceDir, localOperator: 'Tạo fixture' });
+await province.call('office.save', { name: 'UBND tỉnh Quảng Ngãi', level: 'tinh', abbreviation: 'UBND', placeName: 'Quảng Ngãi', parentBody: '', reportsTo: '' });
+const commune = await province.call('units.create', { name: 'UBND xã Bình Chương', kind: 'xa' });
+const provincePlan = await province.call('plans.create', { kind: 'own', year: 2026 });
+if (!commune.ok || !provincePlan.ok) throw new Error('fixture province refused');
+const owes = [{ type: 'unit', unitId: commune.value.id, note: '' }];
+const provinceTasks = [
+  { ...task, id: '6f1c3c52-9a55-4d6e-9a1a-000000000201', body: 'Tổ chức đối thoại với Nhân dân', lead: [], implementing: owes },
+  { ...task, id: '6f1c3c52-9a55-4d6e-9a1a-000000000202', ordinal: '2', body: 'Việc riêng của tỉnh', lead: [] },
+];
+const provinceDuty = { ...duty, id: '6f1c3c52-9a55-4d6e-9a1a-000000000301', dueDate: '2026-06-15', units: owes };
+await province.call('plans.saveDraft', { id: provincePlan.value.id, content: { ...provincePlan.value.content, tasks: provinceTasks, duties: [provinceDuty] } });
+await province.call('plans.issue', { id: provincePlan.value.id, number: '14', issueDate: '2026-01-19' });
+const planDown = await province.call('bundles.exportPlan', { planId: provincePlan.value.id, unitId: commune.value.id });
+if (!planDown.ok) throw new Error('fixture plan bundle refused');
+const taken = await services.call('bundles.import', { base64: planDown.value.base64, acceptKey: true });
+if (!taken.ok || !taken.value.receipt) throw new Error('fixture plan import refused');
+await province.call('bundles.import', { base64: taken.value.receipt.base64, acceptKey: true });
+const own = await services.call('ownReports.get', { planId: provincePlan.value.id, dutyId: provinceDuty.id });
+if (!own.ok) throw new Error('fixture own report refused');
+await services.call('ownReports.save', { planId: provincePlan.value.id, dutyId: provinceDuty.id, content: { ...own.value.content, tasks: own.value.content.tasks.map((t) => ({ ...t, status: 'done', doneText: 'Đã đối thoại 2 lần' })) } });
+const up = await services.call('bundles.exportReport', { planId: provincePlan.value.id, dutyId: provinceDuty.id });
+if (!up.ok) throw new Error('fixture report bundle refused');
+await province.close();
+fs.rmSync(provinceDir, { recursive: true, force: true });
 await services.close();
 const db = new BetterSqlite3(path.join(dir, 'danvan.sqlite'));
 db.prepare('VACUUM INTO ?').run(target);

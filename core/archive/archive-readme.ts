@@ -12,6 +12,7 @@ const TABLE_NOTES: Record<string, string> = {
   plan_task_unit: 'đơn vị chủ trì, phối hợp, thực hiện từng nhiệm vụ',
   plan_duty: 'yêu cầu báo cáo của kế hoạch (loại, hạn)',
   plan_duty_unit: 'đơn vị phải báo cáo',
+  received_obligation: 'nhiệm vụ cơ quan thực hiện và báo cáo cơ quan phải gửi trong kế hoạch nhận từ cấp trên (theo cơ quan gửi)',
   report: 'báo cáo của các đơn vị: nội dung ở content_json, tệp đính kèm ghi theo mã sha256',
   report_revision: 'mỗi lần đơn vị gửi báo cáo, một bản đầy đủ',
   report_event: 'nhật ký báo cáo: gửi, tiếp nhận, trả lại (ai, lúc nào, lý do)',
@@ -25,8 +26,8 @@ const TABLE_NOTES: Record<string, string> = {
   unit_installation: 'máy (khóa ký) gắn với từng đơn vị báo cáo',
   parent_installation: 'khóa ký của cơ quan cấp trên đã xác nhận',
   refused_file: 'tệp gói đã bị từ chối (theo mã băm), hộp thư đến không đọc lại',
-  imported_bundle: 'gói tin đã nhận',
-  sent_bundle: 'gói tin đã gửi và tình trạng',
+  imported_bundle: 'gói tin đã nhận: kế hoạch, yêu cầu báo cáo, máy và đơn vị báo cáo mà gói nói đến',
+  sent_bundle: 'gói tin đã gửi và tình trạng; kế hoạch, yêu cầu báo cáo mà gói nói đến',
 };
 
 export interface ReadmeFacts {

@@ -87,7 +87,19 @@ export function createSession(db: () => Kysely<Database>, now: () => Date, local
     const target = targetAfter(name, checked.target ?? (await targetBefore(db(), name, input)), output);
     const at = now();
     if (AUTOSAVED.has(name) && person) {
-      const last = await db().selectFrom('audit_event').select(['id', 'at']).where('user_name', '=', personName(person)).where('action', '=', name).where('target_id', '=', target.id).orderBy('id', 'desc').limit(1).executeTakeFirst();
+      // Only lines of the last half hour can take this save: bounded by time, the search reads those few
+      // (index on at) instead of the whole log, which grows by thousands of lines a year (every first save scanned it).
+      const since = new Date(at.getTime() - COALESCE_MS).toISOString();
+      const last = await db()
+        .selectFrom('audit_event')
+        .select(['id', 'at'])
+        .where('at', '>', since)
+        .where('user_name', '=', personName(person))
+        .where('action', '=', name)
+        .where('target_id', '=', target.id)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       if (last && at.getTime() - Date.parse(last.at) < COALESCE_MS) {
         await db().updateTable('audit_event').set({ at: at.toISOString() }).where('id', '=', last.id).execute();
         return;

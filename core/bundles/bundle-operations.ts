@@ -1,7 +1,10 @@
 import type { FeatureContext, OperationsOf } from '../operations';
 import { fileHash, forgetRefusedFile } from '../sync/sync-service';
 import { listBindings, resetParent, unbindUnit } from './binding-service';
-import { exportPlanBundle, exportReportBundle, exportReturnBundle, listSentBundles, ownFingerprint, previewBundle, sentReportsOf, type QueueBundle, type ReadContents } from './bundle-service';
+import { exportPlanBundle, exportReportBundle, exportReturnBundle, type QueueBundle } from './bundle-export';
+import { previewBundle, type ReadContents } from './bundle-import';
+import { ownFingerprint } from './own-key';
+import { listSentBundles, sentReportsOf } from './sent-bundles';
 
 type Made = { fileName: string; base64: string };
 

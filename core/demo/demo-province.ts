@@ -19,8 +19,11 @@ import { communeWords, periodWords, reportContent, revisedContent, type CommuneP
 import { CAUSES, DIRECTIONS, INDICATORS, MODEL_TEMPLATES, PROPOSALS, PROVINCE, RETURN_REASONS, REVISION_NOTES, SHORTCOMINGS, type TaskTemplate } from './demo-texts';
 import { demoPdf } from './demo-pdf';
 
-/** Bump when the generator's output changes, so cached demo data is made again. */
-export const DEMO_VERSION = 1;
+/**
+ * Bump when the generator's output changes, so cached demo data is made again.
+ * 2: no daily backups in the folder (version 1 kept up to 22 of them, copied by every bench run); perYear in the summary.
+ */
+export const DEMO_VERSION = 2;
 
 export interface DemoOptions {
   dataDir: string;
@@ -52,6 +55,11 @@ export interface DemoSummary {
   officeReports: number;
   apiCalls: number;
   elapsedMs: number;
+  /**
+   * Each simulated year's time and calls (the last one cut short at `today`): about the same from year
+   * to year, since seeding is linear in its size (bench/demo-linearity.ts measures it).
+   */
+  perYear: { year: number; ms: number; calls: number }[];
   /** Time spent per operation, slowest first: where seeding spends its time. */
   operations: { name: string; calls: number; ms: number }[];
 }
@@ -93,7 +101,9 @@ export async function seedDemoProvince(options: DemoOptions): Promise<DemoSummar
   const at = (isoDate: string, rng: Rng) => {
     clock = Date.parse(`${isoDate}T00:00:00Z`) + ((1 * 60 + rng.int(0, 7 * 60)) * 60 + rng.int(0, 59)) * 1000;
   };
-  const services = await createServices({ dataDir: options.dataDir, now: () => new Date(clock), log: () => undefined });
+  // No daily backup: this clock passes through hundreds of days a year, and a backup of the growing file
+  // on each of them made seeding quadratic (minutes per year). The demo is made anew, never restored.
+  const services = await createServices({ dataDir: options.dataDir, now: () => new Date(clock), log: () => undefined, dailyBackup: false });
   const timings = new Map<string, { calls: number; ms: number }>();
   let apiCalls = 0;
   async function call<N extends OperationName>(name: N, input: Record<string, unknown>): Promise<OperationOutput<N>> {
@@ -121,7 +131,13 @@ export async function seedDemoProvince(options: DemoOptions): Promise<DemoSummar
     officeReports: 0,
     apiCalls: 0,
     elapsedMs: 0,
+    perYear: [],
     operations: [],
+  };
+  let yearStarted: { year: number; t0: number; calls: number } | null = null;
+  const closeYear = () => {
+    if (yearStarted) summary.perYear.push({ year: yearStarted.year, ms: performance.now() - yearStarted.t0, calls: apiCalls - yearStarted.calls });
+    yearStarted = null;
   };
 
   try {
@@ -141,9 +157,11 @@ export async function seedDemoProvince(options: DemoOptions): Promise<DemoSummar
     progress(`Đã tạo cơ quan ${PROVINCE.name} và ${communeCount} xã, phường.`);
 
     for (let year = firstYear; year <= lastYear; year++) {
+      closeYear();
       const rng = streamFor(seed, 'nam', year);
       const s = yearSchedule(rng, year, communes);
       if (s.received.issueDate > today) break;
+      yearStarted = { year, t0: performance.now(), calls: apiCalls };
       const before = { ...summary.reports };
 
       // The UBND tỉnh plan, typed in a few days after it arrives.
@@ -193,6 +211,7 @@ export async function seedDemoProvince(options: DemoOptions): Promise<DemoSummar
       const done = (Object.keys(before) as ReportOutcome[]).map((k) => `${summary.reports[k] - before[k]} ${OUTCOME_WORDS[k]}`).join(', ');
       progress(`Năm ${year}: ${done}.`);
     }
+    closeYear();
   } finally {
     await services.close();
   }

@@ -16,6 +16,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { formatPlaceAndDate } from '../../shared/dates/vn-date';
+import { signerLines } from '../../shared/plans/signer-blocks';
 
 /**
  * The official document format of Nghị định 30/2020/NĐ-CP, Phụ lục I, in one place: A4 portrait,
@@ -152,8 +153,8 @@ export function signatureTable(info: SignatureInfo): Table {
     return new Paragraph({ children: [run(`- ${clean}${i === info.recipients.length - 1 ? '.' : ';'}`, { size: 11 })] });
   });
   const signer = [
-    ...(info.authority ? [centered([run(info.authority.toUpperCase(), { bold: true })])] : []),
-    centered([run(info.title.toUpperCase(), { bold: true })]),
+    // "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH": each line of the authority, then the title
+    ...signerLines(info.authority, info.title).map((line) => centered([run(line, { bold: true })])),
     ...Array.from({ length: 4 }, () => new Paragraph({ children: [run('')] })),
     centered([run(info.name, { bold: true })]),
   ];

@@ -65,7 +65,8 @@ export function parsedToContent(parsed: ParsedPlan, office: Office, resolve: Res
     closing: parsed.closing,
     recipients: parsed.recipients.filter(Boolean).map((r) => r.slice(0, 300)),
     signerAuthority: parsed.signerAuthority ?? '',
-    signerTitle: parsed.signerAuthority && parsed.signerTitle ? parsed.signerTitle.slice(parsed.signerAuthority.length).trim() : (parsed.signerTitle ?? ''),
+    // the authority's lines come first in the title as read, each followed by a space
+    signerTitle: parsed.signerAuthority && parsed.signerTitle ? parsed.signerTitle.slice(parsed.signerAuthority.replace(/\n/g, ' ').length).trim() : (parsed.signerTitle ?? ''),
     signerName: parsed.signerName ?? '',
     footnotes: parsed.footnotes.filter((f) => /^\d{1,2}$/.test(f.marker) && f.text),
   });

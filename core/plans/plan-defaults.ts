@@ -2,20 +2,14 @@ import crypto from 'node:crypto';
 import type { Office } from '../../shared/office/office-schemas';
 import type { PlanContent, PlanTask } from '../../shared/plans/plan-schemas';
 import { formatDocumentDate } from '../../shared/dates/vn-date';
-
-const SIGNERS: Record<Office['level'], { authority: string; title: string }> = {
-  tinh: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH' },
-  xa_phuong: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH' },
-  so_ban_nganh: { authority: '', title: 'GIÁM ĐỐC' },
-  phong_don_vi: { authority: '', title: 'TRƯỞNG PHÒNG' },
-};
+import { signerBlocksFor } from '../../shared/plans/signer-blocks';
 
 export const DEFAULT_TITLE = (year: number) => `Thực hiện dân chủ ở cơ sở và công tác dân vận chính quyền năm ${year}`;
 const DEFAULT_BUDGET = 'Kinh phí thực hiện dân chủ ở cơ sở và công tác dân vận chính quyền theo Kế hoạch này thực hiện theo quy định của pháp luật về ngân sách nhà nước.';
 
 /** A new plan of this office, filled from its settings so the clerk only writes what is particular. */
 export function newOwnPlanContent(office: Office, year: number): PlanContent {
-  const signer = SIGNERS[office.level];
+  const signer = signerBlocksFor(office)[0]!;
   return {
     issuerParent: office.parentBody,
     issuerName: office.name,
@@ -57,15 +51,18 @@ const DEFAULT_INDICATORS: [string, string][] = [
 
 /** A plan received from above, to be typed in (or imported) as it was issued. */
 export function newReceivedPlanContent(office: Office, year: number): PlanContent {
+  const issuerName = office.reportsTo.replace(/\s*\(.*\)\s*$/, '') || 'UBND tỉnh';
+  // signed as the body above signs: a UBND by its chairman (TM.), a Sở by its director
+  const signer = signerBlocksFor({ name: issuerName, level: null })[0]!;
   return {
     ...newOwnPlanContent(office, year),
     issuerParent: '',
-    issuerName: office.reportsTo.replace(/\s*\(.*\)\s*$/, '') || 'UBND tỉnh',
+    issuerName,
     symbol: 'KH-UBND',
     place: '',
     recipients: [],
-    signerAuthority: 'TM. ỦY BAN NHÂN DÂN',
-    signerTitle: 'CHỦ TỊCH',
+    signerAuthority: signer.authority,
+    signerTitle: signer.title,
   };
 }
 

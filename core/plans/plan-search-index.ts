@@ -1,5 +1,6 @@
 import type { PlanContent } from '../../shared/plans/plan-schemas';
 import { foldVietnamese } from '../../shared/text/fold';
+import { searchWords } from '../search/search-words';
 
 /** What the folded index holds for a plan: one entry for the plan itself, one per task. */
 export function searchEntries(content: PlanContent, documentNumber: string): { taskId: string | null; folded: string }[] {
@@ -12,9 +13,6 @@ export function searchEntries(content: PlanContent, documentNumber: string): { t
 
 /** A clerk's words as an FTS5 expression: every word must appear, as a prefix ("tiep cong" finds "tiếp công dân"). */
 export function toFtsQuery(query: string): string | null {
-  const words = foldVietnamese(query)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    .slice(0, 12);
+  const words = searchWords(query);
   return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
 }

@@ -11,8 +11,10 @@ import {
   listPlanRows,
   listRevisionRows,
   listTaskIds,
+  replaceReceivedObligations,
   replaceSearchEntries,
   updatePlanRow,
+  upsertReceivedPlan,
   writePlanStructure,
   type DutyRow,
   type TaskRow,
@@ -159,6 +161,29 @@ async function writeStructure(trx: Executor, planId: string, content: PlanConten
   const duties: DutyRow[] = content.duties.map((d) => ({ id: d.id, kind: d.kind, dueDate: d.dueDate!, units: d.units.map(refRow) }));
   await writePlanStructure(trx, planId, tasks, duties);
   await replaceSearchEntries(trx, planId, searchEntries(content, documentNumber(content)));
+}
+
+/**
+ * A plan received from the body above (a bundle), first or newer revision, inside the caller's transaction.
+ * Task and duty ids are the sender's, so reports can be mapped back up; units are the sender's, kept only
+ * as the names in the content; the sender's list of what this office carries and owes is kept beside it.
+ */
+export async function storeReceivedPlan(
+  trx: Executor,
+  received: { planId: string; content: PlanContent; revision: number; carriedTaskIds: string[]; owedDutyIds: string[] },
+  now: Date,
+): Promise<void> {
+  const { planId, content } = received;
+  const stamp = now.toISOString();
+  await upsertReceivedPlan(trx, { id: planId, revision: received.revision, created_at: stamp, ...planColumns(content, stamp) });
+  await writePlanStructure(
+    trx,
+    planId,
+    content.tasks.map((t, position) => ({ id: t.id, position, ordinal: t.ordinal, body: t.body, timeframe: t.timeframe, parentTaskId: null, units: [] })),
+    content.duties.map((d) => ({ id: d.id, kind: d.kind, dueDate: d.dueDate!, units: [] })),
+  );
+  await replaceSearchEntries(trx, planId, searchEntries(content, documentNumber(content)));
+  await replaceReceivedObligations(trx, planId, received);
 }
 
 async function parentTaskIds(trx: Executor, row: PlanTable): Promise<Set<string> | null> {

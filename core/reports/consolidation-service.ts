@@ -8,7 +8,8 @@ import { ReportContent } from '../../shared/reports/report-schemas';
 import type { ReportState } from '../../shared/workflow/states';
 import { combineStatuses, OfficeReportText, type Consolidation } from '../../shared/reports/consolidation';
 import { AppError } from '../app-error';
-import { dutyHeading, orgLookup, unitsOf } from './obligations';
+import { documentNumber } from '../plans/plan-service';
+import { dutyHeading, dutyLabel, orgLookup, unitsOf } from './obligations';
 
 type Figure = Consolidation['figures'][number];
 
@@ -84,9 +85,16 @@ export async function consolidate(db: Executor, planId: string, dutyId: string):
     .map((a) => ({ ...a, entries: new Map(a.content.tasks.map((t) => [t.taskId, t])) }));
 
   const parentOrdinals = new Map<string, string>();
+  let sendsUp: Consolidation['sendsUp'] = null;
   if (planRow.parent_plan_id) {
-    const parent = await getPlanRow(db, planRow.parent_plan_id);
-    if (parent) for (const t of PlanContent.parse(JSON.parse(parent.content_json)).tasks) parentOrdinals.set(t.id, t.ordinal);
+    const parentRow = await getPlanRow(db, planRow.parent_plan_id);
+    if (parentRow) {
+      const parent = PlanContent.parse(JSON.parse(parentRow.content_json));
+      for (const t of parent.tasks) parentOrdinals.set(t.id, t.ordinal);
+      // the report this consolidation becomes one level up: the received plan's duty of the same kind
+      const answers = parentRow.kind === 'received' && planRow.status === 'issued' ? parent.duties.find((d) => d.kind === duty.kind && d.quarter === duty.quarter) ?? parent.duties.find((d) => d.kind === duty.kind) : undefined;
+      if (answers) sendsUp = { planId: parentRow.id, dutyId: answers.id, documentNumber: documentNumber(parent), issuerName: parent.issuerName, dutyLabel: dutyLabel(answers), dueDate: answers.dueDate };
+    }
   }
   const figures = new FigureSums();
   const tasks = plan.tasks.map((task) => {
@@ -130,8 +138,9 @@ export async function consolidate(db: Executor, planId: string, dutyId: string):
     issueDate: plan.issueDate,
     units: owing.map((id) => {
       const r = reports.get(id);
-      return { id, name: org.unitName.get(id) ?? '', state: r ? (r.status as ReportState) : null };
+      return { id, name: org.unitName.get(id) ?? '', state: r ? (r.status as ReportState) : null, reportId: r?.id ?? null };
     }),
+    sendsUp,
     tasks,
     figures: figures.list,
     models: accepted.flatMap((a) => a.content.models.map((m) => ({ name: m.name, field: m.field, level: m.level, unitName: m.unitName || a.unitName, startDate: m.startDate, results: m.results }))),

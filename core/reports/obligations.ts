@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/executor';
-import { listGroups } from '../../db/units/group-repo';
-import { listUnits } from '../../db/units/unit-repo';
+import { listGroupMembers } from '../../db/units/group-repo';
+import { listUnitOrder } from '../../db/units/unit-repo';
 import type { PlanContent, ReportingDuty, TaskRole, UnitRef } from '../../shared/plans/plan-schemas';
 import { DUTY_KIND_LABELS } from '../../shared/plans/plan-schemas';
 import { documentNumber } from '../plans/plan-service';
@@ -13,13 +13,14 @@ export interface OrgLookup {
   groupMembers: Map<string, string[]>;
 }
 
+/** Read for every report opened, saved, sent or reviewed: only the columns used (no aliases, no group rows). */
 export async function orgLookup(db: Executor): Promise<OrgLookup> {
-  const units = await listUnits(db, true);
+  const units = await listUnitOrder(db);
   return {
     order: units.map((u) => u.id),
     unitName: new Map(units.map((u) => [u.id, u.name])),
     activeUnits: new Set(units.filter((u) => u.active === 1).map((u) => u.id)),
-    groupMembers: new Map((await listGroups(db)).map((g) => [g.id, g.memberIds])),
+    groupMembers: await listGroupMembers(db),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { getPlanRow } from '../../db/plans/plan-repo';
+import { getPlanRow, listReceivedObligations } from '../../db/plans/plan-repo';
 import { PlanContent } from '../../shared/plans/plan-schemas';
 import { ReportContent, type OwnReportView } from '../../shared/reports/report-schemas';
 import { AppError } from '../app-error';
@@ -9,9 +9,14 @@ import { alignEntries } from './report-service';
 
 /** The tasks of a received plan this office carries (as the sender said), or all of them if it did not say. */
 async function carriedTasks(db: Kysely<Database>, planId: string, plan: PlanContent) {
-  const row = await db.selectFrom('setting').select('value_json').where('key', '=', `nhan-ke-hoach:${planId}`).executeTakeFirst();
-  const carried = row ? (JSON.parse(row.value_json) as { carriedTaskIds: string[] }).carriedTaskIds : [];
-  return plan.tasks.filter((t) => !carried.length || carried.includes(t.id));
+  const carried = new Set((await listReceivedObligations(db, planId)).carriedTaskIds);
+  return plan.tasks.filter((t) => !carried.size || carried.has(t.id));
+}
+
+/** What the office saved as its own report on a duty of a plan it received, if anything. */
+export async function savedOwnReport(db: Kysely<Database>, dutyId: string): Promise<ReportContent | null> {
+  const saved = await db.selectFrom('own_report').select('content_json').where('duty_id', '=', dutyId).executeTakeFirst();
+  return saved ? ReportContent.parse(JSON.parse(saved.content_json)) : null;
 }
 
 export async function getOwnReport(db: Kysely<Database>, planId: string, dutyId: string): Promise<OwnReportView> {

@@ -5,6 +5,7 @@ import { consolidate, saveOfficeReportText } from './consolidation-service';
 import { reportMatrix } from './matrix';
 import { getOwnReport, saveOwnReport } from './own-report-service';
 import { exportConsolidated, exportReminder } from './report-exports';
+import { unitReports } from './unit-reports';
 import { getReport, openReport, reportRevisions, reviewReport, saveReport, submitReport } from './report-service';
 
 /** Reports of the units, the office's own report on a received plan, their evidence. `person` names who acts, for the history. */
@@ -17,6 +18,7 @@ export function reportOperations({ db, now, dataDir }: FeatureContext, person: (
     'reports.accept': async (input) => reviewReport(db(), input.id, 'accepted', '', now(), await person()),
     'reports.return': async (input) => reviewReport(db(), input.id, 'returned', input.reason, now(), await person()),
     'reports.revisions': (input) => reportRevisions(db(), input.id),
+    'reports.ofUnit': (input) => unitReports(db(), input.unitId, localIsoDate(now())),
     'reports.matrix': (input) => reportMatrix(db(), input.planId, input.today ?? localIsoDate(now())),
     'reports.consolidation': (input) => consolidate(db(), input.planId, input.dutyId),
     'reports.saveOfficeText': (input) => saveOfficeReportText(db(), input.planId, input.dutyId, input.text, now()),

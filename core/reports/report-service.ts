@@ -27,7 +27,32 @@ import { missingAttachments } from './attachments';
 async function loadPlan(db: Executor, planId: string) {
   const row = await getPlanRow(db, planId);
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy kế hoạch.');
-  return { row, content: PlanContent.parse(JSON.parse(row.content_json)) };
+  return { row, content: parsedPlan(row.content_json) };
+}
+
+/**
+ * The plans last read, validated once: every report operation reads its plan two or three times, and
+ * validating a plan (zod, every text normalised) was a sixth of a report write. Keyed by the stored
+ * text itself, so a plan saved since is validated again; frozen, as it is shared.
+ */
+const parsedPlans = new Map<string, PlanContent>();
+const PARSED_PLANS_KEPT = 8;
+
+function parsedPlan(json: string): PlanContent {
+  const kept = parsedPlans.get(json);
+  if (kept) return kept;
+  const content = deepFreeze(PlanContent.parse(JSON.parse(json)));
+  parsedPlans.set(json, content);
+  if (parsedPlans.size > PARSED_PLANS_KEPT) parsedPlans.delete(parsedPlans.keys().next().value!);
+  return content;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 /** Who acts: the person signed in, or else this office on this installation (a script, an old caller). */

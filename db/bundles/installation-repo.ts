@@ -1,5 +1,5 @@
 import type { Executor } from '../executor';
-import type { BoundInstallation } from '../schema';
+import type { BoundInstallation, Database } from '../schema';
 
 export type UnitInstallationRow = BoundInstallation & { unit_id: string; unit_name: string };
 
@@ -58,4 +58,20 @@ export async function rememberRefusedFile(db: Executor, row: { sha256: string; f
 
 export async function forgetAllRefusedFiles(db: Executor): Promise<void> {
   await db.deleteFrom('refused_file').execute();
+}
+
+/** Keys this office has taken a bundle from (any kind), with the office name each last claimed. */
+export type KnownSenderRow = Database['known_sender'];
+
+export async function isKnownKey(db: Executor, fingerprint: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('known_sender').select('installation_id').where('fingerprint', '=', fingerprint).executeTakeFirst());
+}
+
+export async function getKnownSender(db: Executor, installationId: string): Promise<KnownSenderRow | undefined> {
+  return db.selectFrom('known_sender').selectAll().where('installation_id', '=', installationId).executeTakeFirst();
+}
+
+export async function rememberKnownSender(db: Executor, row: KnownSenderRow): Promise<void> {
+  const key = { office_name: row.office_name, public_key_pem: row.public_key_pem, fingerprint: row.fingerprint, accepted_at: row.accepted_at };
+  await db.insertInto('known_sender').values(row).onConflict((oc) => oc.column('installation_id').doUpdateSet(key)).execute();
 }

@@ -8,6 +8,7 @@ import * as m006 from './006-sync';
 import * as m007 from './007-own-reports';
 import * as m008 from './008-users-audit';
 import * as m009 from './009-bound-installations';
+import * as m010 from './010-bundle-subjects-received-obligations';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'own-reports', up: m007.up },
   { version: 8, name: 'users-audit', up: m008.up },
   { version: 9, name: 'bound-installations', up: m009.up },
+  { version: 10, name: 'bundle-subjects-received-obligations', up: m010.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

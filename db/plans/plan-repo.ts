@@ -50,6 +50,67 @@ export async function updatePlanRow(db: Executor, id: string, row: Partial<Omit<
   await db.updateTable('plan').set(row).where('id', '=', id).execute();
 }
 
+/**
+ * A plan received from the body above, inserted or, when a newer revision comes, updated in place
+ * (kind, state, creation and parent stay as first received).
+ */
+export async function upsertReceivedPlan(db: Executor, row: Omit<PlanTable, 'kind' | 'status' | 'parent_plan_id'>): Promise<void> {
+  const { id: _id, created_at: _created, ...changed } = row;
+  await db
+    .insertInto('plan')
+    .values({ ...row, kind: 'received', status: 'received', parent_plan_id: null })
+    .onConflict((oc) => oc.column('id').doUpdateSet(changed))
+    .execute();
+}
+
+/** The newest issued plan of this office derived from `parentPlanId` (the one it reports up from). */
+export async function findIssuedChildPlan(db: Executor, parentPlanId: string): Promise<PlanTable | undefined> {
+  return db.selectFrom('plan').selectAll().where('parent_plan_id', '=', parentPlanId).where('status', '=', 'issued').orderBy('updated_at', 'desc').executeTakeFirst();
+}
+
+/**
+ * What the sender of a received plan says this office carries (tasks) and owes (reports), replacing what
+ * an earlier revision said. Ids that are not this plan's tasks or duties are dropped; each is kept once.
+ */
+export async function replaceReceivedObligations(db: Executor, planId: string, obligations: { carriedTaskIds: string[]; owedDutyIds: string[] }): Promise<void> {
+  await db.deleteFrom('received_obligation').where('plan_id', '=', planId).execute();
+  const taskIds = [...new Set(obligations.carriedTaskIds)];
+  const dutyIds = [...new Set(obligations.owedDutyIds)];
+  if (taskIds.length) {
+    await db
+      .insertInto('received_obligation')
+      .columns(['plan_id', 'task_id'])
+      .expression((eb) => eb.selectFrom('plan_task').select([eb.val(planId).as('plan_id'), 'id']).where('plan_id', '=', planId).where('id', 'in', taskIds))
+      .execute();
+  }
+  if (dutyIds.length) {
+    await db
+      .insertInto('received_obligation')
+      .columns(['plan_id', 'duty_id'])
+      .expression((eb) => eb.selectFrom('plan_duty').select([eb.val(planId).as('plan_id'), 'id']).where('plan_id', '=', planId).where('id', 'in', dutyIds))
+      .execute();
+  }
+}
+
+/** A received plan's obligations in the plan's order (both empty: the sender did not say). */
+export async function listReceivedObligations(db: Executor, planId: string): Promise<{ carriedTaskIds: string[]; owedDutyIds: string[] }> {
+  const tasks = await db
+    .selectFrom('received_obligation')
+    .innerJoin('plan_task', 'plan_task.id', 'received_obligation.task_id')
+    .select('plan_task.id')
+    .where('received_obligation.plan_id', '=', planId)
+    .orderBy('plan_task.position')
+    .execute();
+  const duties = await db
+    .selectFrom('received_obligation')
+    .innerJoin('plan_duty', 'plan_duty.id', 'received_obligation.duty_id')
+    .select('plan_duty.id')
+    .where('received_obligation.plan_id', '=', planId)
+    .orderBy('plan_duty.position')
+    .execute();
+  return { carriedTaskIds: tasks.map((t) => t.id), owedDutyIds: duties.map((d) => d.id) };
+}
+
 export async function deletePlanRow(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('plan_search').where('plan_id', '=', id).execute();
   await db.deleteFrom('plan').where('id', '=', id).execute();

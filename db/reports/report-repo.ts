@@ -38,6 +38,12 @@ export async function insertReportRevision(db: Executor, row: ReportRevisionTabl
   await db.insertInto('report_revision').values(row).execute();
 }
 
+/** One revision's text, replacing any held under the same number (a bundle taking over a draft). */
+export async function replaceReportRevision(db: Executor, row: ReportRevisionTable): Promise<void> {
+  await db.deleteFrom('report_revision').where('report_id', '=', row.report_id).where('revision', '=', row.revision).execute();
+  await insertReportRevision(db, row);
+}
+
 export async function listReportRevisions(db: Executor, reportId: string): Promise<ReportRevisionTable[]> {
   return db.selectFrom('report_revision').selectAll().where('report_id', '=', reportId).orderBy('revision').execute();
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../executor';
 import type { UnitTable } from '../schema';
 
@@ -13,6 +14,11 @@ export async function listUnits(db: Executor, includeInactive: boolean): Promise
   const byUnit = new Map<string, string[]>();
   for (const a of aliases) byUnit.set(a.unit_id, [...(byUnit.get(a.unit_id) ?? []), a.alias]);
   return units.map((u) => ({ ...u, aliases: byUnit.get(u.id) ?? [] }));
+}
+
+/** Every unit's id, name and whether it is active, in the displayed order: what report checks need, without aliases. */
+export async function listUnitOrder(db: Executor): Promise<Pick<UnitTable, 'id' | 'name' | 'active'>[]> {
+  return db.selectFrom('unit').select(['id', 'name', 'active']).orderBy('sort_order').orderBy('name').execute();
 }
 
 export async function getUnit(db: Executor, id: string): Promise<UnitRow | undefined> {
@@ -73,4 +79,36 @@ export async function parentChain(db: Executor, id: string): Promise<string[]> {
     current = row?.parent_id ?? null;
   }
   return chain;
+}
+
+/** What the search box matches units by: their names folded as stored (name, abbreviation, other names), in the displayed order. */
+export interface UnitSearchKeys {
+  id: string;
+  name: string;
+  abbreviation: string;
+  kind: string;
+  active: number;
+  name_folded: string;
+  abbreviation_folded: string;
+  /** Other names, as typed and folded, separated by U+001F. */
+  aliases: string | null;
+  aliases_folded: string | null;
+}
+
+/** The units whose folded name, abbreviation or another name contains one of `words` (folded) somewhere. */
+export async function listUnitSearchKeys(db: Executor, words: string[]): Promise<UnitSearchKeys[]> {
+  if (!words.length) return [];
+  const like = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const holds = sql.join(
+    words.map((w) => sql`(u.name_folded LIKE ${like(w)} ESCAPE '\\' OR u.abbreviation_folded LIKE ${like(w)} ESCAPE '\\' OR EXISTS (SELECT 1 FROM unit_alias a WHERE a.unit_id = u.id AND a.alias_folded LIKE ${like(w)} ESCAPE '\\'))`),
+    sql` OR `,
+  );
+  const rows = await sql<UnitSearchKeys>`
+    SELECT u.id, u.name, u.abbreviation, u.kind, u.active, u.name_folded, u.abbreviation_folded,
+           (SELECT group_concat(a.alias, char(31)) FROM (SELECT alias FROM unit_alias WHERE unit_id = u.id ORDER BY position) a) AS aliases,
+           (SELECT group_concat(a.alias_folded, char(31)) FROM (SELECT alias_folded FROM unit_alias WHERE unit_id = u.id ORDER BY position) a) AS aliases_folded
+    FROM unit u
+    WHERE ${holds}
+    ORDER BY u.sort_order, u.name`.execute(db);
+  return rows.rows;
 }

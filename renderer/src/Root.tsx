@@ -5,6 +5,7 @@ import { AppLayout } from './layout/AppLayout';
 import { SetupPage } from './setup/SetupPage';
 import { DatabaseErrorPage } from './setup/DatabaseErrorPage';
 import { UnitsPage } from './units/UnitsPage';
+import { UnitReportsPage } from './units/UnitReportsPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { OverviewPage } from './overview/OverviewPage';
 import { PlansPage } from './plans/PlansPage';
@@ -51,6 +52,7 @@ export function Root() {
         <Route path="/goi-tin" element={<BundlesPage />} />
         <Route path="/tim-kiem" element={<SearchPage />} />
         <Route path="/don-vi" element={<UnitsPage />} />
+        <Route path="/don-vi/:id/bao-cao" element={<UnitReportsPage />} />
         <Route path="/cai-dat" element={<SettingsPage status={s} />} />
         <Route path="/nguoi-dung" element={<Allowed operation="users.list"><UsersPage /></Allowed>} />
         <Route path="/nhat-ky" element={<Allowed operation="audit.list"><AuditPage /></Allowed>} />

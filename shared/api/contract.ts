@@ -12,7 +12,8 @@ import {
 import { isoDate, requiredText, uuid } from './fields';
 import { PLAN_STATES, SENT_BUNDLE_STATES } from '../workflow/states';
 import { PLAN_KINDS, PlanContent, PlanSummary, PlanView, RevisionInfo } from '../plans/plan-schemas';
-import { DeadlineItem, SearchResult } from '../plans/search-schemas';
+import { DeadlineItem, SearchResult, SearchResults } from '../plans/search-schemas';
+import { UnitReports } from '../reports/unit-reports';
 import { AttachmentRef, Matrix, OwnReportView, ReportContent, ReportView } from '../reports/report-schemas';
 import { Consolidation, OfficeReportText } from '../reports/consolidation';
 import { BUNDLE_KINDS, BundlePreview, InstallationBindings } from '../bundles/bundle-schemas';
@@ -159,6 +160,8 @@ export const operations = {
     output: PlanView,
   },
   'plans.search': { input: z.strictObject({ query: z.string().max(200, { error: 'Từ khóa quá dài' }) }), output: z.array(SearchResult) },
+  /** The search box: units (a unit's name opens its reports), their reports, plans and tasks. */
+  'search.all': { input: z.strictObject({ query: z.string().max(200, { error: 'Từ khóa quá dài' }) }), output: SearchResults },
   'overview.deadlines': { input: z.strictObject({ year: planYear, today: isoDate.nullable().default(null) }), output: z.array(DeadlineItem) },
   'reports.open': { input: z.strictObject({ planId: uuid, dutyId: uuid, unitId: uuid }), output: ReportView },
   'reports.get': { input: byId, output: ReportView },
@@ -170,6 +173,8 @@ export const operations = {
     input: byId,
     output: z.array(z.object({ revision: z.number(), receivedDate: z.string(), changes: z.array(z.string()) })),
   },
+  /** One unit's reports across plans and years, and those it still owes. */
+  'reports.ofUnit': { input: z.strictObject({ unitId: uuid }), output: UnitReports },
   'reports.matrix': { input: z.strictObject({ planId: uuid, today: isoDate.nullable().default(null) }), output: Matrix },
   'reports.consolidation': { input: planDuty, output: Consolidation },
   'reports.saveOfficeText': { input: z.strictObject({ planId: uuid, dutyId: uuid, text: OfficeReportText }), output: Consolidation },

@@ -21,7 +21,7 @@ export const Manifest = z.strictObject({
   sender: z.strictObject({ installationId: uuid, officeName: z.string().min(1).max(200) }),
   recipient: z.strictObject({ officeName: z.string().min(1).max(200) }),
   createdAt: z.iso.datetime(),
-  /** What the bundle carries and which revision of it ("report:<plan>:<duty>:<unit>"). */
+  /** What the bundle carries ("report:<plan>:<duty>:<installation>", docs/bundle-format.md); kept for the format, never parsed: the receiver reads the payload. */
   subject: z.string().min(1).max(300),
   revision: z.number().int().min(0),
   entries: z.array(ManifestEntry).min(1).max(200),

@@ -41,7 +41,12 @@ export const ConsolidatedFigure = z.object({ name: z.string(), unit: z.string(),
 export const Consolidation = DutyHeading.extend({
   issueDate: z.string().nullable(),
   /** Each unit that owes the report, with its report's state (null: none yet). */
-  units: z.array(z.object({ id: z.string(), name: z.string(), state: z.enum(REPORT_STATES).nullable() })),
+  units: z.array(z.object({ id: z.string(), name: z.string(), state: z.enum(REPORT_STATES).nullable(), reportId: z.string().nullable() })),
+  /**
+   * The duty of the plan received from above that this report answers (the plan implements it, same kind
+   * of report): what "Gửi lên cấp trên" sends. Null when the plan implements no received plan.
+   */
+  sendsUp: z.object({ planId: z.string(), dutyId: z.string(), documentNumber: z.string(), issuerName: z.string(), dutyLabel: z.string(), dueDate: z.string().nullable() }).nullable(),
   tasks: z.array(
     z.object({
       taskId: z.string(),

@@ -5,3 +5,5 @@ export const REPORT_STATE_LABELS: Record<ReportState, string> = { draft: 'Dự t
 export const PLAN_STATE_LABELS: Record<PlanState, string> = { draft: 'Dự thảo', issued: 'Đã ban hành', received: 'Kế hoạch cấp trên' };
 /** A unit that owes a report and has none yet. */
 export const NO_REPORT_LABEL = 'Chưa có báo cáo';
+/** A report that came in (typed in or received as a bundle) and waits for a lãnh đạo to accept or return it. */
+export const AWAITING_ACCEPTANCE_LABEL = 'Chờ tiếp nhận';

@@ -304,14 +304,15 @@ describe('crash safety: SIGKILL during an operation never leaves half of it', ()
     /** Rows a plan bundle writes at the receiving commune. */
     const planState = (db: BetterSqlite3.Database) => {
       const row = db.prepare('SELECT revision, content_json FROM plan WHERE id = ?').get(plan.id) as { revision: number; content_json: string } | undefined;
-      const setting = db.prepare('SELECT value_json FROM setting WHERE key = ?').get(`nhan-ke-hoach:${plan.id}`) as { value_json: string } | undefined;
+      const obligations = (column: 'task_id' | 'duty_id', items: 'plan_task' | 'plan_duty') =>
+        (db.prepare(`SELECT o.${column} AS id FROM received_obligation o JOIN ${items} i ON i.id = o.${column} WHERE o.plan_id = ? ORDER BY i.position`).all(plan.id) as { id: string }[]).map((r) => r.id);
       return {
         imported: (db.prepare('SELECT bundle_id FROM imported_bundle ORDER BY imported_at, rowid').all() as { bundle_id: string }[]).map((r) => r.bundle_id),
         plan: row && { revision: row.revision, content: JSON.parse(row.content_json) },
         tasks: db.prepare('SELECT id, position, ordinal, body FROM plan_task WHERE plan_id = ? ORDER BY position').all(plan.id),
         duties: db.prepare('SELECT id, position, kind, due_date FROM plan_duty WHERE plan_id = ? ORDER BY position').all(plan.id),
         search: db.prepare('SELECT task_id, folded FROM plan_search WHERE plan_id = ? ORDER BY task_id, folded').all(plan.id),
-        obligations: setting ? JSON.parse(setting.value_json) : null,
+        obligations: row ? { carriedTaskIds: obligations('task_id', 'plan_task'), owedDutyIds: obligations('duty_id', 'plan_duty') } : null,
       };
     };
     const expectedPlanState = (j: number) => {

@@ -22,6 +22,7 @@ const RELEASED: Record<string, string> = {
   '007-own-reports.ts': 'a22fd40f300d813b33c45f8e2ae17936bbd2120a2d4127f6155f9af03d6d7ac3',
   '008-users-audit.ts': '151971e719e6473448aa7d6a15937e3c9252c93e78feaf3ee8d67c011e185b72',
   '009-bound-installations.ts': 'a60c36a348b9913ffd0ab3246cb6c8939bac1664136ea57a8a3290e5a9e0c543',
+  '010-bundle-subjects-received-obligations.ts': '54264cc117cc9ab8da175719d7a8b4e13dccbfde174134e222cc9d03a54d57cf',
 };
 
 const DIR = path.join(import.meta.dirname, '../../db/migrations');

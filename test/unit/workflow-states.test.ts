@@ -38,7 +38,7 @@ describe('states and their transitions, in one module', () => {
     expectError(await services.call('plans.saveDraft', { id: plan.id, content: plan.content }), 'CONFLICT');
     expectError(await services.call('plans.remove', { id: plan.id }), 'IN_USE');
     const r = await call(services, 'reports.open', { planId: plan.id, dutyId, unitId: thon.id });
-    expect((await call(services, 'reports.consolidation', { planId: plan.id, dutyId })).units).toEqual([{ id: thon.id, name: 'Thôn An Phú', state: 'draft' }]);
+    expect((await call(services, 'reports.consolidation', { planId: plan.id, dutyId })).units).toEqual([{ id: thon.id, name: 'Thôn An Phú', state: 'draft', reportId: r.id }]);
     expectError(await services.call('reports.accept', { id: r.id }), 'CONFLICT');
     await call(services, 'reports.save', { id: r.id, content: { ...r.content, tasks: r.content.tasks.map((t) => ({ ...t, status: 'done' })) } });
     await call(services, 'reports.submit', { id: r.id, receivedDate: '2026-06-10' });

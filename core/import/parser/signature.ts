@@ -43,8 +43,11 @@ export function readSignature(blocks: Block[]): Signature {
     }
   }
   if (titles.length) {
-    const authority = AUTHORITY.test(fold(titles[0]!)) && titles.length > 1;
-    sig.signerAuthority = authority ? titles[0]! : null;
+    // "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH": the authority is every leading line with a prefix, one line each
+    const lines = titles.slice(0, -1);
+    const count = lines.findIndex((t) => !AUTHORITY.test(fold(t)));
+    const authority = titles.slice(0, count === -1 ? lines.length : count);
+    sig.signerAuthority = authority.length ? authority.join('\n') : null;
     sig.signerTitle = titles.join(' ');
   }
   return sig;

@@ -9,6 +9,7 @@ import { callApi } from '../api/client';
 import { useApiQuery } from '../api/hooks';
 import { downloadBase64 } from '../common/download';
 import { useUnitNames } from '../units/use-unit-names';
+import { useNeeds } from '../auth/current-user';
 
 const save = (file: { fileName: string; base64: string }) => file.base64 && downloadBase64(file.fileName, file.base64, 'application/octet-stream');
 const doneMessage = (file: { fileName: string; base64: string }) => (file.base64 ? `Đã tạo ${file.fileName}` : `Đã đưa ${file.fileName} vào hộp thư đi; sẽ gửi khi có mạng`);
@@ -53,7 +54,7 @@ export function SendPlanButton({ plan }: { plan: PlanView }) {
   );
 }
 
-function SentState({ state }: { state?: { revision: number; status: 'saved' | 'received' | 'returned'; note: string } }) {
+export function SentState({ state }: { state?: { revision: number; status: 'saved' | 'received' | 'returned'; note: string } }) {
   if (!state) return <Typography.Text type="secondary">Chưa gửi</Typography.Text>;
   if (state.status === 'returned') return <Typography.Text type="danger">Lần {state.revision} bị trả lại: {state.note}</Typography.Text>;
   return <Typography.Text type="secondary">Đã gửi lần {state.revision}{state.status === 'received' ? ', cấp trên đã nhận' : ', chờ biên nhận'}</Typography.Text>;
@@ -124,5 +125,45 @@ export function SendReportsCard({ plan }: { plan: PlanView }) {
         Nội dung là báo cáo cơ quan tự soạn; nếu chưa soạn, lấy từ bản tổng hợp báo cáo các đơn vị theo kế hoạch thực hiện của cơ quan (cùng loại báo cáo), theo từng nhiệm vụ của kế hoạch cấp trên.
       </Typography.Text>
     </Card>
+  );
+}
+
+/**
+ * The consolidated report of a duty, sent up as the report on the received plan's duty it answers
+ * (bundles.exportReport), with where the last one sent stands. `beforeSend` saves what the clerk typed.
+ */
+export function SendUpButton({ target, beforeSend }: { target: { planId: string; dutyId: string; documentNumber: string; issuerName: string; dutyLabel: string }; beforeSend(): Promise<unknown> }) {
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [deliver, setDeliver] = useState<'file' | 'outbox'>('file');
+  const [busy, setBusy] = useState(false);
+  const sent = useApiQuery('bundles.sentReports', { planId: target.planId });
+  const needs = useNeeds();
+  const run = async () => {
+    setBusy(true);
+    try {
+      await beforeSend();
+      const file = await callApi('bundles.exportReport', { planId: target.planId, dutyId: target.dutyId, deliver });
+      save(file);
+      message.success(doneMessage(file));
+      setOpen(false);
+      await sent.refetch();
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Space data-testid="send-up">
+      <SentState state={sent.data?.find((x) => x.dutyId === target.dutyId)} />
+      <Button type="primary" icon={<SendOutlined />} {...needs('bundles.exportReport')} onClick={() => setOpen(true)}>Gửi lên cấp trên</Button>
+      <Modal open={open} title="Gửi báo cáo lên cấp trên" okText={deliver === 'file' ? 'Tạo tệp' : 'Gửi'} cancelText="Hủy" onOk={run} confirmLoading={busy} onCancel={() => setOpen(false)}>
+        <Typography.Paragraph>
+          Bản tổng hợp này được gửi làm {target.dutyLabel.toLowerCase()} theo Kế hoạch số {target.documentNumber} của {target.issuerName}, mỗi nhiệm vụ về nhiệm vụ của kế hoạch cấp trên mà nó thực hiện.
+        </Typography.Paragraph>
+        <DeliverChoice value={deliver} onChange={setDeliver} />
+      </Modal>
+    </Space>
   );
 }

@@ -1,6 +1,7 @@
 import type { PlanContent } from '../../../shared/plans/plan-schemas';
 import { documentNumberLine, dutySentences, paragraphs, taskLines, type NameOf } from '../../../shared/plans/plan-text';
 import { formatPlaceAndDate } from '../../../shared/dates/vn-date';
+import { signerLines } from '../../../shared/plans/signer-blocks';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
 
@@ -61,8 +62,7 @@ export function PlanPaper({ content, nameOf, focusId }: { content: PlanContent; 
               ))}
             </td>
             <td className="dv-doc-signer">
-              {content.signerAuthority && <div>{content.signerAuthority.toUpperCase()}</div>}
-              <div>{content.signerTitle.toUpperCase()}</div>
+              {signerLines(content.signerAuthority, content.signerTitle).map((line, i) => <div key={i}>{line}</div>)}
               <div className="dv-doc-sign-space" />
               <div>{content.signerName}</div>
             </td>

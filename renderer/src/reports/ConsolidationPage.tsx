@@ -10,10 +10,14 @@ import { callApi } from '../api/client';
 import { DOCX_MIME, downloadBase64 } from '../common/download';
 import { readLocalCopy, useAutosave } from '../common/use-autosave';
 import { SaveIndicator } from '../common/SaveIndicator';
+import { SignerFields } from '../common/SignerFields';
 import { DateField } from '../plans/editor/fields';
 import { completionByTask, completionByUnit } from '../../../shared/reports/report-charts';
 import { NO_REPORT_LABEL, REPORT_STATE_LABELS } from '../../../shared/workflow/state-labels';
 import { PercentChart } from './PercentChart';
+import { awaitingAcceptance } from '../../../shared/reports/unit-reports';
+import { SendUpButton } from '../bundles/SendButtons';
+import { AwaitingAcceptance } from './AwaitingAcceptance';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -43,6 +47,7 @@ function ConsolidationView({ c }: { c: Consolidation }) {
   const { state } = useAutosave(storageKey, text, save);
   const [busy, setBusy] = useState<string | null>(null);
   const accepted = c.units.filter((u) => u.state === 'accepted').length;
+  const awaiting = awaitingAcceptance(c.units);
 
   const download = async (format: 'docx' | 'xlsx') => {
     setBusy(format);
@@ -66,14 +71,21 @@ function ConsolidationView({ c }: { c: Consolidation }) {
           <Typography.Text strong>Tổng hợp {c.dutyLabel.toLowerCase()} – {c.documentNumber}</Typography.Text>
           <Typography.Text type="secondary">Hạn {formatVnDate(c.dueDate)}</Typography.Text>
         </Space>
-        <Space>
+        <Space wrap>
           <SaveIndicator state={state} />
           <Button icon={<FileWordOutlined />} loading={busy === 'docx'} onClick={() => download('docx')}>Xuất Word (báo cáo)</Button>
           <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} onClick={() => download('xlsx')}>Xuất Excel (phụ lục)</Button>
+          {c.sendsUp && <SendUpButton target={c.sendsUp} beforeSend={() => save(text)} />}
         </Space>
       </Space>
+      <AwaitingAcceptance items={awaiting.map((u) => ({ key: u.id, name: u.name, to: `/bao-cao/${u.reportId}` }))} />
       {accepted < c.units.length && (
-        <Alert type="info" showIcon message={`Mới tổng hợp ${accepted}/${c.units.length} đơn vị đã được tiếp nhận báo cáo.`} description={c.units.filter((u) => u.state !== 'accepted').map((u) => `${u.name}: ${u.state ? REPORT_STATE_LABELS[u.state] : NO_REPORT_LABEL}`).join('; ')} />
+        <Alert
+          type="info"
+          showIcon
+          message={`Mới tổng hợp ${accepted}/${c.units.length} đơn vị đã được tiếp nhận báo cáo.`}
+          description={c.units.filter((u) => u.state !== 'accepted' && !awaiting.includes(u)).map((u) => `${u.name}: ${u.state ? REPORT_STATE_LABELS[u.state] : NO_REPORT_LABEL}`).join('; ') || undefined}
+        />
       )}
       <Card size="small" title="Kết quả theo nhiệm vụ">
         <Table
@@ -136,6 +148,9 @@ function ConsolidationView({ c }: { c: Consolidation }) {
             </Col>
           ))}
         </Row>
+        <div style={{ marginTop: 4 }}>
+          <SignerFields value={text} onChange={(patch) => setText({ ...text, ...patch })} />
+        </div>
       </Card>
     </Space>
   );

@@ -1,25 +1,18 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { App, Button, Card, Empty, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Empty, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { MatrixCell, MatrixState } from '../../../shared/reports/report-schemas';
+import { AWAITING_MATRIX_STATES } from '../../../shared/reports/unit-reports';
 import { formatVnDate } from '../../../shared/dates/vn-date';
 import { useApiQuery } from '../api/hooks';
 import { callApi } from '../api/client';
 import { DOCX_MIME, downloadBase64 } from '../common/download';
 import { onTimeRateByPeriod } from '../../../shared/reports/report-charts';
 import { PercentChart } from './PercentChart';
+import { MatrixTag } from './MatrixTag';
+import { AwaitingAcceptance } from './AwaitingAcceptance';
 
 const localToday = () => new Date().toLocaleDateString('sv-SE');
-
-const STATE_TAGS: Record<MatrixState, { color: string; text: (c: MatrixCell) => string }> = {
-  not_due: { color: 'default', text: () => 'Chưa đến hạn' },
-  draft: { color: 'default', text: () => 'Đang soạn' },
-  missing: { color: 'red', text: (c) => `Chưa báo cáo (quá ${c.daysLate} ngày)` },
-  on_time: { color: 'green', text: () => 'Đúng hạn' },
-  late: { color: 'orange', text: (c) => `Trễ ${c.daysLate} ngày` },
-  returned: { color: 'magenta', text: () => 'Trả lại' },
-  accepted: { color: 'blue', text: (c) => (c.daysLate ? `Đã tiếp nhận (trễ ${c.daysLate} ngày)` : 'Đã tiếp nhận') },
-};
 
 /** For one plan: units down, reporting duties across; every cell opens that unit's report. */
 export function ReportsPage() {
@@ -55,6 +48,12 @@ export function ReportsPage() {
   if (plans.data && plans.data.length === 0) return <Card><Empty description="Chưa có kế hoạch nào đã ban hành. Ban hành kế hoạch trước, rồi theo dõi báo cáo của các đơn vị ở đây." /></Card>;
   const m = planId ? matrix.data : undefined;
   const cellOf = (unitId: string, dutyId: string) => m?.cells.find((c) => c.unitId === unitId && c.dutyId === dutyId);
+  const awaiting = m?.cells.filter((c) => (AWAITING_MATRIX_STATES as readonly MatrixState[]).includes(c.state)) ?? [];
+  // with several duties waiting, each name says which report
+  const awaitingName = (c: MatrixCell) => {
+    const unit = m?.units.find((u) => u.id === c.unitId)?.name ?? '';
+    return new Set(awaiting.map((a) => a.dutyId)).size > 1 ? `${unit} (${m?.duties.find((d) => d.id === c.dutyId)?.label ?? ''})` : unit;
+  };
   const count = (dutyId: string, states: MatrixState[]) => m?.cells.filter((c) => c.dutyId === dutyId && states.includes(c.state)).length ?? 0;
 
   return (
@@ -64,6 +63,11 @@ export function ReportsPage() {
         <Select aria-label="Kế hoạch" style={{ width: 520 }} value={planId} loading={plans.isPending} onChange={(v) => setParams({ 'ke-hoach': v })} options={(plans.data ?? []).map((p) => ({ value: p.id, label: `${p.documentNumber} – ${p.title}` }))} />
       </Space>
       {m && m.duties.length === 0 && <Empty description="Kế hoạch này chưa có yêu cầu báo cáo nào." />}
+      {m && (
+        <div style={{ marginBottom: 16 }}>
+          <AwaitingAcceptance items={awaiting.map((c) => ({ key: `${c.dutyId}:${c.unitId}`, name: awaitingName(c), to: `/bao-cao/${c.reportId}` }))} />
+        </div>
+      )}
       {m && m.duties.length > 0 && (
         <Table
           rowKey="id"
@@ -80,7 +84,7 @@ export function ReportsPage() {
                   <div>{d.label}</div>
                   <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>Hạn {formatVnDate(d.dueDate)}</Typography.Text>
                   <div style={{ fontSize: 12, fontWeight: 400 }}>
-                    {count(d.id, ['on_time', 'late', 'accepted'])} đã gửi · {count(d.id, ['missing'])} chưa · {count(d.id, ['returned'])} trả lại
+                    {count(d.id, ['on_time', 'late', 'accepted'])} đã nhận{count(d.id, [...AWAITING_MATRIX_STATES]) > 0 ? ` (${count(d.id, [...AWAITING_MATRIX_STATES])} chờ tiếp nhận)` : ''} · {count(d.id, ['missing'])} chưa · {count(d.id, ['returned'])} trả lại
                   </div>
                   <Space size={4} style={{ marginTop: 4 }}>
                     <Button size="small" onClick={() => navigate(`/bao-cao/tong-hop/${planId}/${d.id}`)}>Tổng hợp</Button>
@@ -92,11 +96,10 @@ export function ReportsPage() {
               render: (_: unknown, u: { id: string; name: string }) => {
                 const c = cellOf(u.id, d.id);
                 if (!c) return <Typography.Text type="secondary">—</Typography.Text>;
-                const tag = STATE_TAGS[c.state];
                 return (
                   <Tooltip title="Mở báo cáo">
                     <a role="button" aria-label={`${u.name} – ${d.label}`} onClick={() => void open(c)} style={{ opacity: opening === `${d.id}:${u.id}` ? 0.5 : 1 }}>
-                      <Tag color={tag.color}>{tag.text(c)}</Tag>
+                      <MatrixTag cell={c} />
                     </a>
                   </Tooltip>
                 );
@@ -111,7 +114,7 @@ export function ReportsPage() {
             .filter((c) => c.state === 'missing' || c.state === 'returned')
             .map((c) => (
               <div key={`${c.dutyId}:${c.unitId}`}>
-                {m.units.find((u) => u.id === c.unitId)?.name} – {m.duties.find((d) => d.id === c.dutyId)?.label}: <Tag color={STATE_TAGS[c.state].color}>{STATE_TAGS[c.state].text(c)}</Tag>
+                {m.units.find((u) => u.id === c.unitId)?.name} – {m.duties.find((d) => d.id === c.dutyId)?.label}: <MatrixTag cell={c} />
               </div>
             ))}
         </Card>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { App, Button, Checkbox, Input, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined } from '@ant-design/icons';
 import { UNIT_KIND_LABELS, type Unit } from '../../../shared/units/unit-schemas';
@@ -9,6 +10,7 @@ import { UnitInstallationCell } from './UnitInstallationCell';
 
 export function UnitsTable() {
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const [showInactive, setShowInactive] = useState(false);
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
@@ -64,6 +66,7 @@ export function UnitsTable() {
                 <Tooltip title="Lên trên"><Button size="small" icon={<ArrowUpOutlined />} aria-label={`Đưa ${u.name} lên`} onClick={() => report(move.mutateAsync({ id: u.id, direction: 'up' }), 'Đã đổi thứ tự')} /></Tooltip>
                 <Tooltip title="Xuống dưới"><Button size="small" icon={<ArrowDownOutlined />} aria-label={`Đưa ${u.name} xuống`} onClick={() => report(move.mutateAsync({ id: u.id, direction: 'down' }), 'Đã đổi thứ tự')} /></Tooltip>
                 <Button size="small" onClick={() => setEditing(u)}>Sửa</Button>
+                <Button size="small" aria-label={`Báo cáo của ${u.name}`} onClick={() => navigate(`/don-vi/${u.id}/bao-cao`)}>Báo cáo</Button>
                 <Button size="small" onClick={() => report(setActive.mutateAsync({ id: u.id, active: !u.active }), u.active ? `Đã ngừng sử dụng "${u.name}"` : `Đã dùng lại "${u.name}"`)}>
                   {u.active ? 'Ngừng sử dụng' : 'Dùng lại'}
                 </Button>
