@@ -29,17 +29,21 @@ export async function listIssuedDuties(db: Executor): Promise<DutyRow[]> {
   return db.selectFrom('plan_duty').innerJoin('plan', 'plan.id', 'plan_duty.plan_id').select(DUTY_COLUMNS).where('plan.kind', '=', 'own').where('plan.status', '=', 'issued').execute();
 }
 
+/** Reports with the plan and duty they answer (the columns both lists show). */
+const reportsWithDuty = (db: Executor) =>
+  db
+    .selectFrom('report')
+    .innerJoin('plan_duty', 'plan_duty.id', 'report.duty_id')
+    .innerJoin('plan', 'plan.id', 'plan_duty.plan_id')
+    .select([...DUTY_COLUMNS, 'report.id as report_id', 'report.unit_id', 'report.status', 'report.received_date']);
+
 /**
  * Reports made by any of `unitIds` on any of `dutyIds` (through the duty–unit key, never reading the
  * reports' content), the `limit` of the newest periods.
  */
 export async function listReportsOf(db: Executor, unitIds: string[], dutyIds: string[], limit: number): Promise<UnitReportRow[]> {
   if (!unitIds.length || !dutyIds.length) return [];
-  return db
-    .selectFrom('report')
-    .innerJoin('plan_duty', 'plan_duty.id', 'report.duty_id')
-    .innerJoin('plan', 'plan.id', 'plan_duty.plan_id')
-    .select([...DUTY_COLUMNS, 'report.id as report_id', 'report.unit_id', 'report.status', 'report.received_date'])
+  return reportsWithDuty(db)
     .where('report.duty_id', 'in', dutyIds)
     .where('report.unit_id', 'in', unitIds)
     .orderBy('plan_duty.due_date', 'desc')
@@ -49,12 +53,7 @@ export async function listReportsOf(db: Executor, unitIds: string[], dutyIds: st
 
 /** Every report of one unit, with its plan and duty. */
 export async function listReportsOfUnit(db: Executor, unitId: string): Promise<UnitReportRow[]> {
-  return db
-    .selectFrom('report')
-    .innerJoin('plan_duty', 'plan_duty.id', 'report.duty_id')
-    .innerJoin('plan', 'plan.id', 'plan_duty.plan_id')
-    .select([...DUTY_COLUMNS, 'report.id as report_id', 'report.unit_id', 'report.status', 'report.received_date'])
-    .where('report.unit_id', '=', unitId)
+  return reportsWithDuty(db).where('report.unit_id', '=', unitId)
     .execute();
 }
 
