@@ -156,9 +156,10 @@ export async function importBundle(
   }
   if (!same(manifest.recipient.officeName, office.name)) throw new AppError('VALIDATION', `Gói gửi cho "${manifest.recipient.officeName}", không phải cơ quan này.`);
   // who signed it decides whether the payload is read at all
-  assertImportable(await trustOf(db, envelope), manifest.sender.officeName, acceptKey);
+  const decided = await trustOf(db, envelope);
+  assertImportable(decided, manifest.sender.officeName, acceptKey);
   const opened = await read(bytes, envelope);
-  if (beforeChange) await beforeChange(await reportsChangedBy(db, await checkApplicable(db, opened, await trustOf(db, envelope))));
+  if (beforeChange) await beforeChange(await reportsChangedBy(db, await checkApplicable(db, opened, decided)));
   const stamp = now.toISOString();
   await db.transaction().execute(async (trx) => {
     const trust = await trustOf(trx, envelope);
