@@ -3,7 +3,8 @@
  * the services and cached in the temp folder) against the plainest way of doing the same work.
  * One line per measurement: name, measured, baseline measured in the same run, ratio, goal.
  * Options: --communes N --years N --seed N --runs N (repeats of the quick measurements)
- *          --skip-browser (no Chromium start-up) --json FILE (the results as JSON too).
+ *          --skip-browser (no Chromium start-up) --json FILE (the results as JSON too)
+ *          --linear-years N (years of the demo-seeding linearity run, 4; 0 skips it).
  * Not part of `npm test`. Goals and figures: docs/performance.md.
  */
 import { spawnSync } from 'node:child_process';
@@ -25,6 +26,7 @@ import { formatLine, header, median, meetsGoal, percentile, timeOnce, timePairs,
 import { openRaw, rawConsolidationRead, rawImport, rawMatrixRead, rawSearch } from './raw';
 import { SEARCH_QUERIES } from './queries';
 import { appStartup, blankStartup, RENDERER_DIR } from './startup';
+import { demoLinearity } from './demo-linearity';
 
 const { values } = parseArgs({
   options: {
@@ -33,6 +35,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     runs: { type: 'string', default: '7' },
     'skip-browser': { type: 'boolean', default: false },
+    'linear-years': { type: 'string', default: '4' },
     json: { type: 'string' },
   },
 });
@@ -161,6 +164,10 @@ try {
   const rss = JSON.parse(child.stdout) as { maxRssMb: number; elapsedMs: number; phases: Record<string, number> };
   const phases = Object.entries(rss.phases).map(([phase, mb]) => `${phase} ${mb}`).join(', ');
   report({ name: 'bộ nhớ đỉnh (RSS) của tiến trình dịch vụ', value: rss.maxRssMb, baseline: JSON.parse(floor.stdout).maxRssMb, unit: 'MB', goal: { max: 300, maxRatio: null }, note: `các thao tác chính trong ${(rss.elapsedMs / 1000).toFixed(1)} s; đỉnh sau từng bước (MB): ${phases}` });
+
+  // (8) The demo seeding is linear in its size: the province's later years cost what its first ones did.
+  const linearYears = Number(values['linear-years']);
+  if (linearYears > 0) report((await demoLinearity({ communes, years: linearYears, workDir: path.join(work, 'tuyen-tinh') })).measurement);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

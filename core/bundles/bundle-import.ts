@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema';
 import type { Executor } from '../../db/executor';
 import { insertImportedBundle, isBundleImported, updateSentBundle } from '../../db/bundles/bundle-log-repo';
 import { isKnownKey, rememberKnownSender } from '../../db/bundles/installation-repo';
+import { countReportsOnReceivedPlan } from '../../db/reports/report-repo';
 import { KIND_LABELS, type BundlePreview } from '../../shared/bundles/bundle-schemas';
 import { formatVnDate, isIsoDate } from '../../shared/dates/vn-date';
 import { foldVietnamese } from '../../shared/text/fold';
@@ -92,15 +93,7 @@ export async function previewBundle(db: Kysely<Database>, bytes: Uint8Array, rea
 async function reportsChangedBy(db: Executor, applicable: Applicable): Promise<number> {
   if (applicable.kind === 'report') return 1;
   if (applicable.kind !== 'plan' || !applicable.existing) return 0;
-  const planId = applicable.payload.planId;
-  const own = await db.selectFrom('own_report').select((eb) => eb.fn.countAll<number>().as('n')).where('plan_id', '=', planId).executeTakeFirstOrThrow();
-  const units = await db
-    .selectFrom('report')
-    .innerJoin('plan', 'plan.id', 'report.plan_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('plan.parent_plan_id', '=', planId)
-    .executeTakeFirstOrThrow();
-  return Number(own.n) + Number(units.n);
+  return countReportsOnReceivedPlan(db, applicable.payload.planId);
 }
 
 /** Writes what a checked bundle brings, inside the import's transaction, each through the owner of its tables. */

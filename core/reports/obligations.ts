@@ -16,11 +16,14 @@ export interface OrgLookup {
 /** Read for every report opened, saved, sent or reviewed: only the columns used (no aliases, no group rows). */
 export async function orgLookup(db: Executor): Promise<OrgLookup> {
   const units = await listUnitOrder(db);
+  const position = new Map(units.map((u, i) => [u.id, i]));
+  const groupMembers = await listGroupMembers(db);
+  for (const ids of groupMembers.values()) ids.sort((a, b) => position.get(a)! - position.get(b)!); // in the displayed order
   return {
     order: units.map((u) => u.id),
     unitName: new Map(units.map((u) => [u.id, u.name])),
     activeUnits: new Set(units.filter((u) => u.active === 1).map((u) => u.id)),
-    groupMembers: await listGroupMembers(db),
+    groupMembers,
   };
 }
 
@@ -37,10 +40,15 @@ export function unitsOf(refs: UnitRef[], org: OrgLookup): string[] {
 const CARRYING_ROLES: TaskRole[] = ['lead', 'coordinating', 'implementing'];
 const ROLE_WORDS: Record<TaskRole, string> = { directing: 'chỉ đạo', lead: 'chủ trì', coordinating: 'phối hợp', implementing: 'thực hiện' };
 
+/** Whether the references name the unit, itself or through a group: unitsOf(refs, org).includes(unitId), without listing every member. */
+function names(refs: UnitRef[], unitId: string, org: OrgLookup): boolean {
+  return refs.some((r) => (r.type === 'unit' ? r.unitId === unitId : r.type === 'group' && (org.groupMembers.get(r.groupId)?.includes(unitId) ?? false)));
+}
+
 /** The tasks a unit reports on: those it leads, coordinates or carries out, groups expanded. */
 export function tasksCarriedBy(content: PlanContent, unitId: string, org: OrgLookup) {
   return content.tasks
-    .map((t) => ({ taskId: t.id, ordinal: t.ordinal, body: t.body, roles: CARRYING_ROLES.filter((role) => unitsOf(t[role], org).includes(unitId)).map((r) => ROLE_WORDS[r]) }))
+    .map((t) => ({ taskId: t.id, ordinal: t.ordinal, body: t.body, roles: CARRYING_ROLES.filter((role) => names(t[role], unitId, org)).map((r) => ROLE_WORDS[r]) }))
     .filter((t) => t.roles.length > 0);
 }
 

@@ -20,7 +20,7 @@ import { PlanContent } from '../../shared/plans/plan-schemas';
 import { ReportContent, type ReportView, type TaskEntry } from '../../shared/reports/report-schemas';
 import { describeReportChanges } from '../../shared/reports/report-diff';
 import { AppError } from '../app-error';
-import { dutyLabel, orgLookup, tasksCarriedBy, unitsOf } from './obligations';
+import { dutyLabel, orgLookup, tasksCarriedBy, unitsOf, type OrgLookup } from './obligations';
 import { reportAfter, reportAllows } from '../../shared/workflow/states';
 import { missingAttachments } from './attachments';
 
@@ -77,9 +77,9 @@ export function alignEntries(entries: TaskEntry[], taskIds: string[]): TaskEntry
 
 /** The unit's report for a duty of an issued plan: the existing one, or a new draft listing its tasks. */
 export async function openReport(db: Kysely<Database>, planId: string, dutyId: string, unitId: string, now: Date): Promise<ReportView> {
-  const id = await db.transaction().execute(async (trx) => {
+  const { id, org } = await db.transaction().execute(async (trx) => {
     const existing = await findReportRow(trx, dutyId, unitId);
-    if (existing) return existing.id;
+    if (existing) return { id: existing.id, org: undefined };
     const { row, content } = await loadPlan(trx, planId);
     if (row.status !== 'issued') throw new AppError('CONFLICT', 'Chỉ lập báo cáo theo kế hoạch đã ban hành.');
     const duty = content.duties.find((d) => d.id === dutyId);
@@ -104,15 +104,16 @@ export async function openReport(db: Kysely<Database>, planId: string, dutyId: s
       updated_at: stamp,
     });
     await replaceTaskEntries(trx, newId, reportContent.tasks);
-    return newId;
+    return { id: newId, org };
   });
-  return getReport(db, id);
+  return getReport(db, id, org);
 }
 
-export async function getReport(db: Executor, id: string): Promise<ReportView> {
+/** `org`: the organisation the write just before read (the view of what was written), instead of reading it again. */
+export async function getReport(db: Executor, id: string, known?: OrgLookup): Promise<ReportView> {
   const row = await requireReport(db, id);
   const { content: plan } = await loadPlan(db, row.plan_id);
-  const org = await orgLookup(db);
+  const org = known ?? (await orgLookup(db));
   const duty = plan.duties.find((d) => d.id === row.duty_id);
   const tasks = tasksCarriedBy(plan, row.unit_id, org);
   const content = ReportContent.parse(JSON.parse(row.content_json));
@@ -138,13 +139,14 @@ export async function getReport(db: Executor, id: string): Promise<ReportView> {
   };
 }
 
-async function editable(trx: Executor, id: string): Promise<{ row: ReportTable; taskIds: string[] }> {
+async function editable(trx: Executor, id: string): Promise<{ row: ReportTable; taskIds: string[]; org: OrgLookup }> {
   const row = await requireReport(trx, id);
   if (!reportAllows(row.status, 'save')) {
     throw new AppError('CONFLICT', row.status === 'accepted' ? 'Báo cáo đã được tiếp nhận, không sửa được.' : 'Báo cáo đã gửi; chỉ sửa được khi bị trả lại.');
   }
   const { content: plan } = await loadPlan(trx, row.plan_id);
-  return { row, taskIds: tasksCarriedBy(plan, row.unit_id, await orgLookup(trx)).map((t) => t.taskId) };
+  const org = await orgLookup(trx);
+  return { row, taskIds: tasksCarriedBy(plan, row.unit_id, org).map((t) => t.taskId), org };
 }
 
 async function checkEntries(trx: Executor, content: ReportContent, taskIds: string[]): Promise<void> {
@@ -156,20 +158,21 @@ async function checkEntries(trx: Executor, content: ReportContent, taskIds: stri
 
 /** Saves what the clerk typed (a draft, or a returned report being revised). */
 export async function saveReport(db: Kysely<Database>, id: string, content: ReportContent, now: Date): Promise<ReportView> {
-  await db.transaction().execute(async (trx) => {
-    const { taskIds } = await editable(trx, id);
+  const org = await db.transaction().execute(async (trx) => {
+    const { taskIds, org } = await editable(trx, id);
     await checkEntries(trx, content, taskIds);
     const aligned = { ...content, tasks: alignEntries(content.tasks, taskIds) };
     await updateReportRow(trx, id, { content_json: JSON.stringify(aligned), updated_at: now.toISOString() });
     await replaceTaskEntries(trx, id, aligned.tasks);
+    return org;
   });
-  return getReport(db, id);
+  return getReport(db, id, org);
 }
 
 /** Sends the report up (or records that the unit's paper report arrived on `receivedDate`). */
 export async function submitReport(db: Kysely<Database>, id: string, receivedDate: string, now: Date, person?: string): Promise<ReportView> {
-  await db.transaction().execute(async (trx) => {
-    const { row, taskIds } = await editable(trx, id);
+  const org = await db.transaction().execute(async (trx) => {
+    const { row, taskIds, org } = await editable(trx, id);
     const content = ReportContent.parse(JSON.parse(row.content_json));
     const tasks = alignEntries(content.tasks, taskIds);
     const fields: Record<string, string> = {};
@@ -184,8 +187,9 @@ export async function submitReport(db: Kysely<Database>, id: string, receivedDat
     await insertReportRevision(trx, { report_id: id, revision, received_date: receivedDate, content_json: JSON.stringify({ ...content, tasks }), created_at: stamp });
     await insertReportEvent(trx, { report_id: id, kind: 'submitted', at: stamp, date: receivedDate, reason: '', revision, actor: await actorOf(trx, person) });
     await updateReportRow(trx, id, { status: reportAfter(row.status, 'submit')!, revision, received_date: receivedDate, returned_reason: '', updated_at: stamp });
+    return org;
   });
-  return getReport(db, id);
+  return getReport(db, id, org);
 }
 
 export async function reviewReport(db: Kysely<Database>, id: string, decision: 'accepted' | 'returned', reason: string, now: Date, person?: string): Promise<ReportView> {

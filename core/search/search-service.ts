@@ -2,20 +2,19 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { listUnitSearchKeys } from '../../db/units/unit-repo';
 import { countReportsOf, listIssuedDuties, listReportsOf, type DutyRow, type UnitReportRow } from '../../db/reports/unit-report-repo';
-import { DUTY_KIND_LABELS, type DutyKind } from '../../shared/plans/plan-schemas';
+import { DUTY_KIND_LABELS } from '../../shared/plans/plan-schemas';
 import type { SearchResults, UnitSearchResult } from '../../shared/plans/search-schemas';
 import type { UnitKind } from '../../shared/units/unit-schemas';
 import type { IsoDate } from '../../shared/dates/vn-date';
 import { searchPlans } from '../plans/plan-search';
 import { documentNumber } from '../plans/plan-service';
 import { unitReportItems } from '../reports/unit-reports';
-import { foldedTokens, searchWords, wordsFound } from './search-words';
+import { foldedTokens, searchWords, wordsBeginningIn, wordsFound } from './search-words';
 
 const UNIT_LIMIT = 50;
 const REPORT_LIMIT = 50;
-const SEPARATOR = '\u001f';
-/** Folded text is lower case ASCII letters, digits and a few marks: its words split without folding again. */
-const tokensOfFolded = (folded: string) => folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+/** "bao", "cao", "6", "thang": the words of each kind of report, folded once. */
+const KIND_TOKENS = new Map(Object.entries(DUTY_KIND_LABELS).map(([kind, label]) => [kind, foldedTokens(label)]));
 
 /**
  * What the search box finds, typed with or without diacritics, every word as the beginning of a word:
@@ -29,9 +28,9 @@ export async function searchAll(db: Kysely<Database>, query: string, today: IsoD
 
   // Units by the folded names stored with them, those holding one of the words somewhere read first.
   const units = (await listUnitSearchKeys(db, words)).map((u) => {
-    const aliases = u.aliases ? u.aliases.split(SEPARATOR) : [];
-    const foldedNames = [u.name_folded, u.abbreviation_folded, ...(u.aliases_folded ? u.aliases_folded.split(SEPARATOR) : [])];
-    return { unit: u, aliases, foldedNames, found: wordsFound(words, foldedNames.flatMap(tokensOfFolded)) };
+    const aliases = u.aliases.map((a) => a.alias);
+    const foldedNames = [u.name_folded, u.abbreviation_folded, ...u.aliases.map((a) => a.folded)];
+    return { unit: u, aliases, foldedNames, found: wordsBeginningIn(words, foldedNames) };
   });
   const byId = new Map(units.map((u) => [u.unit.id, u]));
 
@@ -41,7 +40,7 @@ export async function searchAll(db: Kysely<Database>, query: string, today: IsoD
   const groups = new Map<string, { rest: string[]; duties: DutyRow[] }>();
   if (partly.length) {
     for (const d of await listIssuedDuties(db)) {
-      const found = wordsFound(words, foldedTokens([DUTY_KIND_LABELS[d.kind as DutyKind] ?? '', String(d.year), documentNumber(d)].join(' ')));
+      const found = wordsFound(words, [...(KIND_TOKENS.get(d.kind) ?? []), String(d.year), ...foldedTokens(documentNumber(d))]);
       const rest = words.filter((w) => !found.has(w));
       const key = rest.join(' ');
       if (!groups.has(key)) groups.set(key, { rest, duties: [] });
@@ -70,7 +69,7 @@ export async function searchAll(db: Kysely<Database>, query: string, today: IsoD
   const counts = await countReportsOf(db, unitHits.map((u) => u.unit.id));
   return {
     units: unitHits.map(({ unit, aliases, foldedNames }): UnitSearchResult => {
-      const whole = (folded: string) => wordsFound(words, tokensOfFolded(folded)).size === words.length;
+      const whole = (folded: string) => wordsBeginningIn(words, [folded]).size === words.length;
       // the other name (or abbreviation) that holds every word, when the name itself does not
       const other = whole(unit.name_folded) ? -1 : foldedNames.slice(1).findIndex(whole);
       return {

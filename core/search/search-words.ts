@@ -16,3 +16,21 @@ export function foldedTokens(text: string): string[] {
 export function wordsFound(words: readonly string[], tokens: readonly string[]): Set<string> {
   return new Set(words.filter((w) => tokens.some((t) => t.startsWith(w))));
 }
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** `wordsFound` on text already folded (stored folded names), without splitting it into words. */
+export function wordsBeginningIn(words: readonly string[], folded: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  for (const w of words) {
+    search: for (const text of folded) {
+      for (let at = text.indexOf(w); at !== -1; at = text.indexOf(w, at + 1)) {
+        if (at === 0 || !LETTER_OR_DIGIT.test(text[at - 1]!)) {
+          found.add(w);
+          break search;
+        }
+      }
+    }
+  }
+  return found;
+}

@@ -55,3 +55,15 @@ export async function insertReportEvent(db: Executor, row: Insertable<ReportEven
 export async function listReportEvents(db: Executor, reportId: string) {
   return db.selectFrom('report_event').selectAll().where('report_id', '=', reportId).orderBy('id').execute();
 }
+
+/** Reports made against a received plan: the office's own reports on it and the units' reports on the plans derived from it. */
+export async function countReportsOnReceivedPlan(db: Executor, planId: string): Promise<number> {
+  const own = await db.selectFrom('own_report').select((eb) => eb.fn.countAll<number>().as('n')).where('plan_id', '=', planId).executeTakeFirstOrThrow();
+  const units = await db
+    .selectFrom('report')
+    .innerJoin('plan', 'plan.id', 'report.plan_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('plan.parent_plan_id', '=', planId)
+    .executeTakeFirstOrThrow();
+  return Number(own.n) + Number(units.n);
+}

@@ -16,14 +16,9 @@ export async function listGroups(db: Executor): Promise<GroupRow[]> {
   return groups.map((g) => ({ ...g, memberIds: members.filter((m) => m.group_id === g.id).map((m) => m.unit_id) }));
 }
 
-/** Each group's member ids in unit order; a group without members is absent. */
+/** Each group's member ids, in no particular order (orgLookup puts them in the units' order); a group without members is absent. */
 export async function listGroupMembers(db: Executor): Promise<Map<string, string[]>> {
-  const members = await db
-    .selectFrom('unit_group_member')
-    .innerJoin('unit', 'unit.id', 'unit_group_member.unit_id')
-    .select(['group_id', 'unit_id'])
-    .orderBy('unit.sort_order')
-    .execute();
+  const members = await db.selectFrom('unit_group_member').select(['group_id', 'unit_id']).execute();
   const byGroup = new Map<string, string[]>();
   for (const m of members) {
     const ids = byGroup.get(m.group_id);

@@ -90,25 +90,23 @@ export interface UnitSearchKeys {
   active: number;
   name_folded: string;
   abbreviation_folded: string;
-  /** Other names, as typed and folded, separated by U+001F. */
-  aliases: string | null;
-  aliases_folded: string | null;
+  aliases: { alias: string; folded: string }[];
 }
 
 /** The units whose folded name, abbreviation or another name contains one of `words` (folded) somewhere. */
 export async function listUnitSearchKeys(db: Executor, words: string[]): Promise<UnitSearchKeys[]> {
   if (!words.length) return [];
-  const like = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const holds = sql.join(
-    words.map((w) => sql`(u.name_folded LIKE ${like(w)} ESCAPE '\\' OR u.abbreviation_folded LIKE ${like(w)} ESCAPE '\\' OR EXISTS (SELECT 1 FROM unit_alias a WHERE a.unit_id = u.id AND a.alias_folded LIKE ${like(w)} ESCAPE '\\'))`),
-    sql` OR `,
-  );
-  const rows = await sql<UnitSearchKeys>`
-    SELECT u.id, u.name, u.abbreviation, u.kind, u.active, u.name_folded, u.abbreviation_folded,
-           (SELECT group_concat(a.alias, char(31)) FROM (SELECT alias FROM unit_alias WHERE unit_id = u.id ORDER BY position) a) AS aliases,
-           (SELECT group_concat(a.alias_folded, char(31)) FROM (SELECT alias_folded FROM unit_alias WHERE unit_id = u.id ORDER BY position) a) AS aliases_folded
-    FROM unit u
-    WHERE ${holds}
-    ORDER BY u.sort_order, u.name`.execute(db);
-  return rows.rows;
+  const any = (column: string) => sql.join(words.map((w) => sql`instr(${sql.ref(column)}, ${w}) > 0`), sql` OR `);
+  const units = await db
+    .selectFrom('unit as u')
+    .select(['u.id', 'u.name', 'u.abbreviation', 'u.kind', 'u.active', 'u.name_folded', 'u.abbreviation_folded'])
+    .where(sql<boolean>`(${any('u.name_folded')} OR ${any('u.abbreviation_folded')} OR u.id IN (SELECT unit_id FROM unit_alias WHERE ${any('alias_folded')}))`)
+    .orderBy('u.sort_order')
+    .orderBy('u.name')
+    .execute();
+  if (!units.length) return [];
+  const aliases = await db.selectFrom('unit_alias').select(['unit_id', 'alias', 'alias_folded']).where('unit_id', 'in', units.map((u) => u.id)).orderBy('unit_id').orderBy('position').execute();
+  const byUnit = new Map<string, { alias: string; folded: string }[]>();
+  for (const a of aliases) byUnit.set(a.unit_id, [...(byUnit.get(a.unit_id) ?? []), { alias: a.alias, folded: a.alias_folded }]);
+  return units.map((u) => ({ ...u, aliases: byUnit.get(u.id) ?? [] }));
 }

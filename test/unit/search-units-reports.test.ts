@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { communeReport, provinceWithCommunes } from '../helpers/offices';
 import { call } from '../helpers/services';
+import { foldedTokens, wordsBeginningIn, wordsFound } from '../../core/search/search-words';
 
 const A = 'UBND xã Bình Chương';
 const B = 'UBND xã Bình Sơn';
 
 describe('search at a province: units and their reports, not only plans', () => {
+  it('matches each word at the beginning of a word of the folded names, never inside one', () => {
+    const names = ['ubnd xa binh chuong', 'vh-xh', ''];
+    expect([...wordsBeginningIn(['chu', 'binh', 'huong', 'xh', 'ubnd'], names)]).toEqual(['chu', 'binh', 'xh', 'ubnd']);
+    expect(wordsBeginningIn(['chu', 'binh', 'huong', 'xh', 'ubnd'], names)).toEqual(wordsFound(['chu', 'binh', 'huong', 'xh', 'ubnd'], names.flatMap(foldedTokens)));
+  });
+
   it('"binh chuong" finds the commune unit and the report it sent; a word left over names the period', async () => {
     const { province, communes, plan, dutyId } = await provinceWithCommunes([[A, 'Bình Chương'], [B, 'Bình Sơn']]);
     const [a, b] = communes as [(typeof communes)[0], (typeof communes)[0]];

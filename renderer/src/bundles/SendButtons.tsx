@@ -160,7 +160,7 @@ export function SendUpButton({ target, beforeSend }: { target: { planId: string;
       <Button type="primary" icon={<SendOutlined />} {...needs('bundles.exportReport')} onClick={() => setOpen(true)}>Gửi lên cấp trên</Button>
       <Modal open={open} title="Gửi báo cáo lên cấp trên" okText={deliver === 'file' ? 'Tạo tệp' : 'Gửi'} cancelText="Hủy" onOk={run} confirmLoading={busy} onCancel={() => setOpen(false)}>
         <Typography.Paragraph>
-          Bản tổng hợp này được gửi làm {target.dutyLabel.toLowerCase()} theo Kế hoạch số {target.documentNumber} của {target.issuerName}, mỗi nhiệm vụ về nhiệm vụ của kế hoạch cấp trên mà nó thực hiện.
+          Gửi {target.dutyLabel.toLowerCase()} theo Kế hoạch số {target.documentNumber} của {target.issuerName}: nội dung là bản tổng hợp này, mỗi nhiệm vụ về nhiệm vụ của kế hoạch cấp trên mà nó thực hiện (nếu cơ quan đã tự soạn báo cáo cho kế hoạch cấp trên thì gửi báo cáo tự soạn đó).
         </Typography.Paragraph>
         <DeliverChoice value={deliver} onChange={setDeliver} />
       </Modal>
