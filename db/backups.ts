@@ -85,7 +85,7 @@ export function pruneBackups(dir: string, rule: RetentionRule = DEFAULT_RETENTIO
 const STALE_PART_MS = 10 * 60_000;
 
 /** Half-written backups (and their journals) left by an interrupted run; a recent one may still be in progress. */
-function removeStaleParts(dir: string): void {
+export function removeStaleParts(dir: string): void {
   for (const name of fs.readdirSync(dir)) {
     if (!name.includes('.sqlite.part')) continue;
     const file = path.join(dir, name);

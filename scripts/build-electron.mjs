@@ -15,4 +15,6 @@ await build({ ...common, ...metaUrl, entryPoints: ['core/untrusted/untrusted-wor
 // (thread-host.ts finds services-worker.cjs beside services-host.cjs; the worker finds untrusted-worker.cjs beside itself).
 await build({ ...common, ...metaUrl, entryPoints: ['electron/services-host.ts'], outfile: 'dist/electron/services-host.cjs', external: ['electron'] });
 await build({ ...common, ...metaUrl, entryPoints: ['core/host/services-worker.ts'], outfile: 'dist/electron/services-worker.cjs', external: ['better-sqlite3', 'pdfjs-dist'] });
+// The slow work on the office's own data (backups, the export of everything), in a thread of its own beside services-worker.cjs.
+await build({ ...common, ...metaUrl, entryPoints: ['core/background/background-worker.ts'], outfile: 'dist/electron/background-worker.cjs', external: ['better-sqlite3'] });
 console.log('Đã build phần Electron vào dist/electron/');

@@ -3,13 +3,13 @@ import path from 'node:path';
 import type { OpenedDatabase } from '../../db/connection';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { DEFAULT_RETENTION } from '../../db/backup-retention';
-import { freshBackupPath, listBackups, parseBackupTime, RETENTION_SETTING, writeBackup, writeSnapshot } from '../../db/backups';
+import { freshBackupPath, listBackups, parseBackupTime, pruneBackups, removeStaleParts, RETENTION_SETTING } from '../../db/backups';
 import type { OperationName, OperationOutput, ParsedInput } from '../../shared/api/contract';
 import { BACKUP_REASONS, RetentionRule, retentionInWords, type BackupSettings } from '../../shared/backups/backup-schemas';
 import { formatVnDateTime, localIsoDate } from '../../shared/dates/vn-date';
 import { AppError, translateStorageError } from '../app-error';
 import { readOffice } from '../office/office-service';
-import { writeArchive } from '../archive/export-archive';
+import { runInBackground } from '../background/run-background';
 import { jobRegistry } from '../archive/export-jobs';
 import { bytesToCopy, copyAttachments } from './attachment-copy';
 import { inspectBackup, resolveBackupSource } from './inspect';
@@ -68,11 +68,36 @@ export function backupService(ctx: BackupContext) {
     return { folder: paths.backupDir, retention: rule, retentionText: retentionInWords(rule), lastAutomaticError };
   }
 
+  /**
+   * A consistent copy of the live database written to `file`, in a worker thread of its own (the window goes
+   * on answering). One at a time: other calls run meanwhile, and a second backup must not find the first's .part.
+   */
+  let backupsDone: Promise<unknown> = Promise.resolve();
+  function serially<T>(work: () => Promise<T>): Promise<T> {
+    const result = backupsDone.then(work);
+    backupsDone = result.catch(() => undefined);
+    return result;
+  }
+  function snapshot(file: string): Promise<string> {
+    const opened = open();
+    return runInBackground('snapshot', { databaseFile: paths.databaseFile, encryptionKey: opened.encryptionKey, nativeBinding: ctx.nativeBinding, file });
+  }
+
+  /** A backup into the backup folder, as db/backups.ts writeBackup does, with the copy made in the background. */
+  function backupIntoFolder(reason: string, at: Date, rule: RetentionRule | null): Promise<string> {
+    return serially(async () => {
+      fs.mkdirSync(paths.backupDir, { recursive: true });
+      removeStaleParts(paths.backupDir);
+      const file = await snapshot(freshBackupPath(paths.backupDir, reason, at));
+      if (rule) pruneBackups(paths.backupDir, rule);
+      return file;
+    });
+  }
+
   /** An automatic backup into the backup folder, then the retention rule; a failure is kept to show in Cài đặt. */
   async function automatic(reason: string): Promise<string> {
-    const opened = open();
     try {
-      const file = writeBackup(opened.sqlite, paths.backupDir, reason, ctx.now(), { rule: await retention() });
+      const file = await backupIntoFolder(reason, ctx.now(), await retention());
       lastAutomaticError = '';
       return file;
     } catch (error) {
@@ -105,14 +130,13 @@ export function backupService(ctx: BackupContext) {
       try {
         let file: string;
         if (input.folder === null) {
-          file = writeBackup(opened.sqlite, paths.backupDir, BACKUP_REASONS.manual, at, { prune: false });
+          file = await backupIntoFolder(BACKUP_REASONS.manual, at, null);
         } else {
           // on a USB stick the evidence files go beside the backup, so it restores on another computer
           const all = await hashes(opened);
           const target = checkTargetFolder(input.folder, databaseBytes(opened) + bytesToCopy(paths.dataDir, input.folder, all));
           copyAttachments(paths.dataDir, target, all);
-          file = freshBackupPath(target, BACKUP_REASONS.manual, at);
-          writeSnapshot(opened.sqlite, file);
+          file = await serially(() => snapshot(freshBackupPath(target, BACKUP_REASONS.manual, at)));
         }
         return { fileName: path.basename(file), path: file, createdAt: parseBackupTime(path.basename(file))!.toISOString(), sizeBytes: fs.statSync(file).size, kind: 'manual' as const };
       } catch (error) {
@@ -131,6 +155,7 @@ export function backupService(ctx: BackupContext) {
       });
     },
     'backups.restore': async (input) => {
+      await backupsDone; // a backup being written reads the file the restore replaces
       const source = resolveBackupSource(input, paths.backupDir, paths.databaseFile);
       const keys = backupKeys(input);
       const opened = ctx.current();
@@ -161,7 +186,8 @@ export function backupService(ctx: BackupContext) {
       const evidence = await opened.db.selectFrom('attachment').select((eb) => eb.fn.sum<number>('size').as('bytes')).executeTakeFirst();
       const target = checkTargetFolder(input.folder, databaseBytes(opened) + Number(evidence?.bytes ?? 0));
       const at = ctx.now();
-      return jobs.start((progress) => writeArchive({ sqlite: open().sqlite, encryptionKey: open().encryptionKey, dataDir: paths.dataDir, folder: target, now: at, nativeBinding: ctx.nativeBinding, progress }));
+      const source = { databaseFile: paths.databaseFile, encryptionKey: opened.encryptionKey, nativeBinding: ctx.nativeBinding };
+      return jobs.start((progress) => runInBackground('archive', { ...source, dataDir: paths.dataDir, folder: target, now: at.toISOString() }, progress));
     },
     'backups.exportProgress': async (input) => jobs.get(input.jobId),
   };
@@ -183,6 +209,10 @@ export function backupService(ctx: BackupContext) {
     async beforeImport(reportsChanged: number): Promise<void> {
       if (reportsChanged > 1) await automatic(BACKUP_REASONS.pre_import);
     },
-    idle: () => jobs.idle(),
+    /** Waits for an export and a backup under way (before the services close). */
+    idle: async () => {
+      await jobs.idle();
+      await backupsDone;
+    },
   };
 }

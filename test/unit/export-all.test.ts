@@ -77,8 +77,10 @@ describe('export of everything', () => {
     expect(tables.length).toBeGreaterThan(20);
     for (const table of tables) {
       const rows = (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
-      // the export's own audit line is written after the snapshot it reads
-      expect(json(`du-lieu/${table}.json`).length, table).toBe(table === 'audit_event' ? rows - 1 : rows);
+      // the export's own audit line is written as the job starts, in the services' thread, while the job's worker
+      // opens the database: the snapshot has it or not; every other table is exactly what the data holds
+      if (table === 'audit_event') expect([rows - 1, rows], table).toContain(json(`du-lieu/${table}.json`).length);
+      else expect(json(`du-lieu/${table}.json`).length, table).toBe(rows);
     }
     db.close();
     expect(names.filter((n) => n.startsWith('du-lieu/plan_search'))).toEqual([]);
