@@ -25,7 +25,12 @@ export interface ParseOutput {
  * Reads a plan (Kế hoạch) from its text, whatever it came from. Pure: no I/O, no clock.
  * Throws nothing for odd text; what it could not find is null, empty or a warning.
  */
-export function parsePlanText(raw: string): ParseOutput {
+export interface ParseOptions {
+  /** The text is a scan's OCR: letters may be misread as symbols, the clerk is warned to compare with the paper. */
+  ocr?: boolean;
+}
+
+export function parsePlanText(raw: string, options: ParseOptions = {}): ParseOutput {
   const source = splitSource(raw);
   const blocks = toBlocks(source.lines);
   const warnings: string[] = [];
