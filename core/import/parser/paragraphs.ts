@@ -118,6 +118,7 @@ export function toBlocks(lines: Line[]): Block[] {
   return paragraphs.map((p) => ({ text: p.text(), line: p.line }));
 }
 
+const DOCUMENT_WORDS = /^(?:luat|bo luat|hien phap|phap lenh|nghi quyet|nghi dinh|quyet dinh|chi thi|thong tu|ke hoach|chuong trinh|ket luan|huong dan|cong van|quy dinh|quy che|de an|van ban|thong bao|thong tri)\b/;
 const ARCHIVE = /^[-–+•]?\s*luu\s*:/;
 
 function isShortHeading(text: string): boolean {
@@ -142,6 +143,9 @@ function continues(previous: Paragraph, lastLine: string, text: string): boolean
   if (startsParagraph(text)) return false;
   // The recipients end with "- Lưu: VT, …", often without a full stop: what follows is the signature.
   if (ARCHIVE.test(fold(previous.head))) return false;
+  // "Căn cứ …;" over "Ủy ban nhân dân phường … ban hành …": the bases end, the preamble begins
+  // (a capital after ";" that names another document is the next basis of the same sentence).
+  if (/;$/.test(previous.tail) && /^can cu\b/.test(fold(previous.head)) && /^\p{Lu}/u.test(text) && !DOCUMENT_WORDS.test(fold(text))) return false;
   // "1. Mục đích" over "Nâng cao …": a short numbered heading without punctuation stands alone
   // (a line broken by the page width is longer; the test rewraps at 55 characters).
   if (previous.lines === 1 && isShortHeading(previous.head) && /^[\p{Lu}"“]/u.test(text)) return false;
