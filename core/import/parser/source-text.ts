@@ -110,12 +110,13 @@ function footnotesWithoutRule(rawLines: string[], text: string[], body: Line[], 
   let marked = false;
   for (let k = body.length - 1; k >= 0 && k >= body.length - 60 && !marked; k--) marked = mark.test(body[k]!.text);
   if (!marked) return false;
-  // The page must end within a few lines: a page number, a form feed or the end of the text.
-  for (let k = at + 1; k < rawLines.length && k <= at + 12; k++) {
-    if (rawLines[k]!.startsWith('\f') || isPageNumber(text[k]!)) return true;
+  // The page must end within a few lines: a page number, a form feed, a new page's first line or the end of the text.
+  for (let k = at + 1; k < rawLines.length && k <= at + 24; k++) {
+    // (text copied from Word starts a page's first line with a space)
+    if (rawLines[k]!.startsWith('\f') || isPageNumber(text[k]!) || /^ \S/.test(rawLines[k]!)) return true;
     if (/^(?:[IVX]+\.|\d{1,2}\.\s|[-–+•]\s|[a-zđ]\)\s)/u.test(text[k]!)) return false;
   }
-  return rawLines.length - at <= 12;
+  return rawLines.length - at <= 24;
 }
 
 function nextNonEmpty(lines: string[], from: number): string | undefined {
