@@ -2,10 +2,13 @@
  * A unit name a scan misread ("Văn phòng S&", "Phòng Ndi vụ", "Phòng Văn h©a - Xã hội") matched to the
  * office's names by a tolerant comparison of folded names (no diacritics, lower case). What OCR does to a
  * letter costs little: a symbol read for it, or "d" read for a marked vowel. Any other letter changed costs
- * a whole error, allowed once only in a long name; digits must agree ("Thôn 1" is never "Thôn 2").
+ * a whole error, allowed once only in a long name; digits must agree ("Thôn 1" is never "Thôn 2"), though a
+ * digit may stand for the letter it looks like ("c0ng").
  */
 const OCR_COST = 0.25;
 const VOWELS = new Set('aeiouy');
+/** Digits a scan reads for letters: "c0ng" for "công". */
+const LOOK_ALIKE: Record<string, string> = { '0': 'o', '1': 'l', '5': 's', '8': 'b' };
 
 function isSymbol(c: string): boolean {
   return !/[a-z0-9 \-,.()/]/.test(c);
@@ -13,6 +16,7 @@ function isSymbol(c: string): boolean {
 
 function substitution(read: string, meant: string): number {
   if (read === meant) return 0;
+  if (LOOK_ALIKE[read] === meant) return OCR_COST;
   if (/\d/.test(read) || /\d/.test(meant)) return Infinity;
   if (isSymbol(read) || (read === 'd' && VOWELS.has(meant))) return OCR_COST;
   return 1;
