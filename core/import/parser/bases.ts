@@ -12,7 +12,11 @@ export function splitBases(blocks: Block[]): { bases: string[]; rest: Block[] } 
   for (; i < blocks.length; i++) {
     const folded = fold(blocks[i]!.text);
     if (!/^can cu\b/.test(folded) || /\bban hanh (?:ke hoach|kh)\b/.test(folded)) break;
-    bases.push(blocks[i]!.text.replace(/[\s;.,]+$/, ''));
+    // "Căn cứ A; căn cứ B;" run together in one paragraph: one basis each
+    for (const basis of blocks[i]!.text.split(/;\s*(?=[Cc][ăa]n\s+[Cc][ứu]\s)/u)) {
+      const text = basis.replace(/[\s;.,]+$/, '');
+      if (text) bases.push(text);
+    }
   }
   return { bases, rest: blocks.slice(i) };
 }
