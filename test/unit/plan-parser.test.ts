@@ -228,6 +228,8 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect([scan.recipients.at(-1), scan.signerName]).toEqual(['Lưu: VT, VHXH', 'Nguyễn Thị Thu Hà']);
     const web = fixturePlan('web-xa-tinh-son-2026');
     expect([web.recipients.at(-1), web.signerAuthority, web.signerTitle, web.signerName]).toEqual(['Lưu: VT, VHXH', 'TM. ỦY BAN NHÂN DÂN', 'TM. ỦY BAN NHÂN DÂN CHỦ TỊCH', 'Phạm Văn Bình']);
+    const capitals = parsePlanText(['KẾ HOẠCH', 'Năm 2026', 'II. NHIỆM VỤ', '1. Tiếp dân.', 'Nơi nhận:', '- Như trên;', '- LƯU: VT\tKT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Lê Văn Ba'].join('\n')).plan;
+    expect([capitals.recipients, capitals.signerTitle, capitals.signerName]).toEqual([['Như trên', 'LƯU: VT'], 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH', 'Lê Văn Ba']);
     // "Lưu ý:" in the body is not an archive line
     const note = parsePlanText(['KẾ HOẠCH', 'Thực hiện dân chủ năm 2026', 'II. NHIỆM VỤ', '1. Tiếp công dân.', 'Lưu ý: hồ sơ gửi qua hệ thống', 'Quản lý văn bản của tỉnh.'].join('\n')).plan;
     expect(note.tasks[0]!.body).toBe('Tiếp công dân.\nLưu ý: hồ sơ gửi qua hệ thống Quản lý văn bản của tỉnh.');
@@ -305,6 +307,9 @@ describe('plan parser: what it could not read (issue 19)', () => {
     // a title line with the date in words and without "số"
     const words = parsePlanText('Kế hoạch 7/KH-UBND ngày 02 tháng 3 năm 2026 về việc tổ chức đối thoại với Nhân dân\n1. Tổ chức đối thoại.').plan;
     expect([words.documentNumber, words.issueDate, words.title]).toEqual(['7/KH-UBND', '2026-03-02', 'Tổ chức đối thoại với Nhân dân']);
+    // the parent plan named at the start of a broken sentence is not this plan's title line
+    const broken = parsePlanText('Thực hiện\nKế hoạch số 14/KH-UBND ngày 19/01/2026 của UBND tỉnh, UBND xã ban hành kế hoạch như sau:\n1. Tổ chức đối thoại.').plan;
+    expect([broken.issueDate, broken.title, broken.warnings.some((w) => w.startsWith('Văn bản chép từ trang web'))]).toEqual([null, null, false]);
   });
 
   it('tells the clerk a text came from a scan when the reader says so', () => {

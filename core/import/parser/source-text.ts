@@ -40,7 +40,7 @@ export function normalizeCharacters(raw: string): string {
 }
 
 /** Letters a scan reads as symbols: "©)" for "c)". */
-const LETTER_SYMBOLS: Record<string, string> = { '©': 'c', '¢': 'c', '@': 'a', 'ä': 'a', 'ö': 'o', 'é': 'e', '€': 'e' };
+const LETTER_SYMBOLS: Record<string, string> = { '©': 'c', '¢': 'c', '@': 'a', '€': 'e' };
 
 /**
  * A scan's sub-item letter read with a symbol beside it or for it ("c¢) Thời gian …", "©) Thời gian …",
@@ -53,7 +53,7 @@ function repairItemLetter(text: string): string {
 }
 
 /** "- Lưu: VT, VHXH TM. ỦY BAN NHÂN DÂN": a web page's table row, the recipients' last line and the signer's first, copied onto one line. */
-const ARCHIVE_THEN_AUTHORITY = /^([-–+•]?\s*L[ưuU][uU]\s*:.*?)\s+((?:KT|TM|TL|TUQ|Q)\s*\.\s*\p{Lu}.*)$/u;
+const ARCHIVE_THEN_AUTHORITY = /^([-–+•]?\s*[Ll][ưuƯU][uU]\s*:.*?)\s+((?:KT|TM|TL|TUQ|Q)\s*\.\s*\p{Lu}.*)$/u;
 
 const PAGE_NUMBER = /^(?:-\s*)?(?:trang\s+)?\d{1,3}(?:\s*-)?(?:\s*\/\s*\d{1,3})?$/i;
 const FOOTNOTE_RULE = /^[_\-–—]{8,}$/;

@@ -22,6 +22,7 @@ const META_NUMBER = /\bso hieu\s*:\s*(\d{1,5})\s*\/\s*([a-z0-9][a-z0-9.&]*(?:-[a
 const META_DATE = /\bngay ban hanh\s*:\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/;
 const META_SIGNER = /\bnguoi ky\s*:\s*/;
 const META_ISSUER = /\b(?:noi|co quan) ban hanh\s*:\s*/;
+const META_ROW = /\b(?:so hieu|loai van ban|nguoi ky|ngay ban hanh|tinh trang|ngay hieu luc)\s*:/;
 const META_LABELS = /\s+(?:loai van ban|nguoi ky|ngay ban hanh|ngay hieu luc|ngay cong bao|so cong bao|tinh trang|noi ban hanh|co quan ban hanh|linh vuc|so hieu)\s*:/;
 
 /**
@@ -30,7 +31,12 @@ const META_LABELS = /\s+(?:loai van ban|nguoi ky|ngay ban hanh|ngay hieu luc|nga
  */
 /** The source line that is a website's title line, among the first lines; -1 when there is none. */
 export function findWebTitleLine(lines: Line[]): number {
-  for (let i = 0; i < Math.min(lines.length, 60); i++) if (lines[i]!.text.length <= 400 && TITLE_LINE.test(foldChars(lines[i]!.text))) return i;
+  for (let i = 0; i < Math.min(lines.length, 60); i++) {
+    if (lines[i]!.text.length > 400 || !TITLE_LINE.test(foldChars(lines[i]!.text))) continue;
+    // a line of its own: first, under the metadata table, or after a finished sentence; not "Thực hiện" / "Kế hoạch số 14/KH-UBND …" broken by the width
+    const before = i ? foldChars(lines[i - 1]!.text) : '';
+    if (!i || /[.;:!?]$/.test(before) || META_ROW.test(before)) return i;
+  }
   return -1;
 }
 
