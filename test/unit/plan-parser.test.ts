@@ -219,7 +219,11 @@ describe('plan parser: what it could not read (issue 19)', () => {
     const text = ['KẾ HOẠCH', 'Thực hiện dân chủ năm 2026', 'II. NHIỆM VỤ', '1. Tiếp công dân.', 'a] Cơ quan chủ trì: Văn phòng UBND xã', '@) Cơ quan phối hợp: Công an xã', 'c|) Thời gian thực hiện: Quý III/2026'].join('\n');
     const task = parsePlanText(text, { ocr: true }).plan.tasks[0]!;
     expect([task.lead, task.coordinating, task.timeframe.from]).toEqual([['Văn phòng UBND xã'], ['Công an xã'], '2026-07-01']);
-    // a real "c)" and a bracketed aside are left as they are
+    // "b" read as "6": a label after it says it is an attribute line, not task 6
+    const five = ['KẾ HOẠCH', 'Năm 2026', 'II. NHIỆM VỤ', '1. Một.', '2. Hai.', '3. Ba.', '4. Bốn.', '5. Tiếp công dân.', 'a) Cơ quan chủ trì: Văn phòng UBND xã', '6) Cơ quan phối hợp: Công an xã', 'c) Thời gian thực hiện: Quý III/2026'].join('\n');
+    const six = parsePlanText(five, { ocr: true }).plan;
+    expect([six.tasks.length, six.tasks[4]!.coordinating, six.tasks[4]!.timeframe.kind]).toEqual([5, ['Công an xã'], 'range']);
+    // a real "c)" is left as it is
     expect(parsePlanText(text.replace('c|)', 'c)')).plan.tasks[0]!.timeframe.kind).toBe('range');
   });
 
