@@ -16,7 +16,7 @@ export async function planDocx(content: PlanContent, nameOf: NameOf): Promise<Bu
     body.push(bodyParagraph([run(`${clean}${i === content.bases.length - 1 ? '.' : ';'}`, { italics: true })]));
   });
   // an imported plan keeps its căn cứ in the preamble: they print italic like the bases typed in the form
-  for (const line of lines(content.preamble)) body.push(/^căn cứ\b/iu.test(line) ? bodyParagraph([run(line, { italics: true })]) : bodyParagraph(line));
+  for (const line of lines(content.preamble)) body.push(/^căn cứ\s/iu.test(line) ? bodyParagraph([run(line, { italics: true })]) : bodyParagraph(line));
 
   let sectionNo = 0;
   if (content.purposes) {
