@@ -33,7 +33,7 @@ export function ConsolidationPage() {
 
 const SECTIONS: [keyof OfficeReportText, string][] = [
   ['leadership', 'Công tác lãnh đạo, chỉ đạo, tuyên truyền'],
-  ['generalResults', 'Kết quả đạt được'],
+  ['generalResults', 'Ưu điểm, kết quả đạt được'],
   ['shortcomings', 'Hạn chế'],
   ['causes', 'Nguyên nhân'],
   ['directions', 'Phương hướng, nhiệm vụ kỳ tới'],
