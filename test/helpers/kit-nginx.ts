@@ -16,10 +16,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** A self-signed certificate for 127.0.0.1 and localhost, made with openssl (P-256: fast on a busy machine). */
-export function selfSignedCertificate(dir: string): { cert: string; key: string } {
-  const cert = path.join(dir, 'server.crt');
-  const key = path.join(dir, 'server.key');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'], { stdio: 'ignore' });
+export function selfSignedCertificate(dir: string, names = 'IP:127.0.0.1,DNS:localhost', file = 'server'): { cert: string; key: string } {
+  const cert = path.join(dir, `${file}.crt`);
+  const key = path.join(dir, `${file}.key`);
+  const cn = names.split(',')[0]!.replace(/^\w+:/, '');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', `/CN=${cn}`, '-addext', `subjectAltName=${names}`], { stdio: 'ignore' });
   return { cert, key };
 }
 
