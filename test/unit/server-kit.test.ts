@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -11,6 +12,9 @@ import { dav, freePort, selfSignedCertificate, startKitNginx, type DavAnswer } f
 import { tempDir } from '../helpers/temp-dir';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
+import { createServices } from '../../core/services';
+import { writeServerConfig } from '../../cli/server-command';
+import { newPlanWith, task } from '../helpers/plans';
 
 const tsx = ['node_modules/.bin/tsx', 'cli/main.ts'] as const;
 
@@ -159,5 +163,73 @@ describe('server config in the real nginx', () => {
     const bad = spawnSync(tsx[0], [tsx[1], 'server', 'config', '--data-dir', dataDir, '--out', tempDir(), '--url', 'http://dv.example.vn/danvan'], { encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/phải bắt đầu bằng https:\/\//);
+  });
+});
+
+/** The app itself through the kit: a plan down and a receipt up, over HTTPS with the certificate the administrator chose. */
+describe('the app through the generated server', () => {
+  it('sends a plan to the commune and its receipt back, each office reading only its own folder', { timeout: 240_000 }, async () => {
+    const work = tempDir('danvan-kit-app-');
+    const clock = { now: new Date('2026-01-20T08:00:00Z') };
+    const now = () => clock.now;
+    const province = await createServices({ dataDir: path.join(work, 'tinh'), now, log: () => undefined });
+    await setUpOffice(province, { name: 'UBND tỉnh Quảng Ngãi', parentBody: '', level: 'tinh', abbreviation: 'UBND', placeName: 'Quảng Ngãi', reportsTo: '' });
+    const xa = await call(province, 'units.create', { name: 'UBND xã Bình Chương', kind: 'xa' });
+    await call(province, 'units.create', { name: 'UBND xã Bình Hải', kind: 'xa' });
+    const owes = [{ type: 'unit' as const, unitId: xa.id, note: '' }];
+    const plan = await newPlanWith(province, 'own', 2026, (c) => ({ ...c, tasks: [task('1', 'Đối thoại', { implementing: owes })], duties: [{ id: crypto.randomUUID(), kind: 'semiannual', label: '', dueDate: '2026-05-15', units: owes, recipient: '', quarter: null }] }));
+    await call(province, 'plans.issue', { id: plan.id, number: '14', issueDate: '2026-01-19' });
+    const commune = await createServices({ dataDir: path.join(work, 'xa'), now, log: () => undefined });
+    await setUpOffice(commune, { name: 'UBND xã Bình Chương', parentBody: '', level: 'xa_phuong', abbreviation: 'UBND', placeName: 'Bình Chương', reportsTo: 'UBND tỉnh Quảng Ngãi' });
+
+    const port = await freePort();
+    const { cert, key } = selfSignedCertificate(work);
+    const url = `https://127.0.0.1:${port}/danvan`;
+    const root = path.join(work, 'srv');
+    const kit = await writeServerConfig(province, { out: path.join(work, 'kit'), url, root, certificateFile: cert, keyFile: key, htpasswdFile: path.join(work, 'kit', 'danvan.htpasswd'), listen: [`127.0.0.1:${port} ssl`], logDir: work });
+    if (!kit.ok) throw new Error(kit.message);
+    expect(kit.accounts.map((a) => a.folder)).toEqual(['UBND-tinh-Quang-Ngai', 'UBND-xa-Binh-Chuong', 'UBND-xa-Binh-Hai']);
+    for (const a of kit.accounts) fs.mkdirSync(path.join(root, 'danvan', a.folder), { recursive: true });
+    const nginx = await startKitNginx(path.join(work, 'nginx'), path.join(work, 'kit', 'danvan-webdav.conf'), port);
+    const login = (folder: string) => kit.accounts.find((a) => a.folder === folder)!;
+    const inbox = (folder: string) => fs.readdirSync(path.join(root, 'danvan', folder));
+    try {
+      // without the certificate the province is told what to do, and the plan waits in its outbox
+      const tinh = login('UBND-tinh-Quang-Ngai');
+      await call(province, 'sync.saveConfig', { kind: 'webdav', url, username: tinh.account, password: tinh.password });
+      const queued = await call(province, 'bundles.exportPlan', { planId: plan.id, unitId: xa.id, deliver: 'outbox' });
+      let status = await call(province, 'sync.runNow', {});
+      expect(status.outbox[0]).toMatchObject({ status: 'waiting', lastError: 'Máy chủ dùng chứng chỉ chưa được tin: người quản trị chọn tệp chứng chỉ của máy chủ trong Cài đặt (Gửi, nhận qua mạng).' });
+      await call(province, 'sync.saveConfig', { kind: 'webdav', url, username: tinh.account, password: '', certificateFile: cert });
+      clock.now = new Date('2026-01-20T08:05:00Z');
+      status = await call(province, 'sync.runNow', {});
+      expect(status.outbox[0]).toMatchObject({ status: 'sent' });
+      expect(inbox('UBND-xa-Binh-Chuong')).toEqual([queued.fileName]);
+
+      // the commune lists and fetches its own folder, and with another commune's account it could not
+      const binhHai = login('UBND-xa-Binh-Hai');
+      await call(commune, 'sync.saveConfig', { kind: 'webdav', url, username: binhHai.account, password: binhHai.password, certificateFile: cert });
+      expect((await call(commune, 'sync.runNow', {})).lastError).toBe('Máy chủ từ chối tên đăng nhập hoặc mật khẩu');
+      const binhChuong = login('UBND-xa-Binh-Chuong');
+      await call(commune, 'sync.saveConfig', { kind: 'webdav', url, username: binhChuong.account, password: binhChuong.password, certificateFile: cert });
+      const first = await call(commune, 'sync.runNow', {});
+      expect(first.waitingInInbox[0]!.reason).toMatch(/Chưa xác nhận khóa/);
+      await call(commune, 'bundles.import', { base64: fs.readFileSync(path.join(root, 'danvan', 'UBND-xa-Binh-Chuong', queued.fileName)).toString('base64'), acceptKey: true });
+      const second = await call(commune, 'sync.runNow', {});
+      expect([second.lastError, second.waitingInInbox]).toEqual(['', []]);
+      expect(inbox('UBND-xa-Binh-Chuong')).toEqual([]); // deleted by its owner
+
+      // the receipt goes up into the province's folder (a new file there, renamed into place, its size confirmed)
+      const third = await call(commune, 'sync.runNow', {});
+      expect(third.outbox.find((o) => o.fileName.startsWith('BienNhan_'))).toMatchObject({ status: 'sent', lastError: '' });
+      expect(inbox('UBND-tinh-Quang-Ngai')).toEqual([third.outbox.find((o) => o.fileName.startsWith('BienNhan_'))!.fileName]);
+      const atProvince = await call(province, 'sync.runNow', {});
+      expect(atProvince.lastError).toBe('');
+      expect(atProvince.waitingInInbox.map((w) => w.fileName)).toEqual(inbox('UBND-tinh-Quang-Ngai')); // listed and read by its owner
+    } finally {
+      await nginx.stop();
+      await province.close();
+      await commune.close();
+    }
   });
 });
