@@ -83,7 +83,7 @@ install -o root -g www-data -m 0640 danvan.htpasswd ${o.htpasswdFile}
 install -o root -g root -m 0644 danvan-webdav.conf /etc/nginx/conf.d/danvan-webdav.conf
 test -r ${o.certificateFile} && test -r ${o.keyFile} || { echo "Chưa có chứng chỉ ${o.certificateFile} và khóa ${o.keyFile} (docs/server.md, bước 3)."; exit 1; }
 nginx -t
-systemctl reload nginx
+systemctl reload-or-restart nginx
 echo "Xong: ${accounts.length} cơ quan, địa chỉ ${address}"
 `;
   return {
