@@ -16,10 +16,11 @@ export function ConnectionTrustFields(props: { value: TrustFields; onChange: (va
   const plainHttp = /^http:\/\//i.test(props.url);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Text>Tệp chứng chỉ của máy chủ (chỉ khi máy chủ của tỉnh dùng chứng chỉ tự ký):</Typography.Text>
       <PathInput
         label="Tệp chứng chỉ của máy chủ"
         pick="certificateFile"
-        placeholder="Không bắt buộc: tệp .crt do người quản trị máy chủ của tỉnh gửi, ví dụ E:\danvan.crt"
+        placeholder="Tệp .crt do người quản trị máy chủ của tỉnh gửi, ví dụ E:\danvan.crt"
         value={value.certificateFile}
         onChange={(certificateFile) => onChange({ ...value, certificateFile })}
       />
