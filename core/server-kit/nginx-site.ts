@@ -75,7 +75,7 @@ map "$danvan_known $uri" $danvan_target {
     "~^[01] ${p}?$" root;
     "~^1 ${p}[A-Za-z0-9-]+/?$" folder;
     "~^1 ${p}[A-Za-z0-9-]+/${name}$" bundle;
-    "~^1 ${p}[A-Za-z0-9-]+/[A-Za-z0-9_~][A-Za-z0-9_.~-]*$" temp;
+    "~^1 ${p}[A-Za-z0-9-]+/[A-Za-z0-9_.~-]+$" temp;
 }
 
 # ai hỏi: chủ thư mục, cơ quan khác, chưa xưng tên (auth_basic trả 401), tên không do bộ cài tạo

@@ -101,6 +101,11 @@ export function httpsAgentFor(policy: ConnectionPolicy): https.Agent {
   return agent;
 }
 
+/** The agent a request to `url` goes through: the policy's for HTTPS, Node's default for plain http. */
+export function agentFor(url: URL, policy: ConnectionPolicy): https.Agent | undefined {
+  return url.protocol === 'https:' ? httpsAgentFor(policy) : undefined;
+}
+
 const TLS_PROBLEMS = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_HAS_EXPIRED']);
 
 /** A connection failure the clerk can act on, in Vietnamese; null for the ordinary ones (no network, wrong address). */
@@ -129,7 +134,7 @@ export function policyFetch(policy: ConnectionPolicy): (target: string, init: Po
     const url = checkServerUrl(target, policy);
     const secure = url.protocol === 'https:';
     return new Promise<Response>((resolve, reject) => {
-      const request = (secure ? https : http).request(url, { method: init.method, headers: init.headers, agent: secure ? httpsAgentFor(policy) : undefined, signal: init.signal }, (response) => {
+      const request = (secure ? https : http).request(url, { method: init.method, headers: init.headers, agent: agentFor(url, policy), signal: init.signal }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', reject);

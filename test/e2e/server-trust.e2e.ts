@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 describe('the province server in the sync settings, as the administrator sets it up', () => {
-  it('refuses plain http to an outside server in Vietnamese, and keeps the certificate file the administrator chose', { timeout: 180_000 }, async () => {
+  it('refuses plain http to an outside server in Vietnamese, and keeps the certificate file the administrator chose', async () => {
     const { cert } = selfSignedCertificate(tempDir());
     harness = await openHarness();
     const { page, services } = harness;
