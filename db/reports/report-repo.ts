@@ -67,3 +67,26 @@ export async function countReportsOnReceivedPlan(db: Executor, planId: string): 
     .executeTakeFirstOrThrow();
   return Number(own.n) + Number(units.n);
 }
+
+/**
+ * The units' sent or accepted reports on plans of the years given, with the content but not the plan:
+ * what the outlier flags compare a figure with (core/reports/figure-history.ts). Read in chunks of units,
+ * as SQLite caps the parameters of one statement.
+ */
+export async function listSentReportsOfUnits(db: Executor, unitIds: string[], fromYear: number, toYear: number): Promise<(Pick<ReportTable, 'id' | 'plan_id' | 'duty_id' | 'unit_id' | 'content_json'> & { year: number })[]> {
+  const rows: (Pick<ReportTable, 'id' | 'plan_id' | 'duty_id' | 'unit_id' | 'content_json'> & { year: number })[] = [];
+  for (let i = 0; i < unitIds.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom('report')
+        .innerJoin('plan', 'plan.id', 'report.plan_id')
+        .select(['report.id', 'report.plan_id', 'report.duty_id', 'report.unit_id', 'report.content_json', 'plan.year'])
+        .where('report.unit_id', 'in', unitIds.slice(i, i + 500))
+        .where('report.status', 'in', ['submitted', 'accepted'])
+        .where('plan.year', '>=', fromYear)
+        .where('plan.year', '<=', toYear)
+        .execute()),
+    );
+  }
+  return rows;
+}

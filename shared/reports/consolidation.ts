@@ -36,7 +36,15 @@ export const OfficeReportText = z.strictObject({
 });
 export type OfficeReportText = z.infer<typeof OfficeReportText>;
 
-export const ConsolidatedFigure = z.object({ name: z.string(), unit: z.string(), total: z.number(), byUnit: z.array(z.object({ unitName: z.string(), value: z.number() })) });
+export const ConsolidatedFigure = z.object({
+  name: z.string(),
+  unit: z.string(),
+  total: z.number(),
+  /** Each unit's share; `outlier`: how far it is from that unit's previous period, when far (figure-rules.ts). */
+  byUnit: z.array(z.object({ unitName: z.string(), value: z.number(), outlier: z.string().nullable().optional() })),
+  /** From how many units: those whose figure is summed, of those that owe the report (and carry the task). */
+  fromUnits: z.object({ reported: z.number(), expected: z.number() }).optional(),
+});
 
 export const Consolidation = DutyHeading.extend({
   issueDate: z.string().nullable(),

@@ -18,6 +18,17 @@ import { PercentChart } from './PercentChart';
 import { awaitingAcceptance } from '../../../shared/reports/unit-reports';
 import { SendUpButton } from '../bundles/SendButtons';
 import { AwaitingAcceptance } from './AwaitingAcceptance';
+import { formatFigure } from '../../../shared/reports/figure-rules';
+
+/** "từ 3/4 đơn vị": whose figures make the total, of the units expected to report it. */
+const fromUnitsWords = (from: { reported: number; expected: number }) => `từ ${from.reported}/${from.expected} đơn vị`;
+
+/** Units' figures far from their previous period: for the lãnh đạo to look at before relying on the total. */
+function FigureOutliers({ figures }: { figures: Consolidation['figures'] }) {
+  const flagged = figures.flatMap((f) => f.byUnit.filter((b) => b.outlier).map((b) => `${b.unitName} – ${f.name}: ${formatFigure(b.value)}${f.unit ? ` ${f.unit}` : ''}, ${b.outlier}`));
+  if (!flagged.length) return null;
+  return <Alert data-testid="consolidation-outliers" style={{ marginTop: 12 }} type="warning" showIcon message="Số liệu khác xa kỳ trước của đơn vị" description={<ul style={{ margin: 0, paddingLeft: 18 }}>{flagged.map((line) => <li key={line}>{line}</li>)}</ul>} />;
+}
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -97,7 +108,7 @@ function ConsolidationView({ c }: { c: Consolidation }) {
             expandedRowRender: (t) => (
               <Space direction="vertical">
                 {t.results.map((r) => <div key={r.unitName}><b>{r.unitName}</b>: {r.status ? TASK_STATUS_LABELS[r.status] : '—'}{r.doneText ? ` – ${r.doneText}` : ''}{r.reason ? ` (Lý do: ${r.reason})` : ''}</div>)}
-                {t.figures.map((f) => <div key={f.name}>{f.name}: <b>{f.total}</b> {f.unit}</div>)}
+                {t.figures.map((f) => <div key={f.name}>{f.name}: <b>{formatFigure(f.total)}</b> {f.unit}{f.fromUnits ? <Typography.Text type="secondary"> ({fromUnitsWords(f.fromUnits)})</Typography.Text> : null}</div>)}
               </Space>
             ),
             rowExpandable: (t) => t.results.length > 0,
@@ -122,7 +133,20 @@ function ConsolidationView({ c }: { c: Consolidation }) {
       <Row gutter={16}>
         <Col xs={24} md={14}>
           <Card size="small" title="Số liệu tổng hợp">
-            <Table rowKey={(f) => f.name + f.unit} size="small" pagination={false} dataSource={c.figures} locale={{ emptyText: 'Chưa có số liệu' }} columns={[{ title: 'Chỉ tiêu', dataIndex: 'name' }, { title: 'Tổng', dataIndex: 'total', width: 90, align: 'right' }, { title: 'Đơn vị tính', dataIndex: 'unit', width: 110 }]} />
+            <Table
+              rowKey={(f) => f.name + f.unit}
+              size="small"
+              pagination={false}
+              dataSource={c.figures}
+              locale={{ emptyText: 'Chưa có số liệu' }}
+              columns={[
+                { title: 'Chỉ tiêu', dataIndex: 'name' },
+                { title: 'Tổng', width: 90, align: 'right', render: (_, f) => formatFigure(f.total) },
+                { title: 'Đơn vị tính', dataIndex: 'unit', width: 100 },
+                { title: 'Nguồn', width: 120, render: (_, f) => (f.fromUnits ? fromUnitsWords(f.fromUnits) : '') },
+              ]}
+            />
+            <FigureOutliers figures={c.figures} />
           </Card>
         </Col>
         <Col xs={24} md={10}>
