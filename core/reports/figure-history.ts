@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/executor';
-import { getPlanRows } from '../../db/plans/plan-repo';
-import { listSentReportsOfUnits } from '../../db/reports/report-repo';
+import { getPlanRow } from '../../db/plans/plan-repo';
+import { listEarlierReportsOfUnits, type EarlierReportRow } from '../../db/reports/report-repo';
 import type { PlanContent, ReportingDuty } from '../../shared/plans/plan-schemas';
 import type { FigureOutlier } from '../../shared/reports/report-schemas';
 import { outlierWords, ruleOf, type IndicatorRule } from '../../shared/reports/figure-rules';
@@ -45,38 +45,47 @@ function periodOf(duty: Pick<ReportingDuty, 'kind' | 'label' | 'quarter'>, year:
 /**
  * Per report, its figures far from the same unit's previous period (figure-rules.ts says how far): each
  * indicator's total compared with the newest earlier report of the unit that has it, a report of the same
- * kind (6 months with 6 months) before any other. Earlier: a due date before this one, on a plan of this
- * year or the year before, sent or accepted. Reads the units' reports in one query and each plan once.
+ * kind (quarter with quarter) before any other. Earlier: due before this one, on a plan of this year or the
+ * year before, sent or accepted. One query for all the units (kind and due date from the plan's duty mirror);
+ * a report's content is read only when compared, a plan only to name the period of a flagged figure.
  */
 export async function figureOutliers(db: Executor, targets: HistoryTarget[], rules: readonly IndicatorRule[]): Promise<Map<string, FigureOutlier[]>> {
   const result = new Map<string, FigureOutlier[]>();
   const dated = targets.filter((t) => t.duty.dueDate);
   if (!dated.length) return result;
   const years = dated.map((t) => t.planYear);
-  const rows = await listSentReportsOfUnits(db, [...new Set(dated.map((t) => t.unitId))], Math.min(...years) - 1, Math.max(...years));
-  // the stored plans were validated when saved; only their duties are read here
-  const duties = new Map((await getPlanRows(db, [...new Set(rows.map((r) => r.plan_id))])).map((p) => [p.id, (JSON.parse(p.content_json) as PlanContent).duties]));
-  const byUnit = new Map<string, { id: string; duty: ReportingDuty; year: number; totals: () => Map<string, Total> }[]>();
-  for (const r of rows) {
-    const duty = duties.get(r.plan_id)?.find((d) => d.id === r.duty_id);
-    if (!duty?.dueDate) continue;
+  const latestDue = dated.map((t) => t.duty.dueDate!).sort().at(-1)!;
+  const rows = await listEarlierReportsOfUnits(db, [...new Set(dated.map((t) => t.unitId))], latestDue, Math.min(...years) - 1, Math.max(...years));
+  const byUnit = new Map<string, { row: EarlierReportRow; totals: () => Map<string, Total> }[]>();
+  for (const row of rows) {
     let totals: Map<string, Total> | undefined;
-    const list = byUnit.get(r.unit_id) ?? [];
-    list.push({ id: r.id, duty, year: r.year, totals: () => (totals ??= totalsOf(JSON.parse(r.content_json) as HistoryTarget['content'])) });
-    byUnit.set(r.unit_id, list);
+    const list = byUnit.get(row.unit_id) ?? [];
+    list.push({ row, totals: () => (totals ??= totalsOf(JSON.parse(row.content_json) as HistoryTarget['content'])) });
+    byUnit.set(row.unit_id, list);
   }
+  const plans = new Map<string, PlanContent | null>();
+  const periodOfRow = async (row: EarlierReportRow) => {
+    // stored plans were validated when saved; only the duty's quarter and label are read here
+    if (!plans.has(row.plan_id)) {
+      const plan = await getPlanRow(db, row.plan_id);
+      plans.set(row.plan_id, plan ? (JSON.parse(plan.content_json) as PlanContent) : null);
+    }
+    const duty = plans.get(row.plan_id)?.duties.find((d) => d.id === row.duty_id);
+    return periodOf(duty ?? { kind: row.kind as ReportingDuty['kind'], label: '', quarter: null }, row.year);
+  };
   for (const t of dated) {
     const earlier = (byUnit.get(t.unitId) ?? [])
-      .filter((c) => c.id !== t.reportId && c.duty.dueDate! < t.duty.dueDate!)
-      .sort((a, b) => Number(b.duty.kind === t.duty.kind) - Number(a.duty.kind === t.duty.kind) || b.duty.dueDate!.localeCompare(a.duty.dueDate!));
+      .filter((c) => c.row.id !== t.reportId && c.row.due_date < t.duty.dueDate!)
+      .sort((a, b) => Number(b.row.kind === t.duty.kind) - Number(a.row.kind === t.duty.kind) || b.row.due_date.localeCompare(a.row.due_date));
     const outliers: FigureOutlier[] = [];
     for (const [key, now] of totalsOf(t.content)) {
       const before = earlier.find((c) => c.totals().has(key));
       if (!before) continue;
       const previous = before.totals().get(key)!.value;
-      const period = periodOf(before.duty, before.year);
-      const words = outlierWords(now.value, previous, ruleOf(rules, now.name)?.kind ?? 'quantity', period, now.unit);
-      if (words) outliers.push({ name: now.name, unit: now.unit, value: now.value, previous, period, words });
+      const kind = ruleOf(rules, now.name)?.kind ?? 'quantity';
+      if (!outlierWords(now.value, previous, kind, '', now.unit)) continue;
+      const period = await periodOfRow(before.row);
+      outliers.push({ name: now.name, unit: now.unit, value: now.value, previous, period, words: outlierWords(now.value, previous, kind, period, now.unit)! });
     }
     result.set(t.reportId, outliers);
   }

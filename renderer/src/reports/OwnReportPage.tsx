@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Card, Col, Input, InputNumber, Row, Select, Space, Spin, Typography, Button } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { TASK_STATUSES, TASK_STATUS_LABELS, type OwnReportView, type ReportContent, type TaskEntry } from '../../../shared/reports/report-schemas';
+import { TASK_STATUSES, TASK_STATUS_LABELS, type OwnReportView, type ReportContent } from '../../../shared/reports/report-schemas';
 import { formatVnDate } from '../../../shared/dates/vn-date';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { readLocalCopy, useAutosave } from '../common/use-autosave';

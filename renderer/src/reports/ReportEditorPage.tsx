@@ -12,7 +12,6 @@ import {
   TASK_STATUS_LABELS,
   type ReportContent,
   type ReportView,
-  type TaskEntry,
 } from '../../../shared/reports/report-schemas';
 import { formatVnDate } from '../../../shared/dates/vn-date';
 import { reportAllows } from '../../../shared/workflow/states';
