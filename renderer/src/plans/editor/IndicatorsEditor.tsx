@@ -28,7 +28,7 @@ export function IndicatorsEditor({ value, onChange }: { value: Indicator[]; onCh
             style={{ width: 260 }}
             allowClear
             placeholder="Không lớn hơn chỉ tiêu…"
-            value={ind.partOf ?? value.find((x) => rules[i]!.partOf !== null && x.name === rules[i]!.partOf)?.id ?? null}
+            value={ind.partOf !== undefined ? ind.partOf : (value.find((x) => x.name === rules[i]!.partOf)?.id ?? null)}
             onChange={(partOf?: string | null) => set(i, { partOf: partOf ?? null })}
             options={value.filter((x) => x.id !== ind.id && x.name.trim()).map((x) => ({ value: x.id, label: `≤ ${x.name}` }))}
           />
