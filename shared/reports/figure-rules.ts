@@ -28,9 +28,9 @@ export const BUILT_IN_INDICATORS: readonly IndicatorRule[] = [
 ];
 
 export const INDICATOR_KIND_LABELS: Record<IndicatorKind, string> = {
-  count: 'Số đếm (số nguyên ≥ 0)',
+  count: 'Số nguyên ≥ 0',
   percentage: 'Tỉ lệ % (0–100)',
-  quantity: 'Số lượng (≥ 0, có thể lẻ)',
+  quantity: 'Số ≥ 0, có thể lẻ',
 };
 
 const key = (name: string) => foldVietnamese(name);

@@ -106,4 +106,32 @@ describe('figures the office can trust', () => {
     await screenshot(page, 'figures-consolidation');
     expect(harness.pageErrors).toEqual([]);
   });
+
+  it('lets the clerk declare an indicator\'s kind and the whole it cannot exceed in the plan', async () => {
+    harness = await openHarness();
+    const { page, services } = harness;
+    await setUpOffice(services, { ...BINH_CHUONG });
+    const plan = await call(services, 'plans.create', { kind: 'own', year: 2026 });
+    await harness.open(`/ke-hoach/${plan.id}/sua`);
+    const count = plan.content.indicators.length;
+    const choose = async (label: string, option: string) => {
+      await page.getByLabel(label, { exact: true }).click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().getByTitle(option, { exact: true }).click();
+    };
+    for (const [name, unit] of [['Số hộ được tuyên truyền', 'hộ'], ['Số hộ ký cam kết', 'hộ']]) {
+      await page.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+      const row = page.getByLabel(`Chỉ tiêu ${count + 1 + (name === 'Số hộ ký cam kết' ? 1 : 0)}`, { exact: true });
+      await row.fill(name!);
+      await page.getByLabel(`Đơn vị tính của chỉ tiêu ${count + 1 + (name === 'Số hộ ký cam kết' ? 1 : 0)}`).fill(unit!);
+    }
+    await choose(`Chỉ tiêu ${count + 2} không lớn hơn`, '≤ Số hộ được tuyên truyền');
+    await choose(`Loại chỉ tiêu ${count + 1}`, 'Số ≥ 0, có thể lẻ');
+    await screenshot(page, 'figures-indicator-rules');
+    await expect
+      .poll(async () => (await call(services, 'plans.get', { id: plan.id })).content.indicators.slice(count).map((i) => [i.name, i.kind, i.partOf]))
+      .toEqual([['Số hộ được tuyên truyền', 'quantity', null], ['Số hộ ký cam kết', 'count', expect.any(String)]]);
+    const saved = (await call(services, 'plans.get', { id: plan.id })).content.indicators;
+    expect(saved[count + 1]!.partOf).toBe(saved[count]!.id);
+    expect(harness.pageErrors).toEqual([]);
+  });
 });
