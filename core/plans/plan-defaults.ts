@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Office } from '../../shared/office/office-schemas';
-import type { PlanContent, PlanTask } from '../../shared/plans/plan-schemas';
+import type { Indicator, PlanContent, PlanTask } from '../../shared/plans/plan-schemas';
+import { BUILT_IN_INDICATORS } from '../../shared/reports/figure-rules';
 import { formatDocumentDate } from '../../shared/dates/vn-date';
 import { signerBlocksFor } from '../../shared/plans/signer-blocks';
 
@@ -36,18 +37,15 @@ export function newOwnPlanContent(office: Office, year: number): PlanContent {
     signerTitle: signer.title,
     signerName: '',
     footnotes: [],
-    indicators: DEFAULT_INDICATORS.map(([name, unit]) => ({ id: crypto.randomUUID(), name, unit })),
+    indicators: defaultIndicators(),
   };
 }
 
-/** The figures offices usually report (domain.md); the clerk edits the list per plan. */
-const DEFAULT_INDICATORS: [string, string][] = [
-  ['Số cuộc đối thoại', 'cuộc'],
-  ['Số lượt tiếp công dân', 'lượt'],
-  ['Số đơn thư đã giải quyết', 'đơn'],
-  ['Số lớp tập huấn', 'lớp'],
-  ['Số người tham gia', 'người'],
-];
+/** The figures offices usually report (domain.md), with their rules (a part pointing at its whole's id); the clerk edits the list per plan. */
+function defaultIndicators(): Indicator[] {
+  const ids = new Map(BUILT_IN_INDICATORS.map((r) => [r.name, crypto.randomUUID()]));
+  return BUILT_IN_INDICATORS.filter((r) => !r.name.includes('Dân vận khéo')).map((r) => ({ id: ids.get(r.name)!, name: r.name, unit: r.unit, kind: r.kind, partOf: r.partOf ? ids.get(r.partOf)! : null }));
+}
 
 /** A plan received from above, to be typed in (or imported) as it was issued. */
 export function newReceivedPlanContent(office: Office, year: number): PlanContent {

@@ -3,6 +3,7 @@ import type { FeatureContext, OperationsOf } from '../operations';
 import { readAttachment, storeAttachment } from './attachments';
 import { consolidate, saveOfficeReportText } from './consolidation-service';
 import { reportMatrix } from './matrix';
+import { withFigureSources } from './figure-sources';
 import { getOwnReport, saveOwnReport } from './own-report-service';
 import { exportConsolidated, exportReminder } from './report-exports';
 import { unitReports } from './unit-reports';
@@ -20,7 +21,7 @@ export function reportOperations({ db, now, dataDir }: FeatureContext, person: (
     'reports.revisions': (input) => reportRevisions(db(), input.id),
     'reports.ofUnit': (input) => unitReports(db(), input.unitId, localIsoDate(now())),
     'reports.matrix': (input) => reportMatrix(db(), input.planId, input.today ?? localIsoDate(now())),
-    'reports.consolidation': (input) => consolidate(db(), input.planId, input.dutyId),
+    'reports.consolidation': async (input) => withFigureSources(db(), await consolidate(db(), input.planId, input.dutyId)),
     'reports.saveOfficeText': (input) => saveOfficeReportText(db(), input.planId, input.dutyId, input.text, now()),
     'reports.exportConsolidated': (input) => exportConsolidated(db(), input.planId, input.dutyId, input.format),
     'reports.exportReminder': (input) => exportReminder(db(), input.planId, input.dutyId, input.today ?? localIsoDate(now())),

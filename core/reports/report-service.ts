@@ -23,6 +23,8 @@ import { AppError } from '../app-error';
 import { dutyLabel, orgLookup, tasksCarriedBy, unitsOf, type OrgLookup } from './obligations';
 import { reportAfter, reportAllows } from '../../shared/workflow/states';
 import { missingAttachments } from './attachments';
+import { figureRuleProblems, indicatorRules } from '../../shared/reports/figure-rules';
+import { figureOutliers } from './figure-history';
 
 async function loadPlan(db: Executor, planId: string) {
   const row = await getPlanRow(db, planId);
@@ -112,12 +114,15 @@ export async function openReport(db: Kysely<Database>, planId: string, dutyId: s
 /** `org`: the organisation the write just before read (the view of what was written), instead of reading it again. */
 export async function getReport(db: Executor, id: string, known?: OrgLookup): Promise<ReportView> {
   const row = await requireReport(db, id);
-  const { content: plan } = await loadPlan(db, row.plan_id);
+  const { row: planRow, content: plan } = await loadPlan(db, row.plan_id);
   const org = known ?? (await orgLookup(db));
   const duty = plan.duties.find((d) => d.id === row.duty_id);
   const tasks = tasksCarriedBy(plan, row.unit_id, org);
   const content = ReportContent.parse(JSON.parse(row.content_json));
   const events = await listReportEvents(db, id);
+  const rules = indicatorRules(plan.indicators);
+  // advice for whoever reviews a sent report; a draft still being typed is not compared
+  const outliers = duty && row.status !== 'draft' ? ((await figureOutliers(db, [{ reportId: id, unitId: row.unit_id, planYear: planRow.year, duty, content }], rules)).get(id) ?? []) : [];
   return {
     id: row.id,
     planId: row.plan_id,
@@ -134,7 +139,8 @@ export async function getReport(db: Executor, id: string, known?: OrgLookup): Pr
     updatedAt: row.updated_at,
     content: { ...content, tasks: alignEntries(content.tasks, tasks.map((t) => t.taskId)) },
     tasks,
-    indicators: plan.indicators.map(({ name, unit }) => ({ name, unit })),
+    indicators: rules,
+    outliers,
     events: events.map((e) => ({ kind: e.kind as 'submitted' | 'accepted' | 'returned', at: e.at, date: e.date, reason: e.reason, revision: e.revision, actor: e.actor })),
   };
 }
@@ -182,6 +188,11 @@ export async function submitReport(db: Kysely<Database>, id: string, receivedDat
     });
     const first = Object.keys(fields)[0];
     if (first) throw new AppError('VALIDATION', `Chưa gửi được: nhiệm vụ thứ ${Number(first.split('.')[1]) + 1} – ${fields[first]!.toLowerCase()}.`, fields);
+    const { content: plan } = await loadPlan(trx, row.plan_id);
+    const ordinals = tasksCarriedBy(plan, row.unit_id, org).map((t) => t.ordinal);
+    const broken = figureRuleProblems(tasks, indicatorRules(plan.indicators), (i) => ordinals[i] ?? String(i + 1));
+    const problems = Object.values(broken);
+    if (problems.length) throw new AppError('VALIDATION', `Chưa gửi được: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? `; và ${problems.length - 3} số liệu khác` : ''}.`, broken);
     const revision = row.revision + 1;
     const stamp = now.toISOString();
     await insertReportRevision(trx, { report_id: id, revision, received_date: receivedDate, content_json: JSON.stringify({ ...content, tasks }), created_at: stamp });

@@ -67,3 +67,31 @@ export async function countReportsOnReceivedPlan(db: Executor, planId: string): 
     .executeTakeFirstOrThrow();
   return Number(own.n) + Number(units.n);
 }
+
+/** A unit's earlier report as the outlier flags read it: its duty's kind and due date from the plan's mirror. */
+export type EarlierReportRow = Pick<ReportTable, 'id' | 'plan_id' | 'duty_id' | 'unit_id' | 'content_json'> & { year: number; kind: string; due_date: string };
+
+/**
+ * The units' sent or accepted reports due before `dueBefore` on plans of the years given: what the outlier
+ * flags compare a figure with (core/reports/figure-history.ts). The plans themselves are not read. In chunks
+ * of units, as SQLite caps the parameters of one statement.
+ */
+export async function listEarlierReportsOfUnits(db: Executor, unitIds: string[], dueBefore: string, fromYear: number, toYear: number): Promise<EarlierReportRow[]> {
+  const rows: EarlierReportRow[] = [];
+  for (let i = 0; i < unitIds.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom('report')
+        .innerJoin('plan', 'plan.id', 'report.plan_id')
+        .innerJoin('plan_duty', 'plan_duty.id', 'report.duty_id')
+        .select(['report.id', 'report.plan_id', 'report.duty_id', 'report.unit_id', 'report.content_json', 'plan.year', 'plan_duty.kind', 'plan_duty.due_date'])
+        .where('report.unit_id', 'in', unitIds.slice(i, i + 500))
+        .where('report.status', 'in', ['submitted', 'accepted'])
+        .where('plan_duty.due_date', '<', dueBefore)
+        .where('plan.year', '>=', fromYear)
+        .where('plan.year', '<=', toYear)
+        .execute()),
+    );
+  }
+  return rows;
+}

@@ -110,8 +110,26 @@ export const ReportingDuty = z.strictObject({
 });
 export type ReportingDuty = z.infer<typeof ReportingDuty>;
 
-/** A figure the plan asks every unit to report (số cuộc đối thoại, số lượt tiếp công dân, …). */
-export const Indicator = z.strictObject({ id: uuid, name: requiredText(200), unit: optionalText(50) });
+/**
+ * What kind of figure an indicator is, which decides the rule its values obey: a count is a whole number
+ * not below 0, a percentage lies in 0–100, a quantity (money, area) is any number not below 0.
+ */
+export const INDICATOR_KINDS = ['count', 'percentage', 'quantity'] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
+
+/**
+ * A figure the plan asks every unit to report (số cuộc đối thoại, số lượt tiếp công dân, …), with its rules:
+ * `kind` (absent in plans saved before the rules: then known by name or unit, shared/reports/figure-rules.ts)
+ * and `partOf`, the id of another indicator of the plan it cannot exceed in the same task (đơn đã giải quyết
+ * ≤ đơn tiếp nhận).
+ */
+export const Indicator = z.strictObject({
+  id: uuid,
+  name: requiredText(200),
+  unit: optionalText(50),
+  kind: z.enum(INDICATOR_KINDS, { error: 'Chọn loại chỉ tiêu' }).optional(),
+  partOf: uuid.nullable().optional(),
+});
 export type Indicator = z.infer<typeof Indicator>;
 
 export const Footnote = z.strictObject({ marker: z.string().regex(/^\d{1,2}$/), text: requiredText(20000) });

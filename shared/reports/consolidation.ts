@@ -40,9 +40,12 @@ export const ConsolidatedFigure = z.object({
   name: z.string(),
   unit: z.string(),
   total: z.number(),
-  byUnit: z.array(z.object({ unitName: z.string(), value: z.number() })),
+  /** Each unit's share; `outlier`: how far it is from that unit's previous period, when far (figure-rules.ts). */
+  byUnit: z.array(z.object({ unitName: z.string(), value: z.number(), outlier: z.string().nullable().optional() })),
   /** The same figure in the same period of the previous year (null: no such figure or no such report then). */
   previous: z.number().nullable(),
+  /** From how many units: those whose figure is summed, of those that owe the report (and carry the task). */
+  fromUnits: z.object({ reported: z.number(), expected: z.number() }).optional(),
 });
 
 /** A plan the report cites in its opening ("Thực hiện Kế hoạch số 05/KH-UBND ngày 02/02/2026 của …"). */

@@ -1,4 +1,4 @@
-import { Figure } from './report-schemas';
+import { Figure, type ReportContent, type TaskEntry } from './report-schemas';
 
 /** A figure row as the editor holds it while the clerk types: the value may still be missing. */
 export interface FigureRow {
@@ -6,6 +6,9 @@ export interface FigureRow {
   unit?: string;
   value?: number | null;
 }
+
+/** A report as the editor holds it: a figure typed but left empty stays empty (null), never 0, until filled in. */
+export type ReportDraft = Omit<ReportContent, 'tasks'> & { tasks: (Omit<TaskEntry, 'figures'> & { figures: (Omit<Figure, 'value'> & { value: number | null })[] })[] };
 
 const FIELD_WORDS: Record<string, string> = { name: 'tên chỉ tiêu', unit: 'đơn vị tính', value: '' };
 

@@ -1,6 +1,7 @@
 import { REPORT_STATES } from '../workflow/states';
 import { z } from 'zod';
 import { isoDate, optionalText, requiredText, uuid } from '../api/fields';
+import { INDICATOR_KINDS } from '../plans/plan-schemas';
 
 export const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'done_late', 'not_done'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -79,6 +80,10 @@ export const ReportContent = z.strictObject({
 export type ReportContent = z.infer<typeof ReportContent>;
 
 
+/** A figure far from the same unit's previous report of that indicator: "gấp 12 lần 6 tháng đầu năm 2025 (10 lượt)". */
+export const FigureOutlier = z.object({ name: z.string(), unit: z.string(), value: z.number(), previous: z.number(), period: z.string(), words: z.string() });
+export type FigureOutlier = z.infer<typeof FigureOutlier>;
+
 export const ReportEvent = z.object({ kind: z.enum(['submitted', 'accepted', 'returned']), at: z.string(), date: z.string().nullable(), reason: z.string(), revision: z.number(), actor: z.string() });
 
 export const ReportView = z.object({
@@ -99,8 +104,10 @@ export const ReportView = z.object({
   /** The plan's tasks this unit carries, in plan order, with its role in each. */
   tasks: z.array(z.object({ taskId: z.string(), ordinal: z.string(), body: z.string(), roles: z.array(z.string()) })),
   events: z.array(ReportEvent),
-  /** The plan's catalogue of figures, offered when the unit adds one. */
-  indicators: z.array(z.object({ name: z.string(), unit: z.string() })),
+  /** The plan's catalogue of figures, offered when the unit adds one, with the rules each obeys (figure-rules.ts). */
+  indicators: z.array(z.object({ name: z.string(), unit: z.string(), kind: z.enum(INDICATOR_KINDS), partOf: z.string().nullable() })),
+  /** Figures far from the unit's previous period (advice for the reviewer); empty for a draft. */
+  outliers: z.array(FigureOutlier),
 });
 export type ReportView = z.infer<typeof ReportView>;
 

@@ -72,7 +72,9 @@ describe('consolidation', () => {
       ['2', 'in_progress', null],
     ]);
     expect(c.tasks[0]!.parentTask?.ordinal).toBe('2');
-    expect(c.figures).toEqual([{ name: 'Số lượt tiếp công dân', unit: 'lượt', total: 42, byUnit: [{ unitName: 'Thôn An Phú', value: 12 }, { unitName: 'Thôn Bình Tây', value: 30 }], previous: null }]);
+    // from 2 of the 3 villages owing the report; no earlier period to compare with, so nothing flagged
+    expect(c.figures).toEqual([{ name: 'Số lượt tiếp công dân', unit: 'lượt', total: 42, byUnit: [{ unitName: 'Thôn An Phú', value: 12, outlier: null }, { unitName: 'Thôn Bình Tây', value: 30, outlier: null }], previous: null, fromUnits: { reported: 2, expected: 3 } }]);
+    expect(c.tasks.map((t) => t.figures.map((f) => f.fromUnits))).toEqual([[{ reported: 2, expected: 3 }], []]);
     expect(c.models.map((m) => [m.name, m.unitName])).toEqual([['Dân vận khéo trong dồn điền', 'Thôn An Phú']]);
     expect(c.text.shortcomings).toBe('- Thôn An Phú: Hạn chế của An Phú\n- Thôn Bình Tây: Hạn chế của Bình Tây');
 

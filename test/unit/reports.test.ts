@@ -38,7 +38,8 @@ describe('unit reports', () => {
     const r = await call(services, 'reports.open', { planId: plan.id, dutyId: semi, unitId: anPhu.id });
     expect(r.tasks.map((t) => [t.ordinal, t.roles])).toEqual([['1', ['thực hiện']], ['2', ['phối hợp']]]);
     expect(r).toMatchObject({ status: 'draft', unitName: 'Thôn An Phú', dutyLabel: 'Báo cáo 6 tháng', dueDate: '2026-05-15' });
-    expect(r.indicators).toContainEqual({ name: 'Số lượt tiếp công dân', unit: 'lượt' }); // the plan's catalogue
+    expect(r.indicators).toContainEqual({ name: 'Số lượt tiếp công dân', unit: 'lượt', kind: 'count', partOf: null }); // the plan's catalogue
+    expect(r.indicators).toContainEqual({ name: 'Số đơn thư đã giải quyết', unit: 'đơn', kind: 'count', partOf: 'Số đơn thư tiếp nhận' }); // with its rules
     const again = await call(services, 'reports.open', { planId: plan.id, dutyId: semi, unitId: anPhu.id });
     expect(again.id).toBe(r.id);
     const lead = await call(services, 'reports.open', { planId: plan.id, dutyId: semi, unitId: vhxh.id });

@@ -20,6 +20,17 @@ import { PercentChart } from './PercentChart';
 import { awaitingAcceptance } from '../../../shared/reports/unit-reports';
 import { SendUpButton } from '../bundles/SendButtons';
 import { AwaitingAcceptance } from './AwaitingAcceptance';
+import { formatFigure } from '../../../shared/reports/figure-rules';
+
+/** "từ 3/4 đơn vị": whose figures make the total, of the units expected to report it. */
+const fromUnitsWords = (from: { reported: number; expected: number }) => `từ ${from.reported}/${from.expected} đơn vị`;
+
+/** Units' figures far from their previous period: for the lãnh đạo to look at before relying on the total. */
+function FigureOutliers({ figures }: { figures: Consolidation['figures'] }) {
+  const flagged = figures.flatMap((f) => f.byUnit.filter((b) => b.outlier).map((b) => `${b.unitName} – ${f.name}: ${formatFigure(b.value)}${f.unit ? ` ${f.unit}` : ''}, ${b.outlier}`));
+  if (!flagged.length) return null;
+  return <Alert data-testid="consolidation-outliers" style={{ marginTop: 12 }} type="warning" showIcon message="Số liệu khác xa kỳ trước của đơn vị" description={<ul style={{ margin: 0, paddingLeft: 18 }}>{flagged.map((line) => <li key={line}>{line}</li>)}</ul>} />;
+}
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -100,7 +111,7 @@ function ConsolidationView({ c }: { c: Consolidation }) {
               <Space direction="vertical">
                 <Typography.Text strong>{taskTally(t, t.carriers <= 12)}</Typography.Text>
                 {t.results.map((r) => <div key={r.unitName}><b>{r.unitName}</b>: {r.status ? TASK_STATUS_LABELS[r.status] : '—'}{r.doneText ? ` – ${r.doneText}` : ''}{r.reason ? ` (Lý do: ${r.reason})` : ''}</div>)}
-                {t.figures.map((f) => <div key={f.name}>{f.name}: <b>{f.total}</b> {f.unit}</div>)}
+                {t.figures.map((f) => <div key={f.name}>{f.name}: <b>{formatFigure(f.total)}</b> {f.unit}{f.fromUnits ? <Typography.Text type="secondary"> ({fromUnitsWords(f.fromUnits)})</Typography.Text> : null}</div>)}
               </Space>
             ),
             rowExpandable: (t) => t.results.length > 0 || t.notReported.length > 0,
@@ -133,12 +144,14 @@ function ConsolidationView({ c }: { c: Consolidation }) {
               locale={{ emptyText: 'Chưa có số liệu' }}
               columns={[
                 { title: 'Chỉ tiêu', dataIndex: 'name' },
-                { title: 'Tổng', width: 100, align: 'right', render: (_, f) => formatNumber(f.total) },
-                { title: c.previousPeriod ? `Cùng kỳ ${c.previousPeriod.phrase}` : 'Cùng kỳ năm trước', width: 130, align: 'right', render: (_, f) => (f.previous === null ? '—' : formatNumber(f.previous)) },
+                { title: 'Tổng', width: 90, align: 'right', render: (_, f) => formatFigure(f.total) },
+                { title: c.previousPeriod ? `Cùng kỳ ${c.previousPeriod.phrase}` : 'Cùng kỳ năm trước', width: 130, align: 'right', render: (_, f) => (f.previous === null ? '—' : formatFigure(f.previous)) },
                 { title: 'Đơn vị tính', dataIndex: 'unit', width: 100 },
+                { title: 'Nguồn', width: 120, render: (_, f) => (f.fromUnits ? fromUnitsWords(f.fromUnits) : '') },
               ]}
             />
             {!c.previousPeriod && <Typography.Text type="secondary">Chưa có báo cáo cùng kỳ năm trước để so sánh.</Typography.Text>}
+            <FigureOutliers figures={c.figures} />
           </Card>
           {figuresAgainstPreviousYear(c).length > 0 && (
             <Card size="small" style={{ marginTop: 16 }} title={`So với cùng kỳ ${c.previousPeriod?.phrase ?? 'năm trước'} (100% = bằng cùng kỳ)`}>

@@ -2,12 +2,13 @@ import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Card, Col, Input, InputNumber, Row, Select, Space, Spin, Typography, Button } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { TASK_STATUSES, TASK_STATUS_LABELS, type OwnReportView, type ReportContent, type TaskEntry } from '../../../shared/reports/report-schemas';
+import { TASK_STATUSES, TASK_STATUS_LABELS, type OwnReportView, type ReportContent } from '../../../shared/reports/report-schemas';
 import { formatVnDate } from '../../../shared/dates/vn-date';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { readLocalCopy, useAutosave } from '../common/use-autosave';
 import { SaveIndicator } from '../common/SaveIndicator';
 import { REPORT_SECTIONS } from './report-sections';
+import { figureProblems, type ReportDraft } from '../../../shared/reports/figure-problems';
 
 /** This office's own report on a plan it received (for offices with no units of their own to collect from). */
 export function OwnReportPage() {
@@ -20,11 +21,17 @@ export function OwnReportPage() {
 
 function OwnReportEditor({ view }: { view: OwnReportView }) {
   const storageKey = `danvan:bao-cao-co-quan:${view.dutyId}`;
-  const [content, setContent] = useState<ReportContent>(() => readLocalCopy<ReportContent>(storageKey, view.updatedAt ?? new Date(0).toISOString()) ?? view.content);
+  const [content, setContent] = useState<ReportDraft>(() => readLocalCopy<ReportDraft>(storageKey, view.updatedAt ?? new Date(0).toISOString()) ?? view.content);
   const saveMutation = useApiMutation('ownReports.save', ['ownReports.']);
-  const save = useCallback((c: ReportContent) => saveMutation.mutateAsync({ planId: view.planId, dutyId: view.dutyId, content: c }), [view.planId, view.dutyId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const ordinalOf = (i: number) => view.tasks[i]?.ordinal ?? String(i + 1);
+  // an empty or negative figure is named, not saved as 0; once none is left every figure has its value
+  const save = useCallback((c: ReportDraft) => {
+    const problem = Object.values(figureProblems(c.tasks, ordinalOf))[0];
+    return problem ? Promise.reject(new Error(problem)) : saveMutation.mutateAsync({ planId: view.planId, dutyId: view.dutyId, content: c as ReportContent });
+  }, [view.planId, view.dutyId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const figureErrors = figureProblems(content.tasks, ordinalOf);
   const { state } = useAutosave(storageKey, content, save);
-  const setTask = (i: number, patch: Partial<TaskEntry>) => setContent((c) => ({ ...c, tasks: c.tasks.map((t, j) => (j === i ? { ...t, ...patch } : t)) }));
+  const setTask = (i: number, patch: Partial<ReportDraft['tasks'][number]>) => setContent((c) => ({ ...c, tasks: c.tasks.map((t, j) => (j === i ? { ...t, ...patch } : t)) }));
   return (
     <div style={{ maxWidth: 1100 }}>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
@@ -48,12 +55,13 @@ function OwnReportEditor({ view }: { view: OwnReportView }) {
                 {entry.figures.map((f, j) => (
                   <Space.Compact key={j}>
                     <Input aria-label={`Chỉ tiêu ${j + 1} – nhiệm vụ ${task.ordinal}`} style={{ width: 320 }} value={f.name} onChange={(e) => setTask(i, { figures: entry.figures.map((x, k) => (k === j ? { ...x, name: e.target.value } : x)) })} />
-                    <InputNumber aria-label={`Giá trị ${j + 1} – nhiệm vụ ${task.ordinal}`} min={0} value={f.value} onChange={(v) => setTask(i, { figures: entry.figures.map((x, k) => (k === j ? { ...x, value: v ?? 0 } : x)) })} />
+                    <InputNumber<number> aria-label={`Giá trị ${j + 1} – nhiệm vụ ${task.ordinal}`} status={figureErrors[`tasks.${i}.figures.${j}`] ? 'error' : undefined} value={f.value} onChange={(v) => setTask(i, { figures: entry.figures.map((x, k) => (k === j ? { ...x, value: v } : x)) })} />
                     <Input aria-label={`Đơn vị tính ${j + 1} – nhiệm vụ ${task.ordinal}`} style={{ width: 110 }} value={f.unit} onChange={(e) => setTask(i, { figures: entry.figures.map((x, k) => (k === j ? { ...x, unit: e.target.value } : x)) })} />
                     <Button aria-label="Bỏ số liệu" icon={<DeleteOutlined />} onClick={() => setTask(i, { figures: entry.figures.filter((_, k) => k !== j) })} />
                   </Space.Compact>
                 ))}
-                <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => setTask(i, { figures: [...entry.figures, { name: '', unit: '', value: 0 }] })}>Thêm số liệu</Button>
+                {Object.entries(figureErrors).filter(([key]) => key.startsWith(`tasks.${i}.figures.`)).map(([key, problem]) => <Typography.Text key={key} type="danger">{problem}</Typography.Text>)}
+                <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => setTask(i, { figures: [...entry.figures, { name: '', unit: '', value: null }] })}>Thêm số liệu</Button>
               </Space>
             </Card>
           );

@@ -12,7 +12,6 @@ import {
   TASK_STATUS_LABELS,
   type ReportContent,
   type ReportView,
-  type TaskEntry,
 } from '../../../shared/reports/report-schemas';
 import { formatVnDate } from '../../../shared/dates/vn-date';
 import { reportAllows } from '../../../shared/workflow/states';
@@ -25,7 +24,8 @@ import { SendReturnButton } from '../bundles/SendButtons';
 import { foldedOptionFilter } from '../common/folded-filter';
 import { useNeeds } from '../auth/current-user';
 import { REPORT_SECTIONS } from './report-sections';
-import { figureProblems } from '../../../shared/reports/figure-problems';
+import { figureProblems, type ReportDraft } from '../../../shared/reports/figure-problems';
+import { figureRuleProblems, formatFigure } from '../../../shared/reports/figure-rules';
 
 export function ReportEditorPage() {
   const { id = '' } = useParams();
@@ -39,13 +39,14 @@ function ReportEditor({ report }: { report: ReportView }) {
   const { message } = App.useApp();
   const editable = reportAllows(report.status, 'save');
   const storageKey = `danvan:ban-nhap-bao-cao:${report.id}`;
-  const [content, setContent] = useState<ReportContent>(() => (editable ? readLocalCopy<ReportContent>(storageKey, report.updatedAt) : null) ?? report.content);
+  const [content, setContent] = useState<ReportDraft>(() => (editable ? readLocalCopy<ReportDraft>(storageKey, report.updatedAt) : null) ?? report.content);
   const saveMutation = useApiMutation('reports.save', ['reports.']);
   const ordinalOf = (i: number) => report.tasks[i]?.ordinal ?? String(i + 1);
   // A figure row still being filled in is not sent; the clerk reads which row and what it lacks instead.
-  const save = useCallback((c: ReportContent) => {
+  const save = useCallback((c: ReportDraft) => {
     const problem = Object.values(figureProblems(c.tasks, ordinalOf))[0];
-    return problem ? Promise.reject(new Error(problem)) : saveMutation.mutateAsync({ id: report.id, content: c });
+    // no problem: every figure has its value
+    return problem ? Promise.reject(new Error(problem)) : saveMutation.mutateAsync({ id: report.id, content: c as ReportContent });
   }, [report.id]); // eslint-disable-line react-hooks/exhaustive-deps
   const { state, fieldErrors } = useAutosave(storageKey, content, editable ? save : null);
   const revisions = useApiQuery('reports.revisions', { id: report.id }, { enabled: report.revision > 1 });
@@ -64,8 +65,12 @@ function ReportEditor({ report }: { report: ReportView }) {
   // Derived from the rows as they are now: a row removed takes its problem with it.
   const figureErrors = figureProblems(content.tasks, ordinalOf);
   const figureBlock = Object.values(figureErrors)[0] ?? null;
+  // the plan's rules for its indicators (part ≤ whole, 0–100 %, whole counts): a draft may break them, sending may not
+  const ruleErrors = figureRuleProblems(content.tasks, report.indicators, ordinalOf);
+  const ruleBlock = Object.values(ruleErrors)[0] ?? null;
+  const rowProblems = { ...ruleErrors, ...figureErrors };
 
-  const setTask = (i: number, patch: Partial<TaskEntry>) => setContent((c) => ({ ...c, tasks: c.tasks.map((t, j) => (j === i ? { ...t, ...patch } : t)) }));
+  const setTask = (i: number, patch: Partial<ReportDraft['tasks'][number]>) => setContent((c) => ({ ...c, tasks: c.tasks.map((t, j) => (j === i ? { ...t, ...patch } : t)) }));
   const act = async (run: () => Promise<unknown>, done: string, close: () => void) => {
     setActionError(null);
     try {
@@ -110,6 +115,7 @@ function ReportEditor({ report }: { report: ReportView }) {
         />
       )}
       {actionError && !submitOpen && !returnOpen && <Alert style={{ marginBottom: 12 }} type="error" showIcon message={actionError} />}
+      <FigureChecks editable={editable} ruleProblems={Object.values(ruleErrors)} outliers={report.outliers} />
       {state.kind === 'failed' && <Alert style={{ marginBottom: 12 }} type="warning" showIcon message={`Chưa lưu được: ${state.message}`} />}
       <Card size="small" title={`Kết quả thực hiện các nhiệm vụ (${report.tasks.length})`} style={{ marginBottom: 16 }}>
         {report.tasks.length === 0 && <Typography.Text type="secondary">Đơn vị không được giao nhiệm vụ nào trong kế hoạch.</Typography.Text>}
@@ -136,7 +142,7 @@ function ReportEditor({ report }: { report: ReportView }) {
                       style={{ width: 320 }}
                       placeholder="Chỉ tiêu (ví dụ: Số cuộc đối thoại)"
                       value={f.name}
-                      status={figureErrors[`tasks.${i}.figures.${j}`] ? 'error' : undefined}
+                      status={rowProblems[`tasks.${i}.figures.${j}`] ? 'error' : undefined}
                       options={report.indicators.map((ind) => ({ value: ind.name }))}
                       filterOption={(input, option) => foldedOptionFilter(input, { label: option?.value })}
                       onChange={(name: string) => {
@@ -144,13 +150,13 @@ function ReportEditor({ report }: { report: ReportView }) {
                         setTask(i, { figures: entry.figures.map((x, k) => (k === j ? { ...x, name, unit: known ? known.unit : x.unit } : x)) });
                       }}
                     />
-                    <InputNumber aria-label={`Giá trị ${j + 1} – nhiệm vụ ${task.ordinal}`} disabled={!editable} min={0} style={{ width: 120 }} value={f.value} onChange={(v) => setTask(i, { figures: entry.figures.map((x, k) => (k === j ? { ...x, value: v ?? 0 } : x)) })} />
+                    <InputNumber<number> aria-label={`Giá trị ${j + 1} – nhiệm vụ ${task.ordinal}`} disabled={!editable} status={rowProblems[`tasks.${i}.figures.${j}`] ? 'error' : undefined} style={{ width: 120 }} value={f.value} onChange={(v) => setTask(i, { figures: entry.figures.map((x, k) => (k === j ? { ...x, value: v } : x)) })} />
                     <Input aria-label={`Đơn vị tính ${j + 1} – nhiệm vụ ${task.ordinal}`} disabled={!editable} style={{ width: 110 }} placeholder="Đơn vị tính" value={f.unit} onChange={(e) => setTask(i, { figures: entry.figures.map((x, k) => (k === j ? { ...x, unit: e.target.value } : x)) })} />
                     {editable && <Button aria-label={`Bỏ số liệu ${j + 1} – nhiệm vụ ${task.ordinal}`} icon={<DeleteOutlined />} onClick={() => setTask(i, { figures: entry.figures.filter((_, k) => k !== j) })} />}
                   </Space.Compact>
                 ))}
-                {Object.entries(figureErrors).filter(([key]) => key.startsWith(`tasks.${i}.figures.`)).map(([key, problem]) => <Typography.Text key={key} type="danger" data-testid="figure-problem">{problem}</Typography.Text>)}
-                {editable && <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => setTask(i, { figures: [...entry.figures, { name: '', unit: '', value: 0 }] })}>Thêm số liệu</Button>}
+                {Object.entries(rowProblems).filter(([key]) => key.startsWith(`tasks.${i}.figures.`)).map(([key, problem]) => <Typography.Text key={key} type="danger" data-testid="figure-problem">{problem}</Typography.Text>)}
+                {editable && <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => setTask(i, { figures: [...entry.figures, { name: '', unit: '', value: null }] })}>Thêm số liệu</Button>}
                 <TaskAttachments label={`Đính kèm minh chứng nhiệm vụ ${task.ordinal}`} value={entry.attachments} editable={editable} onChange={(attachments) => setTask(i, { attachments })} />
               </Space>
             </Card>
@@ -201,10 +207,11 @@ function ReportEditor({ report }: { report: ReportView }) {
           />
         </Card>
       )}
-      <Modal open={submitOpen} title="Gửi báo cáo" okText="Gửi" cancelText="Hủy" okButtonProps={{ disabled: figureBlock !== null }} confirmLoading={submit.isPending} onCancel={() => setSubmitOpen(false)} onOk={() => act(async () => { await save(content); await submit.mutateAsync({ id: report.id, receivedDate: receivedDate.format('YYYY-MM-DD') }); }, 'Đã gửi báo cáo', () => setSubmitOpen(false))}>
+      <Modal open={submitOpen} title="Gửi báo cáo" okText="Gửi" cancelText="Hủy" okButtonProps={{ disabled: figureBlock !== null || ruleBlock !== null }} confirmLoading={submit.isPending} onCancel={() => setSubmitOpen(false)} onOk={() => act(async () => { await save(content); await submit.mutateAsync({ id: report.id, receivedDate: receivedDate.format('YYYY-MM-DD') }); }, 'Đã gửi báo cáo', () => setSubmitOpen(false))}>
         <Typography.Paragraph>Ngày nhận báo cáo (với báo cáo giấy của đơn vị, ghi ngày nhận được):</Typography.Paragraph>
         <DatePicker aria-label="Ngày nhận báo cáo" format="DD/MM/YYYY" value={receivedDate} onChange={(d) => d && setReceivedDate(d)} allowClear={false} />
         {figureBlock && <Alert style={{ marginTop: 12 }} type="error" showIcon message={`Chưa gửi được: ${figureBlock}`} description="Nhập cho đủ hoặc bỏ dòng số liệu đó rồi gửi." />}
+        {!figureBlock && ruleBlock && <Alert style={{ marginTop: 12 }} type="error" showIcon message={`Chưa gửi được: ${ruleBlock}`} description="Kiểm tra lại số liệu với báo cáo của đơn vị rồi gửi." />}
         {actionError && <Alert style={{ marginTop: 12 }} type="error" showIcon message={actionError} />}
       </Modal>
       <Modal open={returnOpen} title="Trả lại báo cáo" okText="Trả lại" cancelText="Hủy" okButtonProps={{ danger: true }} confirmLoading={giveBack.isPending} onCancel={() => setReturnOpen(false)} onOk={() => act(() => giveBack.mutateAsync({ id: report.id, reason }), 'Đã trả lại báo cáo', () => setReturnOpen(false))}>
@@ -213,5 +220,29 @@ function ReportEditor({ report }: { report: ReportView }) {
         {actionError && <Alert style={{ marginTop: 12 }} type="error" showIcon message={actionError} />}
       </Modal>
     </div>
+  );
+}
+
+/**
+ * What the figures say before anyone accepts them: the plan's rules they break (a draft may, sending may
+ * not) and, on a sent report, those far from the unit's previous period: advice, not a block.
+ */
+function FigureChecks({ editable, ruleProblems, outliers }: { editable: boolean; ruleProblems: string[]; outliers: ReportView['outliers'] }) {
+  return (
+    <>
+      {!editable && ruleProblems.length > 0 && (
+        <Alert data-testid="figure-rule-problems" style={{ marginBottom: 12 }} type="error" showIcon message="Số liệu không đúng quy tắc của chỉ tiêu" description={<ul style={{ margin: 0, paddingLeft: 18 }}>{ruleProblems.map((p) => <li key={p}>{p}</li>)}</ul>} />
+      )}
+      {outliers.length > 0 && (
+        <Alert
+          data-testid="figure-outliers"
+          style={{ marginBottom: 12 }}
+          type="warning"
+          showIcon
+          message="Số liệu khác xa kỳ trước của đơn vị – xem lại trước khi tiếp nhận"
+          description={<ul style={{ margin: 0, paddingLeft: 18 }}>{outliers.map((o) => <li key={o.name}>{`${o.name}: ${formatFigure(o.value)}${o.unit ? ` ${o.unit}` : ''}, ${o.words}`}</li>)}</ul>}
+        />
+      )}
+    </>
   );
 }
