@@ -62,6 +62,17 @@ export function serverFiles(root: string): Record<string, string[]> {
   return Object.fromEntries(fs.readdirSync(base).map((folder) => [folder, fs.readdirSync(path.join(base, folder)).sort()]));
 }
 
+/** The plan down: it waits on the server until the commune's clerk confirms the province's key, then the inbox removes it. */
+export async function planDown(o: Awaited<ReturnType<typeof officesOnServer>>, root: string) {
+  await call(o.province, 'bundles.exportPlan', { planId: o.plan.id, unitId: o.unitId, deliver: 'outbox' });
+  expect((await runNow(o.province)).outbox.map((i) => i.status)).toEqual(['sent']);
+  const first = await runNow(o.commune);
+  expect(first.waitingInInbox).toHaveLength(1);
+  await confirmWaiting(o.commune, first, path.join(root, 'danvan', COMMUNE_FOLDER));
+  expect((await runNow(o.commune)).waitingInInbox).toEqual([]); // already imported: only removed, and a receipt queued once
+  expect((await call(o.commune, 'plans.get', { id: o.plan.id, revision: null })).kind).toBe('received');
+}
+
 /**
  * The whole exchange over a server: the plan down, the commune's report up, the province's return,
  * and the receipts for each, every step by the inbox and outbox (the clerk only confirms the keys of
@@ -71,15 +82,7 @@ export async function exchangeOverServer(server: { url: string; root: string }) 
   const o = await officesOnServer(server.url);
   const { province, commune } = o;
   const folder = (name: string) => path.join(server.root, 'danvan', name);
-
-  // the plan down: waits on the server until the commune's clerk confirms the province's key
-  await call(province, 'bundles.exportPlan', { planId: o.plan.id, unitId: o.unitId, deliver: 'outbox' });
-  expect((await runNow(province)).outbox.map((i) => i.status)).toEqual(['sent']);
-  const first = await runNow(commune);
-  expect(first.waitingInInbox).toHaveLength(1);
-  await confirmWaiting(commune, first, folder(COMMUNE_FOLDER));
-  expect((await runNow(commune)).waitingInInbox).toEqual([]); // already imported: only removed, and a receipt queued once
-  expect((await call(commune, 'plans.get', { id: o.plan.id, revision: null })).kind).toBe('received');
+  await planDown(o, server.root);
 
   // the report up (the receipt for the plan travels in the same round)
   await queueCommuneReport(commune, o.plan.id, o.dutyId, 'Tổ chức 3 buổi đối thoại');

@@ -42,6 +42,7 @@ http {
   scgi_temp_path ${dir}/scgi;
   server {
     listen 127.0.0.1:${port};
+    client_max_body_size 50m;
     location / {
       root ${root};
       auth_basic "danvan";
@@ -49,7 +50,6 @@ http {
       dav_methods PUT DELETE MKCOL COPY MOVE;
       dav_ext_methods PROPFIND OPTIONS;
       create_full_put_path off;
-      client_max_body_size 50m;
       ${options.location ?? ''}
     }
   }
