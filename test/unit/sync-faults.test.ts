@@ -14,7 +14,7 @@ import { COMMUNE_FOLDER, officesOnServer, planDown, PROVINCE_FOLDER, runNow, ser
 
 /** Short limits so a stalled link fails in seconds: 3 s to connect, 3 s without a byte. */
 const LIMITS = { connectMs: 3000, idleMs: 3000 };
-// Each case: two installations, two to five sync rounds. Measured 15–40 s with both cores busy (load 15–20);
+// Each case: two installations, two to five sync rounds. Measured 15–44 s with both cores busy (load 18–28);
 // the slow link adds its 16 s download.
 const CASE_BUDGET = 120_000;
 

@@ -5,8 +5,8 @@ import type { DavServer } from '../helpers/servers/process';
 import { startRclone } from '../helpers/servers/rclone';
 import { exchangeOverServer } from '../helpers/sync-offices';
 
-// Each exchange is about 14 sync rounds and 4 hand imports between two installations: measured 25–40 s
-// per server with both cores busy (load 15–20); 150 s leaves room.
+// Each exchange is about 14 sync rounds and 4 hand imports between two installations: measured 17–34 s
+// per server with both cores busy (load 18–20); 150 s leaves room.
 const EXCHANGE_BUDGET = 150_000;
 
 describe.each([
