@@ -72,11 +72,11 @@ describe('sync faults against a real nginx: nothing lost, nothing counted twice,
 
   it('500 on every method', async () => {
     let server = await startNginx({ location: 'return 500;' });
+    cleanup.push(() => server.stop());
     const fault = { url: server.url, get root() { return server.root; } };
     await sendThrough(fault, /Máy chủ đang gặp sự cố \(500\)/, async () => {
       server = await server.restart();
     });
-    await server.stop();
   }, CASE_BUDGET);
 
   it('wrong password (401), then the right one', async () => {
@@ -93,11 +93,11 @@ describe('sync faults against a real nginx: nothing lost, nothing counted twice,
     ['the server disk full (507)', 'if ($request_method = PUT) { return 507; }', /hết dung lượng lưu trữ \(507\)/],
   ])('%s', async (_name, directive, meaning) => {
     let server = await startNginx({ location: directive });
+    cleanup.push(() => server.stop());
     const fault = { url: server.url, get root() { return server.root; } };
     await sendThrough(fault, meaning, async () => {
       server = await server.restart();
     });
-    await server.stop();
   }, CASE_BUDGET);
 
   it('a stalled connection (accepts, never answers) fails after the idle limit, then delivers when the link is back', async () => {
@@ -119,6 +119,7 @@ describe('sync faults against a real nginx: nothing lost, nothing counted twice,
 
   it('500 on DELETE only: an imported bundle is removed again each round, never imported, receipted or audited twice', async () => {
     let server = await startNginx();
+    cleanup.push(() => server.stop());
     const o = later(await officesOnServer(server.url, { limits: LIMITS }));
     await planDown(o, server.root); // the commune knows the province's key from now on
     server = await server.restart('if ($request_method = DELETE) { return 500; }');
@@ -150,7 +151,6 @@ describe('sync faults against a real nginx: nothing lost, nothing counted twice,
     expect(healed.lastError).toBe('');
     expect(plansOnServer(server.root)).toEqual([]);
     expect(counts(healed)).toEqual(rounds[0]);
-    await server.stop();
   }, CASE_BUDGET);
 
   it('a slow link: a 1 MB file through limit_rate 64k (~16 s) completes under a 3 s idle limit, with progress shown', async () => {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createServices } from '../../core/services';
 import { backoffMinutes } from '../../core/sync/sync-service';
 import { fileSecretStore } from '../../core/sync/secret-store';
@@ -46,6 +46,7 @@ describe('sending over the network', () => {
     const clock = { now: new Date('2026-01-20T08:00:00Z') };
     const { province, commune, plan, xa } = await provinceAndCommune(clock);
     const server = await startNginx();
+    onTestFinished(() => server.stop());
     const root = server.root;
     const offline = 'http://127.0.0.1:9/danvan'; // nothing listens there
     await call(province, 'sync.saveConfig', { kind: 'webdav', url: offline, username: 'xa', password: 'matkhau' });
@@ -84,7 +85,6 @@ describe('sending over the network', () => {
     expect(third.outbox.some((o) => o.fileName.startsWith('BienNhan_') && o.status === 'sent')).toBe(true);
     await call(province, 'bundles.import', { base64: fs.readFileSync(path.join(root, 'danvan', 'UBND-tinh-Quang-Ngai', fs.readdirSync(path.join(root, 'danvan', 'UBND-tinh-Quang-Ngai'))[0]!)).toString('base64'), acceptKey: true });
     expect((await call(province, 'sync.status', {})).outbox[0]!.status).toBe('received');
-    await server.stop();
     await province.close();
     await commune.close();
   });

@@ -43,13 +43,23 @@ export async function freePort(): Promise<number> {
 /** One htpasswd line both nginx and Apache read ({SHA}: no external tool needed to make it). */
 export const htpasswdLine = (user: string, password: string): string => `${user}:{SHA}${crypto.createHash('sha1').update(password).digest('base64')}\n`;
 
+/** Servers still running when the test process ends (a failed test skips its stop) are killed with it. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** Starts a server in the foreground, as the current user; resolves once it answers HTTP on the port. */
 export async function startProcess(command: string, args: string[], port: number, dir: string, env: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
   const log = fs.openSync(path.join(dir, 'process.log'), 'a');
   const child = spawn(command, args, { stdio: ['ignore', log, log], env: { ...process.env, ...env } });
   fs.closeSync(log);
   let exited: number | null = null;
-  child.on('exit', (code) => (exited = code ?? -1));
+  running.add(child);
+  child.on('exit', (code) => {
+    exited = code ?? -1;
+    running.delete(child);
+  });
   const deadline = Date.now() + 20_000; // a busy machine: nginx answers in ~50 ms, rclone in ~1 s
   while (Date.now() < deadline) {
     if (exited !== null) throw new Error(`${command} exited (${exited}): ${fs.readFileSync(path.join(dir, 'process.log'), 'utf8')}`);
