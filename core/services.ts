@@ -20,9 +20,10 @@ import { cleanUpInterrupted, type RestoreStep } from './backups/restore';
 import { backupService } from './backups/backup-operations';
 import { createUntrustedRunner } from './untrusted/run-untrusted';
 import { type QueueBundle } from './bundles/bundle-export';
-import { type ReadContents, importBundle } from './bundles/bundle-import';
+import { type ReadContents, importBundle, inboxDuplicate } from './bundles/bundle-import';
 import { fileSecretStore, type SecretStore } from './sync/secret-store';
-import { queueBundle, runSync, type SyncState } from './sync/sync-service';
+import { queueBundle, runSync, type Inbox, type SyncState } from './sync/sync-service';
+import type { TransferLimits } from './sync/webdav/body-transfer';
 import { createSession } from './auth/session';
 import { countUsers } from './auth/user-service';
 import { recordAudit } from './audit/audit-service';
@@ -54,6 +55,8 @@ export interface ServiceOptions {
   localOperator?: string;
   /** Send and fetch bundles in the background this often, when a transport is configured. */
   syncIntervalMs?: number;
+  /** WebDAV connect and idle limits (tests shorten them; body-transfer.ts). */
+  syncLimits?: Partial<TransferLimits>;
   /** Called at each step of a restore (tests stop the process there to show the data survives). */
   onRestoreStep?: (step: RestoreStep) => void;
   /**
@@ -136,16 +139,21 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const readBundleContents: ReadContents = (bytes, envelope) => untrusted.run('openBundle', { bytes, envelope }, { memoryMb: 512 });
   const importWithBackup = async (bytes: Uint8Array, acceptKey: boolean, actor: string) => importBundle(db(), paths.dataDir, bytes, acceptKey, now(), readBundleContents, (n) => backups.beforeImport(n), actor);
 
-  const syncState: SyncState = { lastRunAt: null, lastError: '', waitingInInbox: [], running: false };
+  const syncState: SyncState = { lastRunAt: null, lastError: '', waitingInInbox: [], running: false, transfer: null };
   let syncing: Promise<void> | null = null;
-  /** One sync round at a time; a caller arriving during a round waits for it and then runs its own. */
-  const syncOnce = async (): Promise<void> => {
-    while (syncing) await syncing;
-    syncing = runSync(db(), paths.dataDir, secrets, syncState, now, async (bytes) => {
+  const inbox: Inbox = {
+    duplicate: (bytes) => inboxDuplicate(db(), bytes, now()),
+    async importOne(bytes) {
       const r = await importWithBackup(bytes, false, 'Tự động (hộp thư đến)');
+      // one audit line per bundle: a duplicate never reaches here (inbox.duplicate answers first)
       await recordAudit(db(), { userId: null, userName: 'Tự động (hộp thư đến)', action: 'bundles.import', summary: 'Nhận tệp gói', target: { kind: 'bundle', id: '', label: r.message } }, now());
-      return { receipt: r.receipt, recipient: r.receipt?.recipient ?? '', receiptBundleId: r.receipt?.bundleId ?? null };
-    }).finally(() => (syncing = null));
+      return { receipt: r.receipt };
+    },
+  };
+  /** One sync round at a time; a caller arriving during a round waits for it and then runs its own. */
+  const syncOnce = async (all = false): Promise<void> => {
+    while (syncing) await syncing;
+    syncing = runSync(db(), paths.dataDir, secrets, syncState, now, inbox, { all, limits: options.syncLimits }).finally(() => (syncing = null));
     return syncing;
   };
   /** A bundle made for the outbox is queued in the transaction that records it, and leaves with the next connection. */

@@ -143,10 +143,13 @@ export async function exportReturnBundle(db: Kysely<Database>, reportId: string,
 }
 
 /** The receipt for a bundle taken in (imported, or already there), to send back; not recorded as sent. */
+/** A receipt's file name follows from the bundle it answers, so the outbox shows whether one was queued. */
+export const receiptFileName = (ownOfficeName: string, bundleId: string) => `BienNhan_${asciiSlug(ownOfficeName)}_${bundleId.slice(0, 8)}.dvb`;
+
 export async function receiptFor(db: Kysely<Database>, manifest: Manifest, result: 'imported' | 'duplicate', now: Date) {
   const me = await ownSigner(db);
   const payload: ReceiptPayload = { bundleId: manifest.bundleId, importedAt: now.toISOString(), result };
   const receiptId = crypto.randomUUID();
   const bundle = writeBundle({ kind: 'receipt', subject: receiptSubjectText(manifest.bundleId), revision: 0, payload }, me, manifest.sender.officeName, now, receiptId);
-  return { fileName: `BienNhan_${asciiSlug(me.officeName)}_${manifest.bundleId.slice(0, 8)}.dvb`, base64: bundle.toString('base64'), bundleId: receiptId, recipient: manifest.sender.officeName };
+  return { fileName: receiptFileName(me.officeName, manifest.bundleId), base64: bundle.toString('base64'), bundleId: receiptId, recipient: manifest.sender.officeName };
 }

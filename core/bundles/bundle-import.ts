@@ -16,7 +16,7 @@ import { storeAttachment } from '../reports/attachments';
 import { receiveReportRevision } from '../reports/received-reports';
 import { readEnvelope, type BundleEnvelope, type OpenedBundle } from './bundle-codec';
 import { checkApplicable, type Applicable } from './bundle-checks';
-import { receiptFor } from './bundle-export';
+import { receiptFileName, receiptFor } from './bundle-export';
 import { subjectColumns } from './bundle-subject';
 import { assertImportable, decideTrust, recordTrust } from './sender-trust';
 
@@ -124,6 +124,21 @@ async function apply(trx: Transaction<Database>, applicable: Applicable, opened:
     const status = sentBundleAfter(applicable.sent.status, 'receipt');
     if (status) await updateSentBundle(trx, applicable.sent.bundle_id, { status, received_at: applicable.payload.importedAt });
   }
+}
+
+/**
+ * The inbox's first question about a file, from its envelope alone (before trust or contents): was this
+ * bundle imported already, by its id? If so it is never imported again, whatever the server did with it
+ * (a refused DELETE brings it back every round); it gets a receipt only if none was ever queued for it
+ * (taken by hand from a USB stick, say), so the sender hears once.
+ */
+export async function inboxDuplicate(db: Kysely<Database>, bytes: Uint8Array, now: Date) {
+  const { manifest } = readEnvelope(bytes);
+  if (!(await isBundleImported(db, manifest.bundleId))) return null;
+  if (manifest.kind === 'receipt') return { receipt: null };
+  const office = (await readOffice(db))!;
+  const queued = await db.selectFrom('outbox_item').select('bundle_id').where('file_name', '=', receiptFileName(office.name, manifest.bundleId)).executeTakeFirst();
+  return { receipt: queued ? null : await receiptFor(db, manifest, 'duplicate', now) };
 }
 
 /**

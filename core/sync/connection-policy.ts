@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
@@ -118,36 +117,3 @@ export function connectionProblem(error: unknown): string | null {
   return null;
 }
 
-export interface PolicyRequest {
-  method: string;
-  headers: Record<string, string>;
-  body?: Uint8Array;
-  signal?: AbortSignal;
-}
-
-/**
- * A fetch for the WebDAV transport that follows the policy: the address checked first, HTTPS through
- * `httpsAgentFor` (global fetch cannot be given a certificate to trust).
- */
-export function policyFetch(policy: ConnectionPolicy): (target: string, init: PolicyRequest) => Promise<Response> {
-  return (target, init) => {
-    const url = checkServerUrl(target, policy);
-    const secure = url.protocol === 'https:';
-    return new Promise<Response>((resolve, reject) => {
-      const request = (secure ? https : http).request(url, { method: init.method, headers: init.headers, agent: agentFor(url, policy), signal: init.signal }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          const status = response.statusCode ?? 0;
-          const headers = new Headers();
-          for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') headers.set(name, value);
-          const empty = status === 204 || status === 205 || status === 304 || init.method === 'HEAD';
-          resolve(new Response(empty ? null : Buffer.concat(chunks), { status, headers }));
-        });
-      });
-      request.on('error', reject);
-      request.end(init.body);
-    });
-  };
-}

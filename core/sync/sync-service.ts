@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Executor } from '../../db/executor';
-import { SyncConfig, type SyncConfigInput, type SyncStatus } from '../../shared/sync/sync-schemas';
+import { SyncConfig, type SyncConfigInput, type SyncStatus, type SyncTransfer } from '../../shared/sync/sync-schemas';
 import { asciiSlug } from '../../shared/text/fold';
 import { AppError } from '../app-error';
 import { readOffice } from '../office/office-service';
@@ -13,7 +13,8 @@ import { folderTransport } from './folder-transport';
 import type { SecretStore } from './secret-store';
 import type { Transport } from './transport';
 import { webdavTransport } from './webdav-transport';
-import { checkServerUrl, readCertificateFile, type ConnectionPolicy } from './connection-policy';
+import { agentFor, checkServerUrl, readCertificateFile, type ConnectionPolicy } from './connection-policy';
+import type { TransferLimits } from './webdav/body-transfer';
 
 const CONFIG_KEY = 'sync';
 const PASSWORD = 'webdav-password';
@@ -63,11 +64,11 @@ export async function saveSyncConfig(db: Kysely<Database>, secrets: SecretStore,
   return readSyncConfig(db, secrets);
 }
 
-function transportFor(config: SyncConfig, secrets: SecretStore, policy: ConnectionPolicy): Transport | null {
+function transportFor(config: SyncConfig, secrets: SecretStore, policy: ConnectionPolicy, limits?: Partial<TransferLimits>): Transport | null {
   if (config.kind === 'folder' && config.folder) return folderTransport(config.folder);
   if (config.kind === 'webdav' && config.url) {
     checkServerUrl(config.url, policy);
-    return webdavTransport({ url: config.url, username: config.username, password: secrets.get(PASSWORD) ?? '', policy });
+    return webdavTransport({ url: config.url, username: config.username, password: secrets.get(PASSWORD) ?? '', limits, agent: agentFor(new URL(config.url), policy) });
   }
   return null;
 }
@@ -96,30 +97,50 @@ export interface SyncState {
   lastError: string;
   waitingInInbox: { fileName: string; reason: string }[];
   running: boolean;
+  /** The bundle moving right now, for the progress bar of "Gửi, nhận". */
+  transfer: SyncTransfer | null;
 }
 
-export type ImportFn = (bytes: Buffer) => Promise<{ receipt: { fileName: string; base64: string } | null; recipient: string; receiptBundleId: string | null }>;
+export type Receipt = { fileName: string; base64: string; bundleId: string; recipient: string };
+
+/** How the services take in what the inbox holds. */
+export interface Inbox {
+  /** Null for a bundle not imported before; otherwise a receipt still owed for it, if any (bundle-import.ts `inboxDuplicate`). */
+  duplicate(bytes: Buffer): Promise<{ receipt: Receipt | null } | null>;
+  importOne(bytes: Buffer): Promise<{ receipt: Receipt | null }>;
+}
+
+export interface RoundOptions {
+  /** "Đồng bộ ngay": every waiting item now, not only those whose retry time has come. */
+  all?: boolean;
+  limits?: Partial<TransferLimits>;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** One round: send what is due from the outbox, then fetch and import what waits in this office's inbox. */
-export async function runSync(db: Kysely<Database>, dataDir: string, secrets: SecretStore, state: SyncState, now: () => Date, importOne: ImportFn): Promise<void> {
+export async function runSync(db: Kysely<Database>, dataDir: string, secrets: SecretStore, state: SyncState, now: () => Date, inbox: Inbox, round: RoundOptions = {}): Promise<void> {
   state.running = true;
+  const problems: string[] = [];
   try {
     const config = await readSyncConfig(db, secrets);
-    const transport = transportFor(config, secrets, await connectionPolicy(db));
+    const transport = transportFor(config, secrets, await connectionPolicy(db), round.limits);
     if (!transport) return;
     const office = (await readOffice(db))!;
-    state.lastError = '';
-    const due = await db.selectFrom('outbox_item').selectAll().where('status', '=', 'waiting').where('next_attempt_at', '<=', now().toISOString()).execute();
-    for (const item of due) {
+    const progress = (direction: SyncTransfer['direction'], fileName: string) => (done: number, total: number) => (state.transfer = { direction, fileName, done, total });
+    let waitingQuery = db.selectFrom('outbox_item').selectAll().where('status', '=', 'waiting');
+    if (!round.all) waitingQuery = waitingQuery.where('next_attempt_at', '<=', now().toISOString());
+    for (const item of await waitingQuery.orderBy('created_at').execute()) {
       try {
-        await transport.send(asciiSlug(item.recipient), item.file_name, fs.readFileSync(outboxFile(dataDir, item.file_name)));
+        await transport.send(asciiSlug(item.recipient), item.file_name, fs.readFileSync(outboxFile(dataDir, item.file_name)), progress('up', item.file_name));
         await db.updateTable('outbox_item').set({ status: 'sent', sent_at: now().toISOString(), last_error: '' }).where('bundle_id', '=', item.bundle_id).execute();
       } catch (error) {
         const attempts = item.attempts + 1;
         const next = new Date(now().getTime() + backoffMinutes(attempts) * 60_000).toISOString();
-        const message = error instanceof Error ? error.message : String(error);
-        await db.updateTable('outbox_item').set({ attempts, next_attempt_at: next, last_error: message }).where('bundle_id', '=', item.bundle_id).execute();
-        state.lastError = `Chưa gửi được: ${message}`;
+        await db.updateTable('outbox_item').set({ attempts, next_attempt_at: next, last_error: messageOf(error) }).where('bundle_id', '=', item.bundle_id).execute();
+        problems.push(`Chưa gửi được: ${messageOf(error)}`);
+      } finally {
+        state.transfer = null;
       }
     }
     const waiting: { fileName: string; reason: string }[] = [];
@@ -127,7 +148,8 @@ export async function runSync(db: Kysely<Database>, dataDir: string, secrets: Se
     for (const fileName of await transport.list(own)) {
       let hash = '';
       try {
-        const bytes = await transport.fetch(own, fileName);
+        const bytes = await transport.fetch(own, fileName, progress('down', fileName));
+        state.transfer = null;
         hash = fileHash(bytes);
         // a file refused once is not parsed again every minute: it waits for the clerk
         const refused = await findRefusedFile(db, hash);
@@ -135,21 +157,28 @@ export async function runSync(db: Kysely<Database>, dataDir: string, secrets: Se
           waiting.push({ fileName, reason: refused.reason });
           continue;
         }
-        const result = await importOne(bytes);
-        if (result.receipt && result.receiptBundleId) {
-          await queueBundle(db, dataDir, { bundleId: result.receiptBundleId, recipient: result.recipient, fileName: result.receipt.fileName, bytes: Buffer.from(result.receipt.base64, 'base64') }, now());
+        // recognised by its id before anything else: imported once, receipted once, whatever DELETE answers
+        const seen = await inbox.duplicate(bytes);
+        const receipt = seen ? seen.receipt : (await inbox.importOne(bytes)).receipt;
+        if (receipt) await queueBundle(db, dataDir, { bundleId: receipt.bundleId, recipient: receipt.recipient, fileName: receipt.fileName, bytes: Buffer.from(receipt.base64, 'base64') }, now());
+        try {
+          await transport.remove(own, fileName);
+        } catch (error) {
+          problems.push(`Đã nhận ${fileName} nhưng ${messageOf(error).replace(/^Không/, 'không')}; lần sau sẽ chỉ xóa lại, không nhập lại`);
         }
-        await transport.remove(own, fileName);
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        state.transfer = null;
+        const reason = messageOf(error);
         if (hash && error instanceof AppError && (error.code === 'VALIDATION' || error.code === 'CONFLICT')) await rememberRefusedFile(db, { sha256: hash, file_name: fileName, reason, refused_at: now().toISOString() });
         waiting.push({ fileName, reason });
       }
     }
     state.waitingInInbox = waiting;
   } catch (error) {
-    state.lastError = error instanceof Error ? error.message : String(error);
+    problems.push(messageOf(error));
   } finally {
+    state.lastError = problems.join('. ');
+    state.transfer = null;
     state.lastRunAt = now().toISOString();
     state.running = false;
   }
@@ -171,5 +200,7 @@ export async function syncStatus(db: Kysely<Database>, secrets: SecretStore, sta
       lastError: i.last_error,
     })),
     waitingInInbox: state.waitingInInbox,
+    running: state.running,
+    transfer: state.transfer,
   };
 }

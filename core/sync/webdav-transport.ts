@@ -1,76 +1,104 @@
-import { BUNDLE_NAME, type Transport } from './transport';
-import { connectionProblem, NO_POLICY, policyFetch, type ConnectionPolicy } from './connection-policy';
+import type http from 'node:http';
+import { createClient, type FileStat, type WebDAVClient } from 'webdav';
+import { BUNDLE_NAME, uploadName, type Transport } from './transport';
+import { transferBody, type TransferLimits } from './webdav/body-transfer';
+import { connectionError, DavError, statusError } from './webdav/dav-errors';
 
 export interface WebdavOptions {
   url: string;
   username: string;
   password: string;
-  timeoutMs?: number;
-  /** HTTPS trust and plain-http rule (connection-policy.ts). */
-  policy?: ConnectionPolicy;
+  /** Connect and idle limits (defaults: 15 s to connect, 30 s without a byte). */
+  limits?: Partial<TransferLimits>;
+  /** An agent for HTTPS trust (connection policy); the default agents otherwise. */
+  agent?: http.Agent;
 }
 
-/** WebDAV over fetch: MKCOL, PUT to a .part name, MOVE into place, PROPFIND to confirm the size. */
+export const DEFAULT_LIMITS: TransferLimits = { connectMs: 15_000, idleMs: 30_000 };
+
+/**
+ * WebDAV through the `webdav` package (PROPFIND parsed as XML, MKCOL, MOVE, DELETE) and bundle bodies
+ * through body-transfer.ts (streams with an idle timeout and progress; see there why). Folders are made
+ * parent by parent, as real servers answer 409 to a MKCOL under a missing parent.
+ */
 export function webdavTransport(options: WebdavOptions): Transport {
-  const base = options.url.replace(/\/+$/, '');
-  const fetch = policyFetch(options.policy ?? NO_POLICY);
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const base = new URL(options.url.replace(/\/*$/, '/'));
+  const basePath = decodeURIComponent(base.pathname).split('/').filter(Boolean);
+  const client: WebDAVClient = createClient(base.origin, { username: options.username, password: options.password, httpAgent: options.agent, httpsAgent: options.agent });
   const auth = `Basic ${Buffer.from(`${options.username}:${options.password}`).toString('base64')}`;
-  const url = (...parts: string[]) => [base, ...parts.map(encodeURIComponent)].join('/');
-  const request = async (method: string, target: string, init: { body?: Buffer; headers?: Record<string, string> } = {}) => {
-    let response: Response;
+  const pathOf = (...parts: string[]) => `/${[...basePath, ...parts].join('/')}`;
+  const urlOf = (...parts: string[]) => new URL([...basePath, ...parts].map(encodeURIComponent).join('/'), `${base.origin}/`);
+  // PROPFIND, MKCOL, MOVE, DELETE carry a few hundred bytes: one limit for the whole exchange is enough
+  const small = () => ({ signal: AbortSignal.timeout(limits.connectMs + limits.idleMs) });
+
+  /** Runs one small request, turning any failure into the clerk's sentence. */
+  const dav = async <T>(action: string, run: () => Promise<T>, accept: number[] = []): Promise<T | null> => {
     try {
-      response = await fetch(target, {
-        method,
-        headers: { Authorization: auth, ...init.headers },
-        body: init.body ? new Uint8Array(init.body) : undefined,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
-      });
+      return await run();
     } catch (error) {
-      throw new Error(connectionProblem(error) ?? 'Không kết nối được máy chủ (mất mạng hoặc sai địa chỉ)');
+      const status = (error as { status?: number }).status;
+      if (typeof status === 'number') {
+        if (accept.includes(status)) return null;
+        throw statusError(action, status);
+      }
+      const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
+      throw connectionError(action, timedOut ? { code: 'IDLE_TIMEOUT' } : error, limits);
     }
-    if (response.status === 401 || response.status === 403) throw new Error('Máy chủ từ chối tên đăng nhập hoặc mật khẩu');
-    return response;
   };
+  const exists = async (path: string) => (await dav('Không đọc được thư mục trên máy chủ', () => client.stat(path, small()), [404])) !== null;
+  const made = new Set<string>();
+  /** Finds the deepest folder that exists, then makes each missing one below it. */
   const ensureFolder = async (folder: string) => {
-    const r = await request('MKCOL', `${url(folder)}/`);
-    if (![201, 405, 301].includes(r.status) && !r.ok) throw new Error(`Không tạo được thư mục trên máy chủ (${r.status})`);
+    const segments = [...basePath, folder];
+    const at = (n: number) => `/${segments.slice(0, n).join('/')}`;
+    if (made.has(at(segments.length))) return;
+    let present = segments.length;
+    while (present > 0 && !(await exists(at(present)))) present--;
+    for (let n = present + 1; n <= segments.length; n++) {
+      await dav('Không tạo được thư mục trên máy chủ', () => client.createDirectory(at(n), small()), [405]); // 405: made meanwhile
+    }
+    made.add(at(segments.length));
   };
-  const propfind = async (target: string, depth: '0' | '1') => {
-    const r = await request('PROPFIND', target, { headers: { Depth: depth, 'Content-Type': 'application/xml' } });
-    if (r.status === 404) return null;
-    if (r.status !== 207) throw new Error(`Máy chủ trả lời bất thường (${r.status})`);
-    return r.text();
-  };
+
   return {
-    label: `Máy chủ ${base}`,
-    async send(recipientFolder, fileName, bytes) {
-      if (!BUNDLE_NAME.test(fileName)) throw new Error('Tên tệp không hợp lệ');
+    label: `Máy chủ ${options.url}`,
+    async send(recipientFolder, fileName, bytes, onProgress) {
+      if (!BUNDLE_NAME.test(fileName)) throw new DavError('Tên tệp không hợp lệ', 0);
+      const action = `Không gửi được ${fileName}`;
       await ensureFolder(recipientFolder);
-      const temp = url(recipientFolder, `${fileName}.part`);
-      const put = await request('PUT', temp, { body: bytes, headers: { 'Content-Type': 'application/octet-stream' } });
-      if (!put.ok) throw new Error(`Không tải lên được (${put.status})`);
-      const move = await request('MOVE', temp, { headers: { Destination: url(recipientFolder, fileName), Overwrite: 'T' } });
-      if (!move.ok) throw new Error(`Không đổi tên được trên máy chủ (${move.status})`);
-      const props = await propfind(url(recipientFolder, fileName), '0');
-      const size = props && /<[^>]*getcontentlength[^>]*>(\d+)</i.exec(props)?.[1];
-      if (Number(size) !== bytes.length) throw new Error('Máy chủ chưa xác nhận đủ tệp');
+      const temp = uploadName(fileName);
+      let put: { status: number };
+      try {
+        put = await transferBody({ method: 'PUT', url: urlOf(recipientFolder, temp), headers: { Authorization: auth, 'Content-Type': 'application/octet-stream' }, body: bytes, limits, agent: options.agent, onProgress });
+      } catch (error) {
+        throw connectionError(action, error, limits);
+      }
+      if (put.status < 200 || put.status >= 300) throw statusError(action, put.status);
+      await dav(action, () => client.moveFile(pathOf(recipientFolder, temp), pathOf(recipientFolder, fileName), { ...small(), overwrite: true }));
+      const stat = (await dav(action, () => client.stat(pathOf(recipientFolder, fileName), small()), [404])) as FileStat | null;
+      if (stat?.size !== bytes.length) throw new DavError(`${action}: máy chủ chưa xác nhận đủ tệp; sẽ tự gửi lại`, 0);
     },
     async list(ownFolder) {
-      const xml = await propfind(`${url(ownFolder)}/`, '1');
-      if (!xml) return [];
-      return [...xml.matchAll(/<[^>]*href[^>]*>([^<]+)</gi)]
-        .map((m) => decodeURIComponent(m[1]!.split('/').filter(Boolean).pop() ?? ''))
-        .filter((n) => BUNDLE_NAME.test(n))
+      const items = (await dav('Không đọc được hộp thư đến trên máy chủ', () => client.getDirectoryContents(pathOf(ownFolder), small()), [404])) as FileStat[] | null;
+      return (items ?? [])
+        .filter((i) => i.type === 'file' && BUNDLE_NAME.test(i.basename))
+        .map((i) => i.basename)
         .sort();
     },
-    async fetch(ownFolder, fileName) {
-      const r = await request('GET', url(ownFolder, fileName));
-      if (!r.ok) throw new Error(`Không tải về được ${fileName} (${r.status})`);
-      return Buffer.from(await r.arrayBuffer());
+    async fetch(ownFolder, fileName, onProgress) {
+      const action = `Không tải về được ${fileName}`;
+      let got: { status: number; body: Buffer };
+      try {
+        got = await transferBody({ method: 'GET', url: urlOf(ownFolder, fileName), headers: { Authorization: auth }, limits, agent: options.agent, onProgress });
+      } catch (error) {
+        throw connectionError(action, error, limits);
+      }
+      if (got.status !== 200) throw statusError(action, got.status);
+      return got.body;
     },
     async remove(ownFolder, fileName) {
-      const r = await request('DELETE', url(ownFolder, fileName));
-      if (!r.ok && r.status !== 404) throw new Error(`Không xóa được ${fileName} trên máy chủ (${r.status})`);
+      await dav(`Không xóa được ${fileName} trên máy chủ`, () => client.deleteFile(pathOf(ownFolder, fileName), small()), [404]);
     },
   };
 }

@@ -30,6 +30,10 @@ export type SyncConfig = z.infer<typeof SyncConfig>;
 
 export const OUTBOX_STATUS_LABELS = { waiting: 'Chờ mạng', sent: 'Đã gửi', received: 'Đã nhận', returned: 'Bị trả lại' } as const;
 
+/** A bundle moving over the network now: bytes so far of the total (0 when the server does not say). */
+export const SyncTransfer = z.object({ direction: z.enum(['up', 'down']), fileName: z.string(), done: z.number(), total: z.number() });
+export type SyncTransfer = z.infer<typeof SyncTransfer>;
+
 export const SyncStatus = z.object({
   config: SyncConfig,
   lastRunAt: z.string().nullable(),
@@ -37,5 +41,8 @@ export const SyncStatus = z.object({
   outbox: z.array(z.object({ bundleId: z.string(), fileName: z.string(), recipient: z.string(), status: z.enum(['waiting', 'sent', 'received', 'returned']), attempts: z.number(), nextAttemptAt: z.string(), lastError: z.string() })),
   /** Bundles found in this office's inbox that need the clerk (key to confirm, or refused). */
   waitingInInbox: z.array(z.object({ fileName: z.string(), reason: z.string() })),
+  /** A round is under way (started by the timer, a new bundle, or "Đồng bộ ngay"). */
+  running: z.boolean(),
+  transfer: SyncTransfer.nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { writeBundle } from '../../core/bundles/bundle-codec';
-import { runSync, type SyncState } from '../../core/sync/sync-service';
+import { runSync, type Inbox, type SyncState } from '../../core/sync/sync-service';
 import { fileSecretStore } from '../../core/sync/secret-store';
 import { openDatabase } from '../../db/connection';
 import { AppError } from '../../core/app-error';
@@ -169,11 +169,14 @@ describe('the inbox', () => {
     await province.services.close();
 
     const opened = await openDatabase(path.join(province.dataDir, 'danvan.sqlite'), { backupDir: path.join(province.dataDir, 'backups') });
-    const state: SyncState = { lastRunAt: null, lastError: '', waitingInInbox: [], running: false };
+    const state: SyncState = { lastRunAt: null, lastError: '', waitingInInbox: [], running: false, transfer: null };
     let parsed = 0;
-    const importOne = async () => {
-      parsed += 1;
-      throw new AppError('CONFLICT', 'Chưa xác nhận khóa.');
+    const importOne: Inbox = {
+      duplicate: async () => null,
+      importOne: async () => {
+        parsed += 1;
+        throw new AppError('CONFLICT', 'Chưa xác nhận khóa.');
+      },
     };
     await runSync(opened.db, province.dataDir, fileSecretStore(province.dataDir), state, () => new Date(), importOne);
     await runSync(opened.db, province.dataDir, fileSecretStore(province.dataDir), state, () => new Date(), importOne);

@@ -4,7 +4,7 @@ import https from 'node:https';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../core/app-error';
-import { checkServerUrl, connectionProblem, isPrivateHost, NO_POLICY, PLAIN_HTTP_REFUSED, policyFetch, readCertificateFile } from '../../core/sync/connection-policy';
+import { checkServerUrl, connectionProblem, isPrivateHost, agentFor, NO_POLICY, PLAIN_HTTP_REFUSED, readCertificateFile, type ConnectionPolicy } from '../../core/sync/connection-policy';
 import { selfSignedCertificate } from '../helpers/kit-nginx';
 import { call, expectError, setUpServices } from '../helpers/services';
 import { tempDir } from '../helpers/temp-dir';
@@ -65,13 +65,13 @@ describe('connection policy', () => {
     const named = https.createServer({ cert: fs.readFileSync(other.cert), key: fs.readFileSync(other.key) }, (_req, res) => res.end('sai tên'));
     await new Promise<void>((resolve) => named.listen(0, '127.0.0.1', resolve));
     try {
-      const untrusted = await policyFetch(NO_POLICY)(url, { method: 'PROPFIND', headers: {} }).then(() => null, (e: unknown) => e);
+      const untrusted = await request(url, 'PROPFIND', NO_POLICY).then(() => null, (e: unknown) => e);
       expect(connectionProblem(untrusted)).toBe('Máy chủ dùng chứng chỉ chưa được tin: người quản trị chọn tệp chứng chỉ của máy chủ trong Cài đặt (Gửi, nhận qua mạng).');
-      const trusted = await policyFetch({ certificatePem: readCertificateFile(cert).pem, allowPlainHttp: false })(url, { method: 'PROPFIND', headers: {} });
-      expect([trusted.status, await trusted.text()]).toEqual([200, 'xin chào PROPFIND']);
+      const trusted = await request(url, 'PROPFIND', { certificatePem: readCertificateFile(cert).pem, allowPlainHttp: false });
+      expect(trusted).toEqual({ status: 200, body: 'xin chào PROPFIND' });
       // a trusted certificate that names another server is still refused
       const misnamed = `https://127.0.0.1:${(named.address() as { port: number }).port}/danvan/`;
-      const otherName = await policyFetch({ certificatePem: readCertificateFile(other.cert).pem, allowPlainHttp: false })(misnamed, { method: 'GET', headers: {} }).then(() => null, (e: unknown) => e);
+      const otherName = await request(misnamed, 'GET', { certificatePem: readCertificateFile(other.cert).pem, allowPlainHttp: false }).then(() => null, (e: unknown) => e);
       expect(connectionProblem(otherName)).toBe('Chứng chỉ của máy chủ không mang tên địa chỉ đã nhập: kiểm tra địa chỉ, hoặc báo người quản trị máy chủ.');
     } finally {
       await new Promise((resolve) => server.close(resolve));
@@ -97,3 +97,18 @@ describe('connection policy', () => {
     await services.close();
   });
 });
+
+/** One request through the agent the policy gives, as the WebDAV transport makes it. */
+function request(target: string, method: string, policy: ConnectionPolicy): Promise<{ status: number; body: string }> {
+  const url = checkServerUrl(target, policy);
+  return new Promise((resolve, reject) => {
+    const req = https.request(url, { method, agent: agentFor(url, policy) }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

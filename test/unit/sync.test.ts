@@ -1,14 +1,14 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createServices } from '../../core/services';
 import { backoffMinutes } from '../../core/sync/sync-service';
 import { fileSecretStore } from '../../core/sync/secret-store';
 import { call, expectError, setUpOffice } from '../helpers/services';
 import { newPlanWith, task } from '../helpers/plans';
 import { tempDir } from '../helpers/temp-dir';
-import { startWebdavServer } from '../helpers/webdav-server';
+import { startNginx } from '../helpers/servers/nginx';
 import { snapshotDatabase } from '../helpers/db-snapshot';
 
 async function provinceAndCommune(clock: { now: Date }) {
@@ -45,18 +45,22 @@ describe('sending over the network', () => {
   it('waits offline without losing anything, retries with backoff, then delivers over WebDAV; the inbox imports itself once the key is confirmed', async () => {
     const clock = { now: new Date('2026-01-20T08:00:00Z') };
     const { province, commune, plan, xa } = await provinceAndCommune(clock);
-    const root = tempDir();
-    const server = await startWebdavServer(root);
+    const server = await startNginx();
+    onTestFinished(() => server.stop());
+    const root = server.root;
     const offline = 'http://127.0.0.1:9/danvan'; // nothing listens there
     await call(province, 'sync.saveConfig', { kind: 'webdav', url: offline, username: 'xa', password: 'matkhau' });
     const queued = await call(province, 'bundles.exportPlan', { planId: plan.id, unitId: xa.id, deliver: 'outbox' });
     expect(queued.base64).toBe('');
+    // the export started a round of its own (attempt 1); "Đồng bộ ngay" waits for it and tries again
     let status = await call(province, 'sync.runNow', {});
-    expect(status.outbox[0]).toMatchObject({ status: 'waiting', attempts: 1 });
+    expect(status.outbox[0]).toMatchObject({ status: 'waiting', attempts: 2 });
     expect(status.outbox[0]!.lastError).toBe('Không kết nối được máy chủ (mất mạng hoặc sai địa chỉ)');
     expect(status.lastError).toMatch(/Không kết nối được máy chủ/);
-    status = await call(province, 'sync.runNow', {});
-    expect(status.outbox[0]!.attempts).toBe(1); // not due yet: backoff
+    expect(Date.parse(status.outbox[0]!.nextAttemptAt) - clock.now.getTime()).toBe(120_000); // backoff: 1, 2, 4 … minutes
+    status = await call(province, 'sync.runNow', {}); // the clerk asks: tried again at once, not only when due
+    expect(status.outbox[0]!.attempts).toBe(3);
+    expect(Date.parse(status.outbox[0]!.nextAttemptAt) - clock.now.getTime()).toBe(240_000);
 
     await call(province, 'sync.saveConfig', { kind: 'webdav', url: server.url, username: 'xa', password: '' }); // password kept
     clock.now = new Date('2026-01-20T08:05:00Z');
@@ -81,7 +85,6 @@ describe('sending over the network', () => {
     expect(third.outbox.some((o) => o.fileName.startsWith('BienNhan_') && o.status === 'sent')).toBe(true);
     await call(province, 'bundles.import', { base64: fs.readFileSync(path.join(root, 'danvan', 'UBND-tinh-Quang-Ngai', fs.readdirSync(path.join(root, 'danvan', 'UBND-tinh-Quang-Ngai'))[0]!)).toString('base64'), acceptKey: true });
     expect((await call(province, 'sync.status', {})).outbox[0]!.status).toBe('received');
-    await server.close();
     await province.close();
     await commune.close();
   });

@@ -3,8 +3,8 @@ import type { OperationInput, OperationName, OperationOutput } from '../../../sh
 import { callApi } from './client';
 
 /** Reads through the contract; the query key is the operation and its input. */
-export function useApiQuery<N extends OperationName>(name: N, input: OperationInput<N>, options: { enabled?: boolean } = {}) {
-  return useQuery({ queryKey: [name, input], queryFn: () => callApi(name, input), enabled: options.enabled ?? true });
+export function useApiQuery<N extends OperationName>(name: N, input: OperationInput<N>, options: { enabled?: boolean; refetchInterval?: number | false } = {}) {
+  return useQuery({ queryKey: [name, input], queryFn: () => callApi(name, input), enabled: options.enabled ?? true, refetchInterval: options.refetchInterval });
 }
 
 /** Writes through the contract, then refreshes every read whose operation starts with one of `invalidates`. */

@@ -6,18 +6,22 @@ import { formatVnDate } from '../../../shared/dates/vn-date';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { callApi } from '../api/client';
 import { ConnectionTrustFields } from './ConnectionTrustFields';
+import { TransferProgress } from './TransferProgress';
 
 const when = (iso: string) => `${formatVnDate(iso.slice(0, 10))} ${new Date(iso).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' })}`;
 
 /** Sending over the network when there is one: where to, what waits, what went wrong. */
 export function SyncCard() {
   const { message } = App.useApp();
-  const status = useApiQuery('sync.status', {});
-  const saveConfig = useApiMutation('sync.saveConfig', ['sync.']);
   const runNow = useApiMutation('sync.runNow', ['sync.', 'bundles.', 'plans.', 'reports.']);
+  const [roundSeen, setRoundSeen] = useState(false);
+  // while a round runs (this one or the timer's), the screen follows it every half second
+  const status = useApiQuery('sync.status', {}, { refetchInterval: runNow.isPending || roundSeen ? 500 : false });
+  const saveConfig = useApiMutation('sync.saveConfig', ['sync.']);
   const [form, setForm] = useState<Required<SyncConfigInput>>({ kind: 'none', folder: '', url: '', username: '', password: '', certificateFile: '', allowPlainHttp: false });
   const [error, setError] = useState<string | null>(null);
   const s = status.data;
+  useEffect(() => setRoundSeen(Boolean(s?.running)), [s?.running]);
   useEffect(() => {
     if (s) setForm((f) => ({ ...f, kind: s.config.kind, folder: s.config.folder, url: s.config.url, username: s.config.username, certificateFile: s.config.certificateFile, allowPlainHttp: s.config.allowPlainHttp }));
   }, [s?.config.kind, s?.config.folder, s?.config.url, s?.config.username, s?.config.certificateFile, s?.config.allowPlainHttp]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -57,6 +61,7 @@ export function SyncCard() {
         {form.kind === 'webdav' && <ConnectionTrustFields value={form} onChange={(trust) => setForm({ ...form, ...trust })} saved={s?.config} url={form.url} />}
         <Button onClick={save} loading={saveConfig.isPending}>Lưu</Button>
         {error && <Alert type="error" showIcon message={error} />}
+        {s?.transfer && <TransferProgress transfer={s.transfer} />}
         {s?.lastRunAt && (
           <Typography.Text type={s.lastError ? 'warning' : 'secondary'}>
             Lần đồng bộ gần nhất: {when(s.lastRunAt)}{s.lastError ? ` — ${s.lastError}. Các gói vẫn chờ, sẽ tự gửi lại.` : ' — thành công.'}

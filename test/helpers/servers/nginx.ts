@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DAV_PASSWORD, DAV_USER, freePort, htpasswdLine, serverDir, startProcess, stopProcess, workerUser, type DavServer } from './process';
+
+export interface NginxOptions {
+  /** Extra directives inside the WebDAV location (a fault: `return 500;`, `limit_rate 64k;` …). */
+  location?: string;
+  /** Reuse a port and a files folder (a restarted server: the same address, the same files). */
+  port?: number;
+  root?: string;
+}
+
+export interface NginxServer extends DavServer {
+  /** Stops and starts it again on the same port over the same files, with other directives (a fault ends or begins). */
+  restart(location?: string): Promise<NginxServer>;
+}
+
+/**
+ * nginx with its WebDAV modules (dav + dav_ext for PROPFIND), as the current user: `-p` a temp prefix,
+ * pid, logs and body temp files inside it, `daemon off` so the test owns the process. Like a real
+ * server it answers 409 to MKCOL under a missing parent (create_full_put_path off).
+ */
+export async function startNginx(options: NginxOptions = {}): Promise<NginxServer> {
+  const dir = serverDir('nginx');
+  const root = options.root ?? serverDir('dav-files');
+  const port = options.port ?? (await freePort());
+  fs.writeFileSync(path.join(dir, 'htpasswd'), htpasswdLine(DAV_USER, DAV_PASSWORD));
+  fs.mkdirSync(path.join(dir, 'logs'));
+  const conf = `
+load_module /usr/lib/nginx/modules/ngx_http_dav_ext_module.so;
+worker_processes 1;
+${workerUser((u, g) => `user ${u} ${g};`)}
+pid ${dir}/nginx.pid;
+error_log ${dir}/logs/error.log warn;
+events { worker_connections 64; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  server {
+    listen 127.0.0.1:${port};
+    client_max_body_size 50m;
+    location / {
+      root ${root};
+      auth_basic "danvan";
+      auth_basic_user_file ${dir}/htpasswd;
+      dav_methods PUT DELETE MKCOL COPY MOVE;
+      dav_ext_methods PROPFIND OPTIONS;
+      create_full_put_path off;
+      ${options.location ?? ''}
+    }
+  }
+}
+`;
+  fs.writeFileSync(path.join(dir, 'nginx.conf'), conf);
+  const child = await startProcess('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'logs/error.log'), '-g', 'daemon off;'], port, dir);
+  const server: NginxServer = {
+    url: `http://127.0.0.1:${port}/danvan`,
+    port,
+    root,
+    user: DAV_USER,
+    password: DAV_PASSWORD,
+    async stop() {
+      await stopProcess(child, 'SIGQUIT'); // graceful: nginx finishes what it is answering
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+    async restart(location) {
+      await stopProcess(child, 'SIGQUIT');
+      fs.rmSync(dir, { recursive: true, force: true });
+      return startNginx({ location, port, root }); // the new one removes the files when it stops
+    },
+  };
+  return server;
+}
