@@ -8,6 +8,7 @@ import { useApiMutation, useApiQuery } from '../api/hooks';
 import { readLocalCopy, useAutosave } from '../common/use-autosave';
 import { SaveIndicator } from '../common/SaveIndicator';
 import { REPORT_SECTIONS } from './report-sections';
+import { TaskAttachments } from './TaskAttachments';
 
 /** This office's own report on a plan it received (for offices with no units of their own to collect from). */
 export function OwnReportPage() {
@@ -54,6 +55,7 @@ function OwnReportEditor({ view }: { view: OwnReportView }) {
                   </Space.Compact>
                 ))}
                 <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => setTask(i, { figures: [...entry.figures, { name: '', unit: '', value: 0 }] })}>Thêm số liệu</Button>
+                <TaskAttachments label={`Đính kèm minh chứng nhiệm vụ ${task.ordinal}`} value={entry.attachments} editable onChange={(attachments) => setTask(i, { attachments })} />
               </Space>
             </Card>
           );
