@@ -185,12 +185,14 @@ describe('a plan down and its reports up through three levels, every step throug
     const receiptA = await saveReceipt(s, cardA, usb);
     const cardB = await importBundleFromFolder(s, fromB, { confirm: new RegExp(`^Gắn máy này với ${B}`), done: `Đã nhập báo cáo của ${B}.` });
     const receiptB = await saveReceipt(s, cardB, usb);
-    for (const commune of [A, B]) {
+    expect(path.basename(fromB)).toBe('BC-6thang-2025_UBND-xa-Binh-Son_lan-1.dvb');
+    for (const [commune, result] of [[A, `${PHONG}: Phòng VHXH: nhiệm vụ 1 đã xong`], [B, 'Bình Sơn đã quán triệt']] as const) {
       await openUnitReport(s, /^12\/KH-SNV/, commune);
+      await expect.poll(() => s.getByLabel('Kết quả nhiệm vụ 1').inputValue()).toBe(result);
+      if (commune === A) await s.getByTestId('report-task-1').getByText('Biên bản đối thoại.pdf').waitFor(WAIT); // the phòng's evidence, carried up
       await s.getByRole('button', { name: 'Tiếp nhận' }).click();
       await s.getByTestId('report-status').getByText('Đã tiếp nhận').waitFor(WAIT);
     }
-    await s.getByTestId('report-task-1').getByText('Biên bản đối thoại.pdf').waitFor(WAIT).catch(() => undefined);
     await goTo(s, 'Báo cáo');
     await s.getByRole('button', { name: 'Tổng hợp' }).click();
     await s.locator('tr').filter({ hasText: 'Số người tham dự' }).getByText('120').waitFor(WAIT);
