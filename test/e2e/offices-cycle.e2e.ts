@@ -30,6 +30,10 @@ import { tempDir } from '../helpers/temp-dir';
 // The whole cycle between four installations, each its own data folder, HTTP host and browser context, every
 // step a clerk's click on the page; bundles travel on a folder standing for the USB stick:
 // Sở Nội vụ (province) ← UBND xã Bình Chương ← its Phòng Văn hóa – Xã hội, and UBND xã Bình Sơn beside it.
+// Time: 70 s of CPU in all (user + sys, Chromium included). Measured on this 2-core machine while other suites
+// kept the load average at 16–25, far above "both cores busy": 465 s and 508 s wall. With both cores busy
+// (load about 4) it gets about one core, about 2 minutes. The budget below covers the overloaded figure.
+const BUDGET = 600_000;
 
 const SO = 'Sở Nội vụ tỉnh Quảng Ngãi';
 const A = 'UBND xã Bình Chương';
@@ -39,8 +43,6 @@ const ADMIN = { fullName: 'Nguyễn Văn Quản', username: 'quantri', password:
 const TASKS = 2;
 
 let browser: Browser;
-const t0 = Date.now();
-const trace = (what: string) => console.error(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${what}`);
 const installations: Installation[] = [];
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -64,8 +66,6 @@ describe('a plan down and its reports up through three levels, every step throug
     fs.writeFileSync(planDocx, await shortSeedDocx(IMPORT_SEEDS.find((s) => s.name === 'vp-ubnd-tinh-2025')!, TASKS));
     const evidence = path.join(documents, 'Biên bản đối thoại.pdf');
     fs.writeFileSync(evidence, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('Biên bản hội nghị đối thoại với Nhân dân')]));
-
-    trace('the province: set up, its plan from abov');
     // ── the province: set up, its plan from above read from Word, its own plan derived, issued and sent down
     const so = await installation('Sở');
     await setUpThroughUi(so.page, { name: SO, level: 'Sở, ban, ngành', abbreviation: 'SNV', placeName: 'Quảng Ngãi', reportsTo: 'UBND tỉnh Quảng Ngãi' }, ADMIN);
@@ -75,8 +75,6 @@ describe('a plan down and its reports up through three levels, every step throug
     await deriveAndIssue(so.page, { units: [['binh chuong', A], ['binh son', B]], signer: 'Trần Văn Sở', number: '12', issueDate: '10/03/2025', taskCount: TASKS });
     const planToA = await sendPlanToFolder(so.page, A, usb);
     const planToB = await sendPlanToFolder(so.page, B, usb);
-
-    trace("commune A: set up, the province's plan i");
     // ── commune A: set up, the province's plan imported (the province confirmed as the body above)
     const xa = await installation('Xã Bình Chương');
     await setUpThroughUi(xa.page, { name: A, level: 'Xã, phường', abbreviation: 'UBND', placeName: 'Bình Chương', reportsTo: SO }, ADMIN);
@@ -85,8 +83,6 @@ describe('a plan down and its reports up through three levels, every step throug
     // its own plan, derived from the province's, issued and sent to the phòng's installation
     await deriveAndIssue(xa.page, { units: [['van hoa', PHONG]], signer: 'Võ Văn Tâm', number: '05', issueDate: '20/03/2025', taskCount: TASKS });
     const planToPhong = await sendPlanToFolder(xa.page, PHONG, usb);
-
-    trace('the phòng, its own installation: the com');
     // ── the phòng, its own installation: the commune's plan imported, its report typed with a figure and evidence
     const phong = await installation('Phòng VHXH');
     await setUpThroughUi(phong.page, { name: PHONG, level: 'Phòng, đơn vị', abbreviation: 'VHXH', placeName: 'Bình Chương', reportsTo: A }, ADMIN);
@@ -111,8 +107,6 @@ describe('a plan down and its reports up through three levels, every step throug
     await p.getByRole('link', { name: /← Kế hoạch 05\/KH-UBND/ }).click();
     const up1 = await saveDownload(p, usb, () => p.getByRole('button', { name: 'Tạo tệp báo cáo (.dvb)' }).click());
     expect(path.basename(up1)).toMatch(/_lan-1\.dvb$/);
-
-    trace("commune A: the phòng's report, its key b");
     // ── commune A: the phòng's report, its key bound on the clerk's word; returned once with a reason
     const x = xa.page;
     const card1 = await importBundleFromFolder(x, up1, { confirm: new RegExp(`^Gắn máy này với ${PHONG}: tôi đã đối chiếu mã khóa`), done: `Đã nhập báo cáo của ${PHONG}.` });
@@ -125,8 +119,6 @@ describe('a plan down and its reports up through three levels, every step throug
     await returnDialog.getByRole('button', { name: 'Trả lại' }).click();
     await x.getByTestId('report-status').getByText('Trả lại').waitFor(WAIT);
     const returned = await saveDownload(x, usb, () => x.getByRole('button', { name: 'Tệp trả lại (.dvb)' }).click());
-
-    trace('the phòng: the receipt and the return ar');
     // ── the phòng: the receipt and the return arrive; it fixes its report and sends it again
     await importBundleFromFolder(p, receipt1, { done: /Đã nhập/ });
     await importBundleFromFolder(p, returned, { done: /Đã nhập/ });
@@ -141,8 +133,6 @@ describe('a plan down and its reports up through three levels, every step throug
     await p.getByRole('link', { name: /← Kế hoạch 05\/KH-UBND/ }).click();
     const up2 = await saveDownload(p, usb, () => p.getByRole('button', { name: 'Tạo tệp báo cáo (.dvb)' }).click());
     expect(path.basename(up2)).toMatch(/_lan-2\.dvb$/);
-
-    trace('commune A: the resent report (its key al');
     // ── commune A: the resent report (its key already bound) accepted, consolidated, exported, sent up
     const card2 = await importBundleFromFolder(x, up2, { done: `Đã nhập báo cáo của ${PHONG}.` });
     const receipt2 = await saveReceipt(x, card2, usb);
@@ -162,8 +152,6 @@ describe('a plan down and its reports up through three levels, every step throug
     const upDialog = x.getByRole('dialog', { name: 'Gửi báo cáo lên cấp trên' });
     const fromA = await saveDownload(x, usb, () => upDialog.getByRole('button', { name: 'Tạo tệp' }).click());
     await sendUp.getByText('Đã gửi lần 1, chờ biên nhận').waitFor(WAIT);
-
-    trace('commune B, cheaply: set up, the plan imp');
     // ── commune B, cheaply: set up, the plan imported, its own report on the province's plan sent up
     const xb = await installation('Xã Bình Sơn');
     const b = xb.page;
@@ -177,8 +165,6 @@ describe('a plan down and its reports up through three levels, every step throug
     await saved(b);
     await b.getByRole('link', { name: /← Kế hoạch 12\/KH-SNV/ }).click();
     const fromB = await saveDownload(b, usb, () => b.getByRole('button', { name: 'Tạo tệp báo cáo (.dvb)' }).click());
-
-    trace('the province: both reports imported (eac');
     // ── the province: both reports imported (each commune's key bound), accepted, consolidated 2/2
     const s = so.page;
     const cardA = await importBundleFromFolder(s, fromA, { confirm: new RegExp(`^Gắn máy này với ${A}`), done: `Đã nhập báo cáo của ${A}.` });
@@ -198,8 +184,6 @@ describe('a plan down and its reports up through three levels, every step throug
     await s.locator('tr').filter({ hasText: 'Số người tham dự' }).getByText('120').waitFor(WAIT);
     expect(await s.getByText(/Mới tổng hợp/).count()).toBe(0); // 2/2 accepted
     await screenshot(s, 'cycle-province-consolidation');
-
-    trace('the receipts travel back: each lower off');
     // ── the receipts travel back: each lower office sees its bundle acknowledged
     await importBundleFromFolder(x, receiptA, { done: /Đã nhập/ });
     await goTo(x, 'Báo cáo');
@@ -213,5 +197,5 @@ describe('a plan down and its reports up through three levels, every step throug
     await p.getByText('Đã gửi lần 2, cấp trên đã nhận').waitFor(WAIT);
 
     expect(installations.flatMap((i) => i.pageErrors)).toEqual([]);
-  }, 600_000);
+  }, BUDGET);
 });
