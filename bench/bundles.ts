@@ -86,11 +86,14 @@ export async function reportBundles(services: Services, dir: string, target: Ben
       planTitle: plan.content.title,
       documentNumber: plan.documentNumber,
       issueDate: plan.content.issueDate,
+      citedPlans: [{ documentNumber: plan.documentNumber, issueDate: plan.content.issueDate, issuerName: plan.content.issuerName, title: plan.content.title }],
+      period: { phrase: `năm ${target.year}`, from: null, to: null },
+      previousPeriod: null,
       units: [],
       sendsUp: null,
       tasks: plan.content.tasks.filter((t) => carried.includes(t.id)).map((t) => {
         const e = content.tasks.find((x) => x.taskId === t.id)!;
-        return { taskId: t.id, ordinal: t.ordinal, body: t.body, parentTask: null, combinedStatus: e.status, results: [], figures: e.figures.map((f) => ({ name: f.name, unit: f.unit, total: f.value, byUnit: [] })) };
+        return { taskId: t.id, ordinal: t.ordinal, body: t.body, parentTask: null, combinedStatus: e.status, results: [], carriers: 1, notReported: [], unitFigures: [], figures: e.figures.map((f) => ({ name: f.name, unit: f.unit, total: f.value, byUnit: [], previous: null })) };
       }),
       figures: [],
       models: [],

@@ -12,6 +12,8 @@
  *                         writes the bundles the clerk could send now (plans down, this office's reports up)
  *   demo seed --data-dir DIR [--communes 150] [--years 10] [--seed 1] [--today YYYY-MM-DD]
  *                         a demo province (Sở Nội vụ and its communes) written through the services
+ *   server config --data-dir DIR --out DIR --url https://… [--root DIR] [--cert FILE] [--key FILE] [--htpasswd FILE]
+ *                         the province's WebDAV server kit (nginx site, accounts, setup script): docs/server.md
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,10 +23,11 @@ import { runPlanParse } from './plan-parse-command';
 import { runResetPassword } from './reset-password-command';
 import { runDemoSeed } from './demo-command';
 import { bundleFiles, exportBundles, importBundles, verifyBundle } from './bundle-command';
+import { accountTable, writeServerConfig } from './server-command';
 import { isIsoDate } from '../shared/dates/vn-date';
 
 const USAGE =
-  'Cách dùng: npm run -s cli -- info --data-dir THƯ_MỤC | plan parse TỆP | bundle verify TỆP [--data-dir THƯ_MỤC] | bundle import TỆP|THƯ_MỤC… --data-dir THƯ_MỤC [--trust MÃ_KHÓA]… [--receipts THƯ_MỤC] | bundle export --data-dir THƯ_MỤC --out THƯ_MỤC [--plan MÃ] | users reset-password --data-dir THƯ_MỤC --username TÊN | demo seed --data-dir THƯ_MỤC [--communes 150] [--years 10] [--seed 1] [--today YYYY-MM-DD]';
+  'Cách dùng: npm run -s cli -- info --data-dir THƯ_MỤC | plan parse TỆP | bundle verify TỆP [--data-dir THƯ_MỤC] | bundle import TỆP|THƯ_MỤC… --data-dir THƯ_MỤC [--trust MÃ_KHÓA]… [--receipts THƯ_MỤC] | bundle export --data-dir THƯ_MỤC --out THƯ_MỤC [--plan MÃ] | users reset-password --data-dir THƯ_MỤC --username TÊN | demo seed --data-dir THƯ_MỤC [--communes 150] [--years 10] [--seed 1] [--today YYYY-MM-DD] | server config --data-dir THƯ_MỤC --out THƯ_MỤC --url https://… [--root THƯ_MỤC] [--cert TỆP] [--key TỆP] [--htpasswd TỆP]';
 
 async function demoSeed(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -96,8 +99,54 @@ async function bundle(args: string[]): Promise<number> {
   return usage();
 }
 
+async function serverConfig(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      'data-dir': { type: 'string' },
+      out: { type: 'string' },
+      url: { type: 'string' },
+      root: { type: 'string', default: '/srv/danvan' },
+      cert: { type: 'string', default: '/etc/ssl/danvan/danvan.crt' },
+      key: { type: 'string', default: '/etc/ssl/danvan/danvan.key' },
+      htpasswd: { type: 'string', default: '/etc/nginx/danvan.htpasswd' },
+      // for a test or a second site on one machine: where nginx listens and logs
+      listen: { type: 'string', multiple: true },
+      'log-dir': { type: 'string' },
+    },
+  });
+  if (!values['data-dir'] || !values.out || !values.url) {
+    process.stderr.write(`Thiếu --data-dir, --out hoặc --url. ${USAGE}\n`);
+    return 2;
+  }
+  const services = await cliServices(values['data-dir']);
+  try {
+    const written = await writeServerConfig(services, {
+      out: values.out,
+      url: values.url,
+      root: values.root,
+      certificateFile: values.cert,
+      keyFile: values.key,
+      htpasswdFile: values.htpasswd,
+      listen: values.listen,
+      logDir: values['log-dir'],
+    });
+    if (!written.ok) {
+      process.stderr.write(`${written.message}\n`);
+      return 1;
+    }
+    out(`Đã ghi ${written.files.join(', ')}.`);
+    out(`Tài khoản của ${written.accounts.length} cơ quan (cũng trong tai-khoan.csv, chỉ người quản trị đọc được):`);
+    out(accountTable(written.accounts));
+    return 0;
+  } finally {
+    await services.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'server' && rest[0] === 'config') return serverConfig(rest.slice(1));
   if (command === 'demo' && rest[0] === 'seed') return demoSeed(rest.slice(1));
   if (command === 'bundle') return bundle(rest);
   const { values, positionals } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, username: { type: 'string' } }, allowPositionals: true });

@@ -189,6 +189,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       // no window here; Electron's main process answers these with its native dialogs
       'dialogs.chooseFolder': async () => ({ path: null }),
       'dialogs.chooseBackupFile': async () => ({ path: null }),
+      'dialogs.chooseCertificateFile': async () => ({ path: null }),
     } satisfies OperationsOf<'app' | 'dialogs'>,
     authOperations(feature, session, status),
     officeOperations(feature),

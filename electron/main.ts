@@ -71,6 +71,7 @@ async function start(): Promise<void> {
     if (!isAppUrl(event.senderFrame?.url)) return fail('UNAUTHORIZED', 'Yêu cầu không đến từ giao diện của ứng dụng.');
     if (name === 'dialogs.chooseFolder') return chooseFolder(input);
     if (name === 'dialogs.chooseBackupFile') return chooseBackupFile(input);
+    if (name === 'dialogs.chooseCertificateFile') return chooseCertificateFile(input);
     return services!.invoke(name, input);
   });
   Menu.setApplicationMenu(buildMenu());
@@ -98,6 +99,18 @@ async function chooseBackupFile(input: unknown) {
     title: parsed.data.title,
     properties: ['openFile'],
     filters: [{ name: 'Bản sao lưu Dân vận', extensions: ['sqlite'] }, { name: 'Tất cả các tệp', extensions: ['*'] }],
+  });
+  return ok({ path: result.canceled ? null : (result.filePaths[0] ?? null) });
+}
+
+/** The WebDAV server's certificate; the services read and check it when the settings are saved. */
+async function chooseCertificateFile(input: unknown) {
+  const parsed = operations['dialogs.chooseCertificateFile'].input.safeParse(input);
+  if (!parsed.success) return fail('VALIDATION', 'Yêu cầu chọn tệp không hợp lệ.');
+  const result = await dialog.showOpenDialog(mainWindow!, {
+    title: parsed.data.title,
+    properties: ['openFile'],
+    filters: [{ name: 'Chứng chỉ', extensions: ['crt', 'pem', 'cer'] }, { name: 'Tất cả các tệp', extensions: ['*'] }],
   });
   return ok({ path: result.canceled ? null : (result.filePaths[0] ?? null) });
 }

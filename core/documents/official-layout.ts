@@ -100,6 +100,10 @@ export interface HeaderInfo {
   numberLine: string;
   place: string;
   issueDate: string | null;
+  /** The year a blank date line prints ("ngày      tháng      năm 2026"): the document's own period, never today's year. */
+  year: number;
+  /** A công văn's trích yếu ("V/v đôn đốc …"): under "Số" in the left cell, centred, 12 pt. */
+  subject?: string;
 }
 
 /** Quốc hiệu, tiêu ngữ, issuer and number, place and date: a borderless two-column table. */
@@ -112,7 +116,8 @@ export function headerTable(info: HeaderInfo): Table {
     centered([run('Độc lập - Tự do - Hạnh phúc', { size: 14, bold: true })]),
     shortLine(HEADER_RIGHT, 3250),
   ];
-  const dateText = info.issueDate ? formatPlaceAndDate(info.place, info.issueDate) : `${info.place}, ngày      tháng      năm ${new Date().getFullYear()}`;
+  const dateText = info.issueDate ? formatPlaceAndDate(info.place, info.issueDate) : `${info.place}, ngày      tháng      năm ${info.year}`;
+  const numberCell = [centered([run(info.numberLine, { size: 13 })], { spacing: { before: 120 } }), ...(info.subject ? [centered([run(info.subject, { size: 12 })], { spacing: { before: 60 } })] : [])];
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [HEADER_LEFT, HEADER_RIGHT],
@@ -121,7 +126,7 @@ export function headerTable(info: HeaderInfo): Table {
       new TableRow({ children: [cell(HEADER_LEFT, left), cell(HEADER_RIGHT, right)] }),
       new TableRow({
         children: [
-          cell(HEADER_LEFT, [centered([run(info.numberLine, { size: 13 })], { spacing: { before: 120 } })]),
+          cell(HEADER_LEFT, numberCell),
           cell(HEADER_RIGHT, [centered([run(dateText, { size: 14, italics: true })], { spacing: { before: 120 } })]),
         ],
       }),
@@ -171,6 +176,30 @@ export function signatureTable(info: SignatureInfo): Table {
         ],
       }),
     ],
+  });
+}
+
+const GRID = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const GRID_BORDERS = { top: GRID, bottom: GRID, left: GRID, right: GRID, insideHorizontal: GRID, insideVertical: GRID };
+
+/**
+ * A ruled table of figures (an annex): a bold header row repeated on each page, 11 pt text, numbers right-aligned.
+ * `widths` are shares of the text width; columns listed in `numeric` are right-aligned.
+ */
+export function figureTable(headers: string[], rows: (string | number)[][], widths: number[], numeric: number[] = []): Table {
+  const total = widths.reduce((a, b) => a + b, 0);
+  const twips = widths.map((w) => Math.floor((TEXT_WIDTH * w) / total));
+  const gridCell = (value: string | number, i: number, header: boolean) =>
+    new TableCell({
+      width: { size: twips[i]!, type: WidthType.DXA },
+      margins: { left: 60, right: 60 },
+      children: [new Paragraph({ alignment: header ? AlignmentType.CENTER : numeric.includes(i) ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [run(String(value), { size: 11, bold: header })] })],
+    });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: twips,
+    borders: GRID_BORDERS,
+    rows: [new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => gridCell(h, i, true)) }), ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => gridCell(v, i, false)) }))],
   });
 }
 

@@ -15,7 +15,8 @@ export async function planDocx(content: PlanContent, nameOf: NameOf): Promise<Bu
     const clean = basis.replace(/[;.]+$/, '');
     body.push(bodyParagraph([run(`${clean}${i === content.bases.length - 1 ? '.' : ';'}`, { italics: true })]));
   });
-  for (const line of lines(content.preamble)) body.push(bodyParagraph(line));
+  // an imported plan keeps its căn cứ in the preamble: they print italic like the bases typed in the form
+  for (const line of lines(content.preamble)) body.push(/^căn cứ\s/iu.test(line) ? bodyParagraph([run(line, { italics: true })]) : bodyParagraph(line));
 
   let sectionNo = 0;
   if (content.purposes) {
@@ -44,6 +45,7 @@ export async function planDocx(content: PlanContent, nameOf: NameOf): Promise<Bu
         numberLine: documentNumberLine(content),
         place: content.place,
         issueDate: content.issueDate,
+        year: content.year,
       }),
       ...documentTitle('KẾ HOẠCH', lines(content.title)),
       ...body,

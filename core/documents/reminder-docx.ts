@@ -1,6 +1,9 @@
 import { AlignmentType, Packer, Paragraph } from 'docx';
 import type { Office } from '../../shared/office/office-schemas';
 import { formatDocumentDate } from '../../shared/dates/vn-date';
+import { withoutFootnoteMarks } from '../../shared/reports/report-prose';
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 import { bodyParagraph, headerTable, officialDocument, run, signatureTable } from './official-layout';
 
 export interface ReminderInfo {
@@ -21,10 +24,17 @@ export interface ReminderInfo {
 export async function reminderDocx(r: ReminderInfo): Promise<Buffer> {
   const units = r.lateUnits.join(', ');
   const doc = officialDocument([
-    headerTable({ issuerParent: r.office.parentBody, issuerName: r.office.name, numberLine: `Số:       /${r.office.abbreviation}`, place: r.office.placeName, issueDate: null }),
-    new Paragraph({ children: [run(`V/v đôn đốc gửi ${r.reportLabel.toLowerCase()}`, { size: 12 })] }),
+    headerTable({
+      issuerParent: r.office.parentBody,
+      issuerName: r.office.name,
+      numberLine: `Số:       /${r.office.abbreviation}`,
+      place: r.office.placeName,
+      issueDate: null,
+      year: Number(r.today.slice(0, 4)),
+      subject: `V/v đôn đốc gửi ${r.reportLabel.charAt(0).toLowerCase()}${r.reportLabel.slice(1)}`,
+    }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 }, children: [run(`Kính gửi: ${units}.`)] }),
-    bodyParagraph(`Thực hiện Kế hoạch số ${r.planNumber}${r.planIssueDate ? ` ngày ${formatDocumentDate(r.planIssueDate)}` : ''} của ${r.office.name} về ${r.planTitle.charAt(0).toLowerCase()}${r.planTitle.slice(1)}, các cơ quan, đơn vị gửi ${r.reportLabel.toLowerCase()} trước ngày ${formatDocumentDate(r.dueDate)}.`),
+    bodyParagraph(`Thực hiện Kế hoạch số ${r.planNumber}${r.planIssueDate ? ` ngày ${formatDocumentDate(r.planIssueDate)}` : ''} của ${r.office.name} về ${lowerFirst(withoutFootnoteMarks(r.planTitle))}, các cơ quan, đơn vị gửi ${r.reportLabel.toLowerCase()} trước ngày ${formatDocumentDate(r.dueDate)}.`),
     bodyParagraph(`Đến ngày ${formatDocumentDate(r.today)}, các đơn vị sau chưa gửi báo cáo: ${units}.`),
     bodyParagraph(`${r.office.name} đề nghị các đơn vị khẩn trương hoàn thành và gửi báo cáo${r.recipient ? ` về ${r.recipient}` : ''} trước ngày ${formatDocumentDate(r.newDueDate)} để tổng hợp, báo cáo cấp trên theo quy định./.`),
     new Paragraph({ children: [] }),

@@ -1,8 +1,9 @@
 import { NO_REPORT_LABEL, REPORT_STATE_LABELS } from '../../shared/workflow/state-labels';
 import ExcelJS from 'exceljs';
 import type { Consolidation } from '../../shared/reports/consolidation';
-import { MODEL_FIELD_LABELS, MODEL_LEVEL_LABELS, TASK_STATUS_LABELS } from '../../shared/reports/report-schemas';
+import { MODEL_FIELDS, MODEL_FIELD_LABELS, MODEL_LEVELS, MODEL_LEVEL_LABELS, TASK_STATUS_LABELS } from '../../shared/reports/report-schemas';
 import { formatVnDate } from '../../shared/dates/vn-date';
+import { withoutFootnoteMarks } from '../../shared/reports/report-prose';
 
 const bold = { bold: true, name: 'Times New Roman' };
 
@@ -20,7 +21,7 @@ export async function consolidatedReportXlsx(c: Consolidation): Promise<Buffer> 
       const r = t.results.find((x) => x.unitName === name);
       return r?.status ? TASK_STATUS_LABELS[r.status] : '';
     });
-    status.addRow([t.ordinal, t.body, t.combinedStatus ? TASK_STATUS_LABELS[t.combinedStatus] : '', ...byUnit]);
+    status.addRow([t.ordinal, withoutFootnoteMarks(t.body), t.combinedStatus ? TASK_STATUS_LABELS[t.combinedStatus] : '', ...byUnit]);
   }
   status.getColumn(2).width = 60;
   status.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
@@ -28,14 +29,22 @@ export async function consolidatedReportXlsx(c: Consolidation): Promise<Buffer> 
   units.forEach((_, i) => (status.getColumn(4 + i).width = 18));
 
   const figures = book.addWorksheet('Số liệu');
-  figures.addRow(['Chỉ tiêu', 'Đơn vị tính', 'Tổng', ...units]).font = bold;
-  for (const f of c.figures) figures.addRow([f.name, f.unit, f.total, ...units.map((u) => f.byUnit.find((b) => b.unitName === u)?.value ?? null)]);
+  const previous = c.previousPeriod ? `Cùng kỳ ${c.previousPeriod.phrase}` : 'Cùng kỳ năm trước';
+  figures.addRow(['Chỉ tiêu', 'Đơn vị tính', 'Tổng', previous, ...units]).font = bold;
+  for (const f of c.figures) figures.addRow([f.name, f.unit, f.total, f.previous, ...units.map((u) => f.byUnit.find((b) => b.unitName === u)?.value ?? null)]);
   figures.getColumn(1).width = 40;
 
   const models = book.addWorksheet('Mô hình Dân vận khéo');
   models.addRow(['Tên mô hình', 'Đơn vị', 'Lĩnh vực', 'Cấp', 'Bắt đầu', 'Kết quả']).font = bold;
   for (const m of c.models) models.addRow([m.name, m.unitName, MODEL_FIELD_LABELS[m.field], MODEL_LEVEL_LABELS[m.level], m.startDate ? formatVnDate(m.startDate) : '', m.results]);
   models.getColumn(1).width = 40;
+
+  const byField = book.addWorksheet('Mô hình theo lĩnh vực');
+  byField.addRow(['Lĩnh vực', ...MODEL_LEVELS.map((l) => MODEL_LEVEL_LABELS[l]), 'Tổng']).font = bold;
+  const count = (field: string | null, level: string | null) => c.models.filter((m) => (field === null || m.field === field) && (level === null || m.level === level)).length;
+  for (const f of MODEL_FIELDS) byField.addRow([MODEL_FIELD_LABELS[f], ...MODEL_LEVELS.map((l) => count(f, l)), count(f, null)]);
+  byField.addRow(['Tổng cộng', ...MODEL_LEVELS.map((l) => count(null, l)), c.models.length]).font = bold;
+  byField.getColumn(1).width = 40;
 
   const units_ = book.addWorksheet('Đơn vị báo cáo');
   units_.addRow(['Đơn vị', 'Tình trạng báo cáo']).font = bold;

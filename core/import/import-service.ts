@@ -9,6 +9,7 @@ import { TASK_ROLES, type PlanContent, type PlanView, type UnitRef } from '../..
 import { foldVietnamese } from '../../shared/text/fold';
 import { createPlanWithContent } from '../plans/plan-service';
 import { parsedToContent } from './plan-content';
+import { closestName } from './name-match';
 import { readPlan } from './read-plan';
 import type { UntrustedRunner } from '../untrusted/run-untrusted';
 
@@ -67,7 +68,7 @@ function namesIn(plan: ParsedPlan): string[] {
   return [...new Set(all)];
 }
 
-/** Remembered choices first, then a unit or group of the same name (or abbreviation, or alias). */
+/** Remembered choices first, then a unit or group of the same name (or abbreviation, or alias), then one a scan may have misread. */
 async function suggestTargets(db: Executor, names: string[]): Promise<ImportedName[]> {
   const remembered = await readMapping(db);
   const unitKeys = new Map((await listUnitNameKeys(db)).map((k) => [k.folded, k.unitId]));
@@ -84,6 +85,10 @@ async function suggestTargets(db: Executor, names: string[]): Promise<ImportedNa
     if (unitId) return { name, target: { type: 'unit' as const, unitId }, source: 'matched' as const };
     const groupId = groups.get(folded);
     if (groupId) return { name, target: { type: 'group' as const, groupId }, source: 'matched' as const };
+    // a name a scan misread: the closest unit or group name, for the clerk to confirm
+    const close = closestName(folded, [...unitKeys.keys(), ...groups.keys()]);
+    if (close !== null && unitKeys.has(close)) return { name, target: { type: 'unit' as const, unitId: unitKeys.get(close)! }, source: 'similar' as const };
+    if (close !== null) return { name, target: { type: 'group' as const, groupId: groups.get(close)! }, source: 'similar' as const };
     return { name, target: { type: 'external' as const }, source: 'none' as const };
   });
 }

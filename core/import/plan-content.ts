@@ -54,6 +54,7 @@ export function parsedToContent(parsed: ParsedPlan, office: Office, resolve: Res
     year,
     periodStart: `${year}-01-01`,
     periodEnd: `${year}-12-31`,
+    bases: parsed.bases.filter((b) => b.trim()),
     preamble: parsed.preamble,
     purposes: parsed.purposes,
     tasksHeading: parsed.tasksHeading || base.tasksHeading,

@@ -32,7 +32,8 @@ import type { PlanState } from '../../shared/workflow/states';
 import { searchEntries } from './plan-search-index';
 
 export function documentNumber(content: Pick<PlanContent, 'number' | 'symbol'>): string {
-  return `${content.number || '…'}/${content.symbol}`;
+  // as the plan prints it ("Số: 05/KH-UBND"): numbers below 10 take a leading zero (Nghị định 30/2020)
+  return `${content.number ? content.number.padStart(2, '0') : '…'}/${content.symbol}`;
 }
 
 function parseContent(json: string): PlanContent {

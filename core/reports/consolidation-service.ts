@@ -1,15 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Executor } from '../../db/executor';
-import { getPlanRow } from '../../db/plans/plan-repo';
+import { getPlanRow, listPlansLike } from '../../db/plans/plan-repo';
 import { listReportRowsOfDuty } from '../../db/reports/report-repo';
-import { PlanContent } from '../../shared/plans/plan-schemas';
+import { PlanContent, type ReportingDuty } from '../../shared/plans/plan-schemas';
+import { cutoffPeriod } from '../../shared/plans/reporting-periods';
 import { ReportContent } from '../../shared/reports/report-schemas';
 import type { ReportState } from '../../shared/workflow/states';
 import { combineStatuses, OfficeReportText, type Consolidation } from '../../shared/reports/consolidation';
 import { AppError } from '../app-error';
 import { documentNumber } from '../plans/plan-service';
 import { dutyHeading, dutyLabel, orgLookup, unitsOf } from './obligations';
+import { leadershipDraft } from '../../shared/reports/report-prose';
 
 type Figure = Consolidation['figures'][number];
 
@@ -26,10 +28,10 @@ class FigureSums {
   private readonly byKey = new Map<string, { figure: Figure; units: Map<string, { unitName: string; value: number }> }>();
 
   add(name: string, unit: string, unitName: string, value: number): void {
-    const key = `${name.trim().toLowerCase()}|${unit.trim().toLowerCase()}`;
+    const key = figureKey(name, unit);
     let entry = this.byKey.get(key);
     if (!entry) {
-      entry = { figure: { name, unit, total: 0, byUnit: [] }, units: new Map() };
+      entry = { figure: { name, unit, total: 0, byUnit: [], previous: null }, units: new Map() };
       this.byKey.set(key, entry);
       this.list.push(entry.figure);
     }
@@ -42,6 +44,32 @@ class FigureSums {
       entry.figure.byUnit.push(added);
     }
   }
+}
+
+const figureKey = (name: string, unit: string) => `${name.trim().toLowerCase()}|${unit.trim().toLowerCase()}`;
+
+/** The duty of a plan answering the same kind of report for the same quarter. */
+const sameKind = (duties: ReportingDuty[], duty: ReportingDuty) => duties.find((d) => d.kind === duty.kind && d.quarter === duty.quarter);
+
+/**
+ * The figures of the same period a year earlier: the accepted reports on the duty of the same kind in the
+ * previous year's plan of the same kind and issuer, summed by name and unit of measure.
+ */
+async function previousYearFigures(db: Executor, planRow: { kind: string; year: number; issuer_name: string }, duty: ReportingDuty) {
+  for (const row of await listPlansLike(db, { year: planRow.year - 1, kind: planRow.kind as 'own', issuerName: planRow.issuer_name })) {
+    const plan = PlanContent.parse(JSON.parse(row.content_json));
+    const before = sameKind(plan.duties, duty);
+    if (!before) continue;
+    const totals = new Map<string, number>();
+    for (const report of await listReportRowsOfDuty(db, before.id)) {
+      if (report.status !== 'accepted' || report.plan_id !== row.id) continue;
+      for (const entry of ReportContent.parse(JSON.parse(report.content_json)).tasks) {
+        for (const f of entry.figures) totals.set(figureKey(f.name, f.unit), (totals.get(figureKey(f.name, f.unit)) ?? 0) + f.value);
+      }
+    }
+    return { phrase: periodPhrase(before.kind, plan.year, before.quarter), documentNumber: documentNumber(plan), totals };
+  }
+  return null;
 }
 
 /** The longest text a field of the office's report takes (OfficeReportText). */
@@ -85,23 +113,30 @@ export async function consolidate(db: Executor, planId: string, dutyId: string):
     .map((a) => ({ ...a, entries: new Map(a.content.tasks.map((t) => [t.taskId, t])) }));
 
   const parentOrdinals = new Map<string, string>();
+  const citedPlans: Consolidation['citedPlans'] = [];
   let sendsUp: Consolidation['sendsUp'] = null;
   if (planRow.parent_plan_id) {
     const parentRow = await getPlanRow(db, planRow.parent_plan_id);
     if (parentRow) {
       const parent = PlanContent.parse(JSON.parse(parentRow.content_json));
       for (const t of parent.tasks) parentOrdinals.set(t.id, t.ordinal);
+      if (parentRow.kind === 'received') citedPlans.push({ documentNumber: documentNumber(parent), issueDate: parent.issueDate, issuerName: parent.issuerName, title: parent.title });
       // the report this consolidation becomes one level up: the received plan's duty of the same kind
       const answers = parentRow.kind === 'received' && planRow.status === 'issued' ? parent.duties.find((d) => d.kind === duty.kind && d.quarter === duty.quarter) ?? parent.duties.find((d) => d.kind === duty.kind) : undefined;
       if (answers) sendsUp = { planId: parentRow.id, dutyId: answers.id, documentNumber: documentNumber(parent), issuerName: parent.issuerName, dutyLabel: dutyLabel(answers), dueDate: answers.dueDate };
     }
   }
+  citedPlans.push({ documentNumber: documentNumber(plan), issueDate: plan.issueDate, issuerName: plan.issuerName, title: plan.title });
   const figures = new FigureSums();
   const tasks = plan.tasks.map((task) => {
     const results = accepted.flatMap((a) => {
       const entry = a.entries.get(task.id);
       return entry ? [{ unitName: a.unitName, status: entry.status, doneText: entry.doneText, reason: entry.reason, figures: entry.figures }] : [];
     });
+    // who owes a word on this task: the owing units it names (a task naming none of ours: those who wrote on it)
+    const named = new Set(unitsOf([...task.lead, ...task.coordinating, ...task.implementing], org));
+    const carriers = owing.filter((id) => named.has(id));
+    const reported = new Set(accepted.filter((a) => a.entries.get(task.id)?.status).map((a) => a.unitId));
     const taskFigures = new FigureSums();
     for (const r of results) for (const f of r.figures) {
       taskFigures.add(f.name, f.unit, r.unitName, f.value);
@@ -114,6 +149,9 @@ export async function consolidate(db: Executor, planId: string, dutyId: string):
       parentTask: task.parentTaskId && parentOrdinals.has(task.parentTaskId) ? { id: task.parentTaskId, ordinal: parentOrdinals.get(task.parentTaskId)! } : null,
       combinedStatus: combineStatuses(results.map((r) => r.status)),
       results: results.map(({ unitName, status, doneText, reason }) => ({ unitName, status, doneText, reason })),
+      carriers: carriers.length || results.length,
+      notReported: carriers.filter((id) => !reported.has(id)).map((id) => org.unitName.get(id) ?? ''),
+      unitFigures: results.map((r) => r.figures.map(({ name, unit, value }) => ({ name, unit, value }))),
       figures: taskFigures.list,
     };
   });
@@ -121,7 +159,7 @@ export async function consolidate(db: Executor, planId: string, dutyId: string):
     gatherLines(accepted.filter((a) => a.content[key]).map((a) => `- ${a.unitName}: ${a.content[key]}`));
   const draft: OfficeReportText = OfficeReportText.parse({
     title: `Kết quả thực hiện dân chủ ở cơ sở và công tác dân vận chính quyền ${periodPhrase(duty.kind, plan.year, duty.quarter)}`,
-    leadership: '',
+    leadership: leadershipDraft(figures.list, accepted.length, owing.length),
     generalResults: gather('generalResults'),
     shortcomings: gather('shortcomings'),
     causes: gather('causes'),
@@ -132,10 +170,16 @@ export async function consolidate(db: Executor, planId: string, dutyId: string):
     signerTitle: plan.signerTitle,
     signerName: plan.signerName,
   });
+  const previous = await previousYearFigures(db, planRow, duty);
+  for (const f of figures.list) f.previous = previous?.totals.get(figureKey(f.name, f.unit)) ?? null;
+  const cutoff = cutoffPeriod(duty.kind, plan.year, duty.quarter);
   const saved = await db.selectFrom('office_report').select('text_json').where('duty_id', '=', dutyId).executeTakeFirst();
   return {
     ...dutyHeading(planId, plan, duty),
     issueDate: plan.issueDate,
+    citedPlans,
+    period: { phrase: periodPhrase(duty.kind, plan.year, duty.quarter), from: cutoff?.from ?? null, to: cutoff?.to ?? null },
+    previousPeriod: previous ? { phrase: previous.phrase, documentNumber: previous.documentNumber } : null,
     units: owing.map((id) => {
       const r = reports.get(id);
       return { id, name: org.unitName.get(id) ?? '', state: r ? (r.status as ReportState) : null, reportId: r?.id ?? null };

@@ -13,6 +13,7 @@ import { folderTransport } from './folder-transport';
 import type { SecretStore } from './secret-store';
 import type { Transport } from './transport';
 import { webdavTransport } from './webdav-transport';
+import { checkServerUrl, readCertificateFile, type ConnectionPolicy } from './connection-policy';
 
 const CONFIG_KEY = 'sync';
 const PASSWORD = 'webdav-password';
@@ -22,24 +23,52 @@ export function backoffMinutes(attempts: number): number {
   return Math.min(2 ** Math.max(0, attempts - 1), 360);
 }
 
-export async function readSyncConfig(db: Kysely<Database>, secrets: SecretStore): Promise<SyncConfig> {
+type StoredSyncConfig = Omit<SyncConfig, 'hasPassword'> & { certificatePem: string };
+
+async function readStoredSync(db: Kysely<Database>): Promise<StoredSyncConfig> {
   const row = await db.selectFrom('setting').select('value_json').where('key', '=', CONFIG_KEY).executeTakeFirst();
-  const stored = row ? (JSON.parse(row.value_json) as Omit<SyncConfig, 'hasPassword'>) : { kind: 'none' as const, folder: '', url: '', username: '' };
-  return SyncConfig.parse({ ...stored, hasPassword: Boolean(secrets.get(PASSWORD)) });
+  const stored = row ? (JSON.parse(row.value_json) as Partial<StoredSyncConfig>) : {};
+  return { kind: 'none', folder: '', url: '', username: '', certificateFile: '', certificateSummary: '', certificatePem: '', allowPlainHttp: false, ...stored };
+}
+
+export async function readSyncConfig(db: Kysely<Database>, secrets: SecretStore): Promise<SyncConfig> {
+  return SyncConfig.parse({ ...(await readStoredSync(db)), hasPassword: Boolean(secrets.get(PASSWORD)) });
+}
+
+async function connectionPolicy(db: Kysely<Database>): Promise<ConnectionPolicy> {
+  const stored = await readStoredSync(db);
+  return { certificatePem: stored.certificatePem, allowPlainHttp: stored.allowPlainHttp };
 }
 
 export async function saveSyncConfig(db: Kysely<Database>, secrets: SecretStore, input: Required<SyncConfigInput>): Promise<SyncConfig> {
   if (input.kind === 'folder' && !input.folder) throw new AppError('VALIDATION', 'Thư mục: chọn thư mục dùng chung hoặc ổ USB.', { folder: 'Không được để trống' });
   if (input.kind === 'webdav' && !input.url) throw new AppError('VALIDATION', 'Địa chỉ máy chủ: không được để trống.', { url: 'Không được để trống' });
-  const value = { kind: input.kind, folder: input.folder, url: input.url, username: input.username };
+  const stored = await readStoredSync(db);
+  // the certificate is kept in the settings, so the file (often on a USB stick) may go away after saving
+  const kept = input.certificateFile === stored.certificateFile && stored.certificatePem;
+  const certificate = !input.certificateFile ? { pem: '', summary: '' } : kept ? { pem: stored.certificatePem, summary: stored.certificateSummary } : readCertificateFile(input.certificateFile);
+  if (input.kind === 'webdav') checkServerUrl(input.url, { certificatePem: certificate.pem, allowPlainHttp: input.allowPlainHttp });
+  const value: StoredSyncConfig = {
+    kind: input.kind,
+    folder: input.folder,
+    url: input.url,
+    username: input.username,
+    certificateFile: input.certificateFile,
+    certificateSummary: certificate.summary,
+    certificatePem: certificate.pem,
+    allowPlainHttp: input.allowPlainHttp,
+  };
   await db.insertInto('setting').values({ key: CONFIG_KEY, value_json: JSON.stringify(value) }).onConflict((oc) => oc.column('key').doUpdateSet({ value_json: JSON.stringify(value) })).execute();
   if (input.password) secrets.set(PASSWORD, input.password);
   return readSyncConfig(db, secrets);
 }
 
-function transportFor(config: SyncConfig, secrets: SecretStore): Transport | null {
+function transportFor(config: SyncConfig, secrets: SecretStore, policy: ConnectionPolicy): Transport | null {
   if (config.kind === 'folder' && config.folder) return folderTransport(config.folder);
-  if (config.kind === 'webdav' && config.url) return webdavTransport({ url: config.url, username: config.username, password: secrets.get(PASSWORD) ?? '' });
+  if (config.kind === 'webdav' && config.url) {
+    checkServerUrl(config.url, policy);
+    return webdavTransport({ url: config.url, username: config.username, password: secrets.get(PASSWORD) ?? '', policy });
+  }
   return null;
 }
 
@@ -76,7 +105,7 @@ export async function runSync(db: Kysely<Database>, dataDir: string, secrets: Se
   state.running = true;
   try {
     const config = await readSyncConfig(db, secrets);
-    const transport = transportFor(config, secrets);
+    const transport = transportFor(config, secrets, await connectionPolicy(db));
     if (!transport) return;
     const office = (await readOffice(db))!;
     state.lastError = '';

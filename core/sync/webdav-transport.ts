@@ -1,15 +1,19 @@
 import { BUNDLE_NAME, type Transport } from './transport';
+import { connectionProblem, NO_POLICY, policyFetch, type ConnectionPolicy } from './connection-policy';
 
 export interface WebdavOptions {
   url: string;
   username: string;
   password: string;
   timeoutMs?: number;
+  /** HTTPS trust and plain-http rule (connection-policy.ts). */
+  policy?: ConnectionPolicy;
 }
 
 /** WebDAV over fetch: MKCOL, PUT to a .part name, MOVE into place, PROPFIND to confirm the size. */
 export function webdavTransport(options: WebdavOptions): Transport {
   const base = options.url.replace(/\/+$/, '');
+  const fetch = policyFetch(options.policy ?? NO_POLICY);
   const auth = `Basic ${Buffer.from(`${options.username}:${options.password}`).toString('base64')}`;
   const url = (...parts: string[]) => [base, ...parts.map(encodeURIComponent)].join('/');
   const request = async (method: string, target: string, init: { body?: Buffer; headers?: Record<string, string> } = {}) => {
@@ -21,8 +25,8 @@ export function webdavTransport(options: WebdavOptions): Transport {
         body: init.body ? new Uint8Array(init.body) : undefined,
         signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
       });
-    } catch {
-      throw new Error('Không kết nối được máy chủ (mất mạng hoặc sai địa chỉ)');
+    } catch (error) {
+      throw new Error(connectionProblem(error) ?? 'Không kết nối được máy chủ (mất mạng hoặc sai địa chỉ)');
     }
     if (response.status === 401 || response.status === 403) throw new Error('Máy chủ từ chối tên đăng nhập hoặc mật khẩu');
     return response;

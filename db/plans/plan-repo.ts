@@ -42,6 +42,11 @@ export async function listPlanRows(db: Executor, filter: { year?: number | null;
   return (await q.execute()).map((r) => ({ ...r, task_count: Number(r.task_count ?? 0) }));
 }
 
+/** The plans of one kind and issuer in a year, not drafts (where the same period of the previous year is looked for). */
+export async function listPlansLike(db: Executor, args: { year: number; kind: PlanTable['kind']; issuerName: string }): Promise<PlanTable[]> {
+  return db.selectFrom('plan').selectAll().where('year', '=', args.year).where('kind', '=', args.kind).where('issuer_name', '=', args.issuerName).where('status', '!=', 'draft').orderBy('updated_at', 'desc').execute();
+}
+
 export async function insertPlanRow(db: Executor, row: PlanTable): Promise<void> {
   await db.insertInto('plan').values(row).execute();
 }

@@ -26,6 +26,8 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider
       locale={viVN}
+      // a click beside a dialog does not close it: what the clerk typed there (a reason, a date) stays
+      modal={{ mask: { closable: false } }}
       theme={{ token: { colorPrimary: '#b3261e', borderRadius: 6, fontFamily: "'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif" } }}
     >
       <AntApp>

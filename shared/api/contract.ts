@@ -214,6 +214,8 @@ export const operations = {
   'dialogs.chooseFolder': { input: z.strictObject({ title: requiredText(200) }), output: z.object({ path: z.string().nullable() }) },
   /** A native picker for a backup file (.sqlite) where the host has one; elsewhere null, and the clerk types the path. */
   'dialogs.chooseBackupFile': { input: z.strictObject({ title: requiredText(200) }), output: z.object({ path: z.string().nullable() }) },
+  /** A native picker for the WebDAV server's certificate (.crt, .pem, .cer) where the host has one; elsewhere null. */
+  'dialogs.chooseCertificateFile': { input: z.strictObject({ title: requiredText(200) }), output: z.object({ path: z.string().nullable() }) },
   'sync.status': { input: noInput, output: SyncStatus },
   'sync.saveConfig': { input: SyncConfigInput, output: SyncConfig },
   'sync.runNow': { input: noInput, output: SyncStatus },

@@ -63,6 +63,8 @@ export const FIELD_LABELS: Record<string, string> = {
   url: 'Địa chỉ máy chủ',
   username: 'Tên đăng nhập',
   password: 'Mật khẩu',
+  certificateFile: 'Tệp chứng chỉ của máy chủ',
+  allowPlainHttp: 'Cho phép http không mã hóa',
   sha256: 'Mã tệp',
   attachments: 'Tệp đính kèm',
   dutyId: 'Yêu cầu báo cáo',

@@ -26,7 +26,7 @@ export const OPERATION_NAME_LIST = [
   'attachments.add', 'attachments.get',
   'bundles.exportPlan', 'bundles.exportReport', 'bundles.preview', 'bundles.import', 'bundles.sent', 'bundles.fingerprint', 'bundles.exportReturn', 'bundles.bindings', 'bundles.unbindUnit', 'bundles.resetParent', 'bundles.sentReports',
   'ownReports.get', 'ownReports.save',
-  'dialogs.chooseFolder', 'dialogs.chooseBackupFile',
+  'dialogs.chooseFolder', 'dialogs.chooseBackupFile', 'dialogs.chooseCertificateFile',
   'sync.status', 'sync.saveConfig', 'sync.runNow',
 ] as const satisfies readonly OperationName[];
 

@@ -103,6 +103,7 @@ export const OPERATION_RULES: Record<OperationName, Rule> = {
   'ownReports.get': read,
   'ownReports.save': { access: ENTER, label: 'Lưu báo cáo của cơ quan' },
   'dialogs.chooseFolder': read,
+  'dialogs.chooseCertificateFile': read,
   'sync.status': read,
   'sync.saveConfig': { access: ADMIN, label: 'Sửa cách gửi, nhận' },
   'sync.runNow': { access: ENTER },

@@ -95,8 +95,8 @@ export type NameTarget = z.infer<typeof NameTarget>;
 export const ImportedName = z.object({
   name: z.string(),
   target: NameTarget,
-  /** 'remembered': the clerk chose it before; 'matched': same name as a unit; 'none': nothing found. */
-  source: z.enum(['remembered', 'matched', 'none']),
+  /** 'remembered': the clerk chose it before; 'matched': same name as a unit; 'similar': a name a scan may have misread; 'none': nothing found. */
+  source: z.enum(['remembered', 'matched', 'similar', 'none']),
 });
 export type ImportedName = z.infer<typeof ImportedName>;
 

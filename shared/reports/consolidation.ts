@@ -36,10 +36,26 @@ export const OfficeReportText = z.strictObject({
 });
 export type OfficeReportText = z.infer<typeof OfficeReportText>;
 
-export const ConsolidatedFigure = z.object({ name: z.string(), unit: z.string(), total: z.number(), byUnit: z.array(z.object({ unitName: z.string(), value: z.number() })) });
+export const ConsolidatedFigure = z.object({
+  name: z.string(),
+  unit: z.string(),
+  total: z.number(),
+  byUnit: z.array(z.object({ unitName: z.string(), value: z.number() })),
+  /** The same figure in the same period of the previous year (null: no such figure or no such report then). */
+  previous: z.number().nullable(),
+});
+
+/** A plan the report cites in its opening ("Thực hiện Kế hoạch số 05/KH-UBND ngày 02/02/2026 của …"). */
+export const CitedPlan = z.object({ documentNumber: z.string(), issueDate: z.string().nullable(), issuerName: z.string(), title: z.string() });
 
 export const Consolidation = DutyHeading.extend({
   issueDate: z.string().nullable(),
+  /** The plans the opening cites: the plan received from above this one implements (if any), then this plan. */
+  citedPlans: z.array(CitedPlan),
+  /** The period the report covers ("6 tháng đầu năm 2026") and its data cut-off (Nghị định 09/2019), null for non-periodic reports. */
+  period: z.object({ phrase: z.string(), from: z.string().nullable(), to: z.string().nullable() }),
+  /** The report of the same period a year earlier whose figures `previous` holds ("05/KH-UBND, 6 tháng đầu năm 2025"), or null. */
+  previousPeriod: z.object({ phrase: z.string(), documentNumber: z.string() }).nullable(),
   /** Each unit that owes the report, with its report's state (null: none yet). */
   units: z.array(z.object({ id: z.string(), name: z.string(), state: z.enum(REPORT_STATES).nullable(), reportId: z.string().nullable() })),
   /**
@@ -56,6 +72,11 @@ export const Consolidation = DutyHeading.extend({
       parentTask: z.object({ id: z.string(), ordinal: z.string() }).nullable(),
       combinedStatus: z.enum(TASK_STATUSES).nullable(),
       results: z.array(z.object({ unitName: z.string(), status: z.enum(TASK_STATUSES).nullable(), doneText: z.string(), reason: z.string() })),
+      /** How many of the units owing the report carry this task, and those of them with no accepted report on it (names). */
+      carriers: z.number(),
+      notReported: z.array(z.string()),
+      /** Each reporting unit's own figures on this task, in the order of `results`. */
+      unitFigures: z.array(z.array(z.object({ name: z.string(), unit: z.string(), value: z.number() }))),
       figures: z.array(ConsolidatedFigure),
     }),
   ),

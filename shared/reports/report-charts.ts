@@ -31,3 +31,8 @@ export function onTimeRateByPeriod(m: Matrix, today: string): { name: string; pe
       return { name: d.label, percent: pct(onTime, cells.length) };
     });
 }
+
+/** Each figure as a share of the same figure in the same period of the previous year (figures with none then left out). */
+export function figuresAgainstPreviousYear(c: Consolidation): { name: string; percent: number }[] {
+  return c.figures.filter((f) => f.previous).map((f) => ({ name: f.name, percent: pct(f.total, f.previous!) }));
+}

@@ -8,10 +8,24 @@ export const SyncConfigInput = z.strictObject({
   username: optionalText(200),
   /** Blank keeps the stored password. */
   password: z.string().max(500).default(''),
+  /** A certificate file the server's HTTPS is trusted by (its own or its authority's); '' for the usual authorities. */
+  certificateFile: optionalText(1000),
+  /** http:// to an address outside the office's network, knowingly. */
+  allowPlainHttp: z.boolean({ error: 'Phải là có hoặc không' }).default(false),
 });
 export type SyncConfigInput = z.input<typeof SyncConfigInput>;
 
-export const SyncConfig = z.object({ kind: z.enum(['none', 'folder', 'webdav']), folder: z.string(), url: z.string(), username: z.string(), hasPassword: z.boolean() });
+export const SyncConfig = z.object({
+  kind: z.enum(['none', 'folder', 'webdav']),
+  folder: z.string(),
+  url: z.string(),
+  username: z.string(),
+  hasPassword: z.boolean(),
+  certificateFile: z.string(),
+  /** Whom the chosen certificate names and until when; '' without one. */
+  certificateSummary: z.string(),
+  allowPlainHttp: z.boolean(),
+});
 export type SyncConfig = z.infer<typeof SyncConfig>;
 
 export const OUTBOX_STATUS_LABELS = { waiting: 'Chờ mạng', sent: 'Đã gửi', received: 'Đã nhận', returned: 'Bị trả lại' } as const;

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openHarness, screenshot, type Harness } from '../helpers/browser';
+import { openHarness, screenshot, settled, type Harness } from '../helpers/browser';
 import { BINH_CHUONG, call, setUpOffice } from '../helpers/services';
 import { newPlanWith, task } from '../helpers/plans';
 
@@ -146,6 +146,7 @@ describe('a thôn\'s report typed in by the clerk', () => {
     const dialog = page.getByRole('dialog', { name: 'Gửi báo cáo' });
     await page.getByRole('button', { name: 'Gửi báo cáo…' }).click();
     await dialog.getByText('Chưa gửi được: Nhiệm vụ 4, số liệu thứ 1: chưa chọn chỉ tiêu').waitFor();
+    await settled(dialog);
     expect(await dialog.getByRole('button', { name: 'Gửi', exact: true }).isDisabled()).toBe(true);
     await screenshot(page, 'report-empty-figure-row');
     await dialog.getByRole('button', { name: 'Hủy' }).click();
@@ -157,9 +158,10 @@ describe('a thôn\'s report typed in by the clerk', () => {
     await saved(page);
     await page.getByRole('button', { name: 'Gửi báo cáo…' }).click();
     await dialog.getByText('Ngày nhận báo cáo').waitFor();
+    await settled(dialog); // a click while it zooms in can land on the mask, which closes it unsent
     expect(await dialog.getByText(/Chưa gửi được/).filter({ visible: true }).count()).toBe(0);
     await dialog.getByRole('button', { name: 'Gửi', exact: true }).click();
-    await page.getByTestId('report-status').getByText('Đã gửi').waitFor();
+    await page.getByTestId('report-status').getByText('Đã gửi').waitFor({ timeout: 60_000 });
   });
 });
 

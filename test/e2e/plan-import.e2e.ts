@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openHarness, type Harness } from '../helpers/browser';
+import { openHarness, screenshot, type Harness } from '../helpers/browser';
 import { call, setUpOffice } from '../helpers/services';
 import { tempDir } from '../helpers/temp-dir';
 import { IMPORT_SEEDS, seedText } from '../helpers/import-seeds';
@@ -77,6 +77,31 @@ describe('importing a plan from its document, as a clerk does it', () => {
     expect(fromPdf.content.tasks[1]!.lead.map((r) => r.type)).toEqual(['unit', 'unit']);
     expect(harness.pageErrors).toEqual([]);
   }, 240_000);
+
+  it('a scan\'s text: a misread unit name is offered as the closest unit, marked for checking; a web page\'s copy opens with number, date and title', async () => {
+    harness = await openHarness();
+    const { page, services } = harness;
+    await setUpOffice(services, { ...xa.OFFICE });
+    for (const u of xa.UNITS) await call(services, 'units.create', { name: u.name, kind: u.kind, abbreviation: u.abbreviation ?? '', aliases: u.aliases ?? [] });
+    const seeds = path.resolve(import.meta.dirname, '../fixtures/seeds');
+
+    await harness.open('/ke-hoach/nhap');
+    await page.getByLabel('Nội dung văn bản dán vào').fill(fs.readFileSync(path.join(seeds, 'phuong-nghia-lo-2026-scan.txt'), 'utf8'));
+    await page.getByRole('button', { name: 'Đọc văn bản dán vào' }).click();
+    await page.getByText('Kiểm tra kế hoạch đọc được (5 nhiệm vụ)').waitFor({ timeout: 20_000 });
+    const misread = page.getByRole('row', { name: /Phòng Văn h©a - Xã hội/ });
+    await misread.getByText('gần giống, kiểm tra').waitFor();
+    await expect.poll(() => misread.getByText('Phòng Văn hóa – Xã hội').count()).toBeGreaterThan(0);
+    await screenshot(page, 'import-scan-similar-name');
+
+    await harness.open('/ke-hoach/nhap');
+    await page.getByLabel('Nội dung văn bản dán vào').fill(fs.readFileSync(path.join(seeds, 'web-tinh-quang-ngai-metadata.txt'), 'utf8'));
+    await page.getByRole('button', { name: 'Đọc văn bản dán vào' }).click();
+    await page.getByText('Văn bản chép từ trang web', { exact: false }).first().waitFor({ timeout: 20_000 });
+    await page.getByText('03/03/2026', { exact: false }).first().waitFor();
+    await screenshot(page, 'import-web-copy');
+    expect(harness.pageErrors).toEqual([]);
+  }, 120_000);
 
   it('shows a Vietnamese message for a file that is not a plan, and saves nothing', async () => {
     harness = await openHarness();

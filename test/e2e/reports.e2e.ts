@@ -115,7 +115,8 @@ describe('unit reports, as the clerk types one in for a thôn and reviews it', (
     await docx.saveAs(docxFile);
     const text = (await mammoth.extractRawText({ path: docxFile })).value;
     expect(text).toContain('BÁO CÁO');
-    expect(text).toContain('Số lượt người tham gia: 320');
+    expect(text).toContain('Tổ chức 4 buổi tuyên truyền cho 320 lượt người'); // the unit's words, its figure already in them
+    expect(text).toContain('Số lượt người tham gia'); // the annex's row
     expect(text).toContain('Một số thôn còn chậm.');
     const excel = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Xuất Excel (phụ lục)' }).click();

@@ -72,7 +72,7 @@ describe('consolidation', () => {
       ['2', 'in_progress', null],
     ]);
     expect(c.tasks[0]!.parentTask?.ordinal).toBe('2');
-    expect(c.figures).toEqual([{ name: 'Số lượt tiếp công dân', unit: 'lượt', total: 42, byUnit: [{ unitName: 'Thôn An Phú', value: 12 }, { unitName: 'Thôn Bình Tây', value: 30 }] }]);
+    expect(c.figures).toEqual([{ name: 'Số lượt tiếp công dân', unit: 'lượt', total: 42, byUnit: [{ unitName: 'Thôn An Phú', value: 12 }, { unitName: 'Thôn Bình Tây', value: 30 }], previous: null }]);
     expect(c.models.map((m) => [m.name, m.unitName])).toEqual([['Dân vận khéo trong dồn điền', 'Thôn An Phú']]);
     expect(c.text.shortcomings).toBe('- Thôn An Phú: Hạn chế của An Phú\n- Thôn Bình Tây: Hạn chế của Bình Tây');
 
@@ -82,7 +82,7 @@ describe('consolidation', () => {
     const docx = await call(services, 'reports.exportConsolidated', { planId: plan.id, dutyId: duty, format: 'docx' });
     expect(docx.fileName).toBe('BC-bao-cao-6-thang-2026_ubnd-xa-binh-chuong.docx');
     const paragraphs = docxParagraphs(docxParts(Buffer.from(docx.base64, 'base64')).document);
-    for (const expected of ['BÁO CÁO', 'Số: 12/BC-UBND', 'Bình Chương, ngày 20 tháng 5 năm 2026', '- Tình trạng: Hoàn thành nhưng quá hạn (thực hiện nhiệm vụ 2 của kế hoạch cấp trên).', '- Số lượt tiếp công dân: 42 lượt.', 'Một số thôn báo cáo chậm.']) {
+    for (const expected of ['BÁO CÁO', 'Số: 12/BC-UBND', 'Bình Chương, ngày 20 tháng 5 năm 2026', 'Tổng cộng: 42 lượt tiếp công dân.', 'Kết quả: 2/3 đơn vị đã hoàn thành; chưa báo cáo: Thôn Cầu Đá.', 'Một số thôn báo cáo chậm.']) {
       expect(paragraphs, expected).toContain(expected);
     }
 
@@ -92,7 +92,9 @@ describe('consolidation', () => {
     const status = book.getWorksheet('Nhiệm vụ - đơn vị')!;
     expect(status.getRow(2).values).toEqual([undefined, 'STT', 'Nhiệm vụ', 'Tình trạng chung', 'Thôn An Phú', 'Thôn Bình Tây', 'Thôn Cầu Đá']);
     expect((status.getRow(3).values as unknown[]).slice(3)).toEqual(['Hoàn thành nhưng quá hạn', 'Hoàn thành', 'Hoàn thành nhưng quá hạn', '']);
-    expect((book.getWorksheet('Số liệu')!.getRow(2).values as unknown[]).slice(1, 6)).toEqual(['Số lượt tiếp công dân', 'lượt', 42, 12, 30]);
+    expect((book.getWorksheet('Số liệu')!.getRow(1).values as unknown[]).slice(1, 5)).toEqual(['Chỉ tiêu', 'Đơn vị tính', 'Tổng', 'Cùng kỳ năm trước']);
+    expect((book.getWorksheet('Số liệu')!.getRow(2).values as unknown[]).slice(1, 7)).toEqual(['Số lượt tiếp công dân', 'lượt', 42, undefined, 12, 30]);
+    expect((book.getWorksheet('Mô hình theo lĩnh vực')!.getRow(8).values as unknown[]).slice(1)).toEqual(['Tổng cộng', 1, 0, 0, 1]);
     await services.close();
   });
 

@@ -11,7 +11,7 @@ import { openDatabase } from '../../db/connection';
 import { DatabaseOpenError } from '../../db/open-errors';
 import { call, expectError, setUpServices, signInAsAdmin } from '../helpers/services';
 import { prepareServices } from '../helpers/service-setup';
-import { namesIn } from '../helpers/backups';
+import { exportFinished, namesIn } from '../helpers/backups';
 import { tempDir } from '../helpers/temp-dir';
 
 const PLAIN_HEADER = 'SQLite format 3\0';
@@ -198,11 +198,7 @@ describe('encryption of the data at rest', () => {
     const { services, dataDir, enabled } = await encryptedOffice();
     const folder = tempDir('danvan-export-');
     const job = await call(services, 'backups.exportAll', { folder });
-    let done = job;
-    for (let i = 0; i < 200 && done.state === 'running'; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      done = await call(services, 'backups.exportProgress', { jobId: job.jobId });
-    }
+    const done = await exportFinished(services, job.jobId);
     expect(done.state).toBe('done');
     const zip = unzipSync(fs.readFileSync(done.filePath!));
     expect(JSON.parse(strFromU8(zip['du-lieu/unit.json']!)).map((u: { name: string }) => u.name)).toEqual([SECRET_UNIT]);

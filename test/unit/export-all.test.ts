@@ -10,7 +10,7 @@ import { newPlanWith, task } from '../helpers/plans';
 import { docxParagraphs, docxParts } from '../helpers/docx';
 import { snapshotDatabase, withoutTables } from '../helpers/db-snapshot';
 
-import { namesIn, servicesWithClock } from '../helpers/backups';
+import { exportFinished, namesIn, servicesWithClock } from '../helpers/backups';
 import { tempDir } from '../helpers/temp-dir';
 
 /** An issued plan, a thôn's accepted report with a PDF as evidence, and a draft plan. */
@@ -36,12 +36,9 @@ async function officeWithWork(services: Services) {
 }
 
 async function finished(services: Services, jobId: string) {
-  for (let i = 0; i < 200; i++) {
-    const job = await call(services, 'backups.exportProgress', { jobId });
-    if (job.state !== 'running') return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('export did not finish');
+  const job = await exportFinished(services, jobId);
+  if (job.state === 'running') throw new Error('export did not finish');
+  return job;
 }
 
 describe('export of everything', () => {

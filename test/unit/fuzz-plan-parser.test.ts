@@ -150,9 +150,13 @@ describe('fuzzing the plan parser', () => {
   });
 
   it('a plan with a part longer than the editor allows opens cut to fit, with a warning saying where', async () => {
-    const text = `KẾ HOẠCH\nThực hiện công tác dân vận năm 2026\n${'Căn cứ Kế hoạch số 14/KH-UBND của UBND tỉnh; '.repeat(150)}\nI. MỤC ĐÍCH\n1. Tổ chức đối thoại.`;
+    const text = `KẾ HOẠCH\nThực hiện công tác dân vận năm 2026\n${'Thực hiện Kế hoạch số 14/KH-UBND của UBND tỉnh; '.repeat(150)}\nI. MỤC ĐÍCH\n1. Tổ chức đối thoại.`;
     const result = await services.call('imports.parse', { text });
     expect(result.ok && result.value.content.preamble.length).toBe(5000);
     expect(result.ok && result.value.parsed.warnings.at(-1)).toBe('Một số phần dài quá mức cho phép nên đã bị cắt bớt, hãy đối chiếu với văn bản gốc: Phần mở đầu.');
+    // as many căn cứ as that: the first 30 kept
+    const bases = await services.call('imports.parse', { text: text.replaceAll('Thực hiện Kế hoạch', 'Căn cứ Kế hoạch') });
+    expect(bases.ok && [bases.value.parsed.bases.length, bases.value.content.bases.length, bases.value.content.preamble]).toEqual([150, 30, '']);
+    expect(bases.ok && bases.value.parsed.warnings.at(-1)).toBe('Một số phần dài quá mức cho phép nên đã bị cắt bớt, hãy đối chiếu với văn bản gốc: Căn cứ.');
   });
 });

@@ -53,7 +53,7 @@ beforeAll(async () => {
   // the bundles the app is made of, from the current sources (the renderer only when missing: its content is not checked here)
   timed('build:electron', () => execFileSync(process.execPath, ['scripts/build-electron.mjs'], { stdio: 'pipe' }));
   if (!fs.existsSync('dist/renderer/index.html')) {
-    timed('build:renderer', () => execFileSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'pipe' }));
+    timed('build:renderer', () => execFileSync(process.execPath, [path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'pipe' }));
   }
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'danvan-pack-'));
   const packed = await packOffline(work);

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { planDocx } from '../../core/documents/plan-docx';
+import { docxParts, runPropertiesOf } from '../helpers/docx';
 import { call, expectError, setUpServices } from '../helpers/services';
 import { snapshotDatabase } from '../helpers/db-snapshot';
 import { IMPORT_SEEDS, seedText } from '../helpers/import-seeds';
@@ -44,6 +48,26 @@ describe('importing a plan through the services', () => {
 
     const again = await call(services, 'imports.parse', { fileName: 'kh.txt', text: seedText(IMPORT_SEEDS[0]) });
     expect(again.names.find((n) => n.name === subject)).toMatchObject({ source: 'remembered', target: { type: 'group', groupId: groups.get('Các cơ quan, đơn vị') } });
+    await services.close();
+  });
+
+  it('a scan: names it misread offered as the closest unit for the clerk to confirm; its căn cứ lines kept as bases and printed in italics', async () => {
+    const { services, ids } = await officeWithUnits();
+    const text = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/seeds/phuong-nghia-lo-2026-scan.txt'), 'utf8');
+    const parsed = await call(services, 'imports.parse', { fileName: 'scan.txt', text });
+    const byName = new Map(parsed.names.map((n) => [n.name, n]));
+    // "Phòng Văn h©a - Xã hội": the office's "Phòng Văn hóa – Xã hội", marked as a guess
+    expect(byName.get('Phòng Văn h©a - Xã hội')).toMatchObject({ source: 'similar', target: { type: 'unit', unitId: ids.get('Phòng Văn hóa – Xã hội') } });
+    expect(byName.get('Phòng Văn hóa - Xã hội')).toMatchObject({ source: 'matched' });
+    // nothing close among the units of a xã: kept as written
+    expect(byName.get('Công an phường')).toMatchObject({ source: 'none' });
+    expect(parsed.content.tasks[0]!.lead).toEqual([{ type: 'unit', unitId: ids.get('Phòng Văn hóa – Xã hội'), note: '' }]);
+    expect(parsed.content.bases).toHaveLength(3);
+    expect(parsed.content.preamble).toMatch(/^Ủy ban nhân dân phường Nghĩa Lộ ban hành/);
+    const plan = await call(services, 'imports.save', { kind: 'received', content: parsed.content, names: parsed.names.map((n) => ({ name: n.name, target: n.target })) });
+    expect(plan.content.bases[0]).toBe('Căn cứ Luật Thực hiện dân chủ ở cơ sở ngày 10 tháng 11 năm 2022');
+    const { document } = docxParts(await planDocx(plan.content, (ref) => (ref.type === 'external' ? ref.name : 'đơn vị')));
+    expect(runPropertiesOf(document, 'Căn cứ Chỉ thị số 33/CT-TTg')).toMatch(/<w:i\/>/);
     await services.close();
   });
 

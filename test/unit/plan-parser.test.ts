@@ -3,7 +3,9 @@ import { parsePlanText } from '../../core/import/parser/parse-plan';
 import { parseTimeframe } from '../../core/import/parser/timeframe';
 import { splitUnits } from '../../core/import/parser/unit-list';
 import { planJson } from '../../core/import/plan-json';
-import { IMPORT_SEEDS, expectParsedLike, folded, seedText, squash, stripDiacritics } from '../helpers/import-seeds';
+import { readPlan } from '../../core/import/read-plan';
+import { IMPORT_SEEDS, expectParsedLike, folded, seedText, squash, stripDiacritics, typedContent } from '../helpers/import-seeds';
+import { parserFixtures } from '../helpers/parser-score';
 
 describe('plan parser: the three seeds, every field', () => {
   for (const seed of IMPORT_SEEDS) {
@@ -200,3 +202,122 @@ function unwrap(text: string): string {
   }
   return lines.join('\n');
 }
+
+/** A fixture of test/fixtures/import by name, read as the importer reads it. */
+function fixturePlan(name: string) {
+  const fixture = parserFixtures().find((f) => f.name === name)!;
+  return parsePlanText(fixture.text, { ocr: fixture.ocr }).plan;
+}
+
+describe('plan parser: what it could not read (issue 19)', () => {
+  it('a scan\'s sub-item letters read as symbols ("c¢)", "©)", "b]") still start the timeframe line, not more of the unit list', () => {
+    const plan = fixturePlan('phuong-nghia-lo-2026-scan');
+    expect(plan.tasks.map((t) => t.timeframe.kind)).toEqual(['ongoing', 'range', 'deadline', 'range', 'range']);
+    expect(plan.tasks[0]!.coordinating).toEqual(['Ủy ban MTTQ Việt Nam phường', 'các tổ dân phố']);
+    expect(plan.tasks[1]!.coordinating).toEqual(['Công an phường', 'Ban Chỉ huy Quân sự phường']);
+    expect(plan.attributeStyle).toBe('lettered');
+    const text = ['KẾ HOẠCH', 'Thực hiện dân chủ năm 2026', 'II. NHIỆM VỤ', '1. Tiếp công dân.', 'a] Cơ quan chủ trì: Văn phòng UBND xã', '@) Cơ quan phối hợp: Công an xã', 'c|) Thời gian thực hiện: Quý III/2026'].join('\n');
+    const task = parsePlanText(text, { ocr: true }).plan.tasks[0]!;
+    expect([task.lead, task.coordinating, task.timeframe.from]).toEqual([['Văn phòng UBND xã'], ['Công an xã'], '2026-07-01']);
+    // "b" read as "6": a label after it says it is an attribute line, not task 6
+    const five = ['KẾ HOẠCH', 'Năm 2026', 'II. NHIỆM VỤ', '1. Một.', '2. Hai.', '3. Ba.', '4. Bốn.', '5. Tiếp công dân.', 'a) Cơ quan chủ trì: Văn phòng UBND xã', '6) Cơ quan phối hợp: Công an xã', 'c) Thời gian thực hiện: Quý III/2026'].join('\n');
+    const six = parsePlanText(five, { ocr: true }).plan;
+    expect([six.tasks.length, six.tasks[4]!.coordinating, six.tasks[4]!.timeframe.kind]).toEqual([5, ['Công an xã'], 'range']);
+    // a real "c)" is left as it is
+    expect(parsePlanText(text.replace('c|)', 'c)')).plan.tasks[0]!.timeframe.kind).toBe('range');
+  });
+
+  it('the signature after "- Lưu: VT, …" without a full stop: the name alone, or the signer\'s title on the same line (a web table row)', () => {
+    const scan = fixturePlan('phuong-nghia-lo-2026-scan');
+    expect([scan.recipients.at(-1), scan.signerName]).toEqual(['Lưu: VT, VHXH', 'Nguyễn Thị Thu Hà']);
+    const web = fixturePlan('web-xa-tinh-son-2026');
+    expect([web.recipients.at(-1), web.signerAuthority, web.signerTitle, web.signerName]).toEqual(['Lưu: VT, VHXH', 'TM. ỦY BAN NHÂN DÂN', 'TM. ỦY BAN NHÂN DÂN CHỦ TỊCH', 'Phạm Văn Bình']);
+    const capitals = parsePlanText(['KẾ HOẠCH', 'Năm 2026', 'II. NHIỆM VỤ', '1. Tiếp dân.', 'Nơi nhận:', '- Như trên;', '- LƯU: VT\tKT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Lê Văn Ba'].join('\n')).plan;
+    expect([capitals.recipients, capitals.signerTitle, capitals.signerName]).toEqual([['Như trên', 'LƯU: VT'], 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH', 'Lê Văn Ba']);
+    // "Lưu ý:" in the body is not an archive line
+    const note = parsePlanText(['KẾ HOẠCH', 'Thực hiện dân chủ năm 2026', 'II. NHIỆM VỤ', '1. Tiếp công dân.', 'Lưu ý: hồ sơ gửi qua hệ thống', 'Quản lý văn bản của tỉnh.'].join('\n')).plan;
+    expect(note.tasks[0]!.body).toBe('Tiếp công dân.\nLưu ý: hồ sơ gửi qua hệ thống Quản lý văn bản của tỉnh.');
+  });
+
+  it('"* " bullets are items of their own, not Markdown emphasis pairing two of them across lines', () => {
+    const task = fixturePlan('web-xa-tinh-son-2026').tasks[0]!;
+    expect(task.subtasks.map((s) => s.body)).toEqual(['Tuyên truyền trên hệ thống truyền thanh của xã', 'Tổ chức hội nghị quán triệt cho cán bộ, công chức']);
+    expect([task.lead, task.coordinating, task.timeframe.kind]).toEqual([['Phòng Văn hóa - Xã hội'], ['Các thôn'], 'ongoing']);
+    // emphasis inside a line, or over a line break, still goes
+    expect(parsePlanText('KẾ HOẠCH\nThực hiện *dân chủ*\nII. NHIỆM VỤ\n1. Phong trào “*Dân vận\nkhéo*”.').plan.tasks[0]!.body).toBe('Phong trào “Dân vận khéo”.');
+  });
+
+  it('"6 tháng đầu năm (trước ngày …)" is the half-year report, "năm (trước ngày …)" the annual one', () => {
+    expect(fixturePlan('phuong-nghia-lo-2026-scan').reportingDeadlines.map((d) => [d.kind, d.dueDate])).toEqual([
+      ['semiannual', '2026-06-05'],
+      ['annual', '2026-11-05'],
+    ]);
+    const text = ['KẾ HOẠCH', 'Năm 2026', 'II. NHIỆM VỤ', '1. Tiếp dân.', 'III. TỔ CHỨC THỰC HIỆN', '1. Các thôn báo cáo 6 tháng cuối năm trước ngày 05/12/2026 và báo cáo nửa năm trước ngày 05/6/2026.'].join('\n');
+    expect(parsePlanText(text).plan.reportingDeadlines.map((d) => d.kind)).toEqual(['semiannual', 'semiannual']);
+  });
+
+  it('footnotes at the foot of a PDF page with no rule above them are taken out of the sentence the page break cut', () => {
+    const plan = fixturePlan('so-noi-vu-2026-pdf');
+    expect(plan.footnotes.map((f) => f.marker)).toEqual(['1', '2']);
+    expect(plan.footnotes[0]!.text).toBe('Luật Thực hiện dân chủ ở cơ sở năm 2022; Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ.');
+    expect(plan.tasks[1]!.body).toMatch(/theo quy định\[\^2\], bảo đảm .* người lao động trong cơ quan\.$/);
+    // seed 004 with Word's footnote separators gone reads the same
+    const seed = seedText(IMPORT_SEEDS[0]);
+    const original = parsePlanText(seed).plan;
+    const bare = parsePlanText(seed.replace(/^ {20,}$/gm, '')).plan;
+    expect(bare.footnotes.map((f) => squash(f.text))).toEqual(original.footnotes.map((f) => squash(f.text)));
+    expect(bare.tasks.map((t) => t.body)).toEqual(original.tasks.map((t) => t.body));
+    // a numbered line near the end whose number is no mark in the text stays where it is
+    const plain = parsePlanText(['KẾ HOẠCH', 'Năm 2026', 'II. NHIỆM VỤ', '1. Tiếp dân.', '2 Tổ chức đối thoại với Nhân dân.', '3'].join('\n')).plan;
+    expect(plain.footnotes).toEqual([]);
+  });
+
+  it('a phường\'s (or a province\'s) name over two lines is one body, not a parent and its issuer', () => {
+    const plan = fixturePlan('phuong-nghia-lo-2026-scan');
+    expect([plan.issuerParent, plan.issuer]).toEqual([null, 'ỦY BAN NHÂN DÂN PHƯỜNG NGHĨA LỘ']);
+    const so = parsePlanText(['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI', 'SỞ NỘI VỤ', 'Số: 5/KH-SNV', 'KẾ HOẠCH', 'Năm 2026'].join('\n')).plan;
+    expect([so.issuerParent, so.issuer]).toEqual(['ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI', 'SỞ NỘI VỤ']);
+    expect(fixturePlan('so-noi-vu-2026-pdf').issuerParent).toBe('UBND TỈNH QUẢNG NGÃI');
+  });
+
+  it('a short numbered heading ("1. Mục đích") is not merged into the paragraph under it', () => {
+    expect(fixturePlan('so-noi-vu-2026-pdf').purposes.split('\n').slice(0, 2)).toEqual(['1. Mục đích', 'Nâng cao hiệu quả thực hiện dân chủ ở cơ sở trong cơ quan; xây dựng đội ngũ công chức, viên chức gần dân, trọng dân, có trách nhiệm với Nhân dân.']);
+    // a numbered task broken by the page width before a capital goes on
+    const long = parsePlanText(['KẾ HOẠCH', 'Năm 2026', 'II. NHIỆM VỤ', '1. Thực hiện có hiệu quả Quyết định số 737/QĐ-UBND của', 'Ủy ban nhân dân tỉnh.'].join('\n')).plan;
+    expect(long.tasks[0]!.body).toBe('Thực hiện có hiệu quả Quyết định số 737/QĐ-UBND của Ủy ban nhân dân tỉnh.');
+  });
+
+  it('the căn cứ lines are read into the bases (printed in italics), the sentence that issues the plan stays the preamble', () => {
+    const plan = fixturePlan('phuong-nghia-lo-2026-scan');
+    expect(plan.bases).toEqual([
+      'Căn cứ Luật Thực hiện dân chủ ở cơ sở ngày 10 tháng 11 năm 2022',
+      'Căn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về tiếp tục tăng cường và đổi mới công tác dân vận của cơ quan hành chính nhà nước, chính quyền các cấp trong tình hình mới',
+      'Căn cứ Kế hoạch số 14/KH-UBND ngày 19/01/2026 của UBND tỉnh Quảng Ngãi thực hiện công tác dân vận chính quyền và dân chủ ở cơ sở năm 2026',
+    ]);
+    expect(plan.preamble).toBe('Ủy ban nhân dân phường Nghĩa Lộ ban hành Kế hoạch thực hiện công tác dân vận chính quyền và dân chủ ở cơ sở năm 2026 như sau:');
+    expect(fixturePlan('so-noi-vu-2026-pdf').bases).toHaveLength(2);
+    // seed 004: one sentence from "Căn cứ" to "ban hành Kế hoạch": the preamble, as the clerk typed it
+    const seed = parsePlanText(seedText(IMPORT_SEEDS[0])).plan;
+    expect([seed.bases, seed.preamble]).toEqual([[], squash(typedContent(IMPORT_SEEDS[0]).preamble)]);
+  });
+
+  it('text copied from a legal website (metadata table, then "Kế hoạch số …") gives number, date, title and signer with a warning, not a refusal', async () => {
+    const { parsed } = await readPlan({ text: parserFixtures().find((f) => f.name === 'web-tinh-quang-ngai-metadata')!.text });
+    expect([parsed.documentNumber, parsed.symbol, parsed.issueDate, parsed.title, parsed.year, parsed.signerName]).toEqual(['12/KH-UBND', 'KH-UBND', '2026-03-03', 'Thực hiện Quy chế dân chủ ở cơ sở trong cơ quan hành chính nhà nước', 2026, 'Trần Phước Hiền']);
+    expect(parsed.warnings[0]).toMatch(/^Văn bản chép từ trang web/);
+    const full = fixturePlan('web-xa-tinh-son-2026');
+    expect([full.documentNumber, full.issueDate, full.issuer, full.title, full.tasks.length]).toEqual(['09/KH-UBND', '2026-01-15', 'Ủy ban nhân dân xã Tịnh Sơn', 'Thực hiện công tác dân vận chính quyền năm 2026', 3]);
+    expect(full.preamble).toMatch(/^Thực hiện Kế hoạch số 14\/KH-UBND/);
+    // a title line with the date in words and without "số"
+    const words = parsePlanText('Kế hoạch 7/KH-UBND ngày 02 tháng 3 năm 2026 về việc tổ chức đối thoại với Nhân dân\n1. Tổ chức đối thoại.').plan;
+    expect([words.documentNumber, words.issueDate, words.title]).toEqual(['7/KH-UBND', '2026-03-02', 'Tổ chức đối thoại với Nhân dân']);
+    // the parent plan named at the start of a broken sentence is not this plan's title line
+    const broken = parsePlanText('Thực hiện\nKế hoạch số 14/KH-UBND ngày 19/01/2026 của UBND tỉnh, UBND xã ban hành kế hoạch như sau:\n1. Tổ chức đối thoại.').plan;
+    expect([broken.issueDate, broken.title, broken.warnings.some((w) => w.startsWith('Văn bản chép từ trang web'))]).toEqual([null, null, false]);
+  });
+
+  it('tells the clerk a text came from a scan when the reader says so', () => {
+    expect(fixturePlan('phuong-nghia-lo-2026-scan').warnings).toContain('Văn bản đọc từ bản quét (nhận dạng chữ): chữ có thể bị đọc sai, hãy đối chiếu từng mục với bản giấy.');
+    expect(parsePlanText(seedText(IMPORT_SEEDS[1])).plan.warnings.some((w) => w.includes('bản quét'))).toBe(false);
+  });
+});

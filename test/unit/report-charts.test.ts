@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completionByTask, completionByUnit, onTimeRateByPeriod } from '../../shared/reports/report-charts';
+import { completionByTask, completionByUnit, figuresAgainstPreviousYear, onTimeRateByPeriod } from '../../shared/reports/report-charts';
 import type { Consolidation } from '../../shared/reports/consolidation';
 import type { Matrix } from '../../shared/reports/report-schemas';
 
@@ -17,6 +17,12 @@ describe('report charts', () => {
   it('completion by task and by unit', () => {
     expect(completionByTask(c)).toEqual([{ name: 'NV 1', percent: 67 }, { name: 'NV 2', percent: 0 }, { name: 'NV 3', percent: 0 }]);
     expect(completionByUnit(c)).toEqual([{ name: 'A', percent: 50 }, { name: 'B', percent: 100 }, { name: 'C', percent: 0 }]);
+  });
+
+  it('figures against the same period of the previous year', () => {
+    const figure = (name: string, total: number, previous: number | null) => ({ name, unit: '', total, byUnit: [], previous });
+    const withFigures = { figures: [figure('Số lượt tiếp công dân', 44, 20), figure('Số cuộc đối thoại', 3, null), figure('Số đơn thư', 9, 0)] } as unknown as Consolidation;
+    expect(figuresAgainstPreviousYear(withFigures)).toEqual([{ name: 'Số lượt tiếp công dân', percent: 220 }]);
   });
 
   it('on-time rate over the periods already due', () => {

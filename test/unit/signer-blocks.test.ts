@@ -16,7 +16,8 @@ async function officeAt(name: string, level: OfficeLevel, reportsTo = 'UBND tỉ
 /** The paragraphs of the signature cell: after "Nơi nhận:" and the recipient lines, up to the signer's name. */
 function signatureParagraphs(documentXml: string): string[] {
   const tables = [...documentXml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
-  const cells = [...tables.at(-1)!.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => m[0]);
+  // the signature table is the one with "Nơi nhận:" (a BÁO CÁO's annex tables follow it)
+  const cells = [...tables.find((t) => t.includes('Nơi nhận:'))!.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => m[0]);
   return docxParagraphs(cells.at(-1)!);
 }
 

@@ -20,6 +20,9 @@ const NUMBER = /\bs[o0-9]\s*[:;.]?\s*(\d{1,5})?\s*\/\s*([a-z0-9][a-z0-9.&]*(?:\s
 const PLACE_DATE = /([a-z][a-z ]{1,40}),\s*ng\w{1,3}\s*(\d{1,2})\s*th\w{2,4}\s*(\d{1,2})\s*n\w{1,2}m?\s*(\d{4})/;
 const PLACE_DATE_NUMERIC = /([a-z][a-z ]{1,40}),\s*ng\w{1,3}\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/;
 
+const BODY_WITHOUT_PLACE = /^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)$/;
+const PLACE_LEVEL = /^(?:xa|phuong|thi tran|dac khu|tinh|thanh pho|tp\.?|quan|huyen|thi xa)\b/;
+
 /** Reads the number, place and date and the issuing body from the lines above "KẾ HOẠCH". */
 export function readHeader(blocks: Block[]): Header {
   const header: Header = { documentNumber: null, symbol: null, issueDate: null, place: null, issuerParent: null, issuer: null, lines: {} };
@@ -61,6 +64,13 @@ export function readHeader(blocks: Block[]): Header {
     const last = names[names.length - 1];
     if (last && !UNIT_HEADS.test(fold(rest))) last.text = `${last.text} ${rest}`;
     else names.push({ text: rest, line: block.line });
+  }
+  // "ỦY BAN NHÂN DÂN" over "PHƯỜNG NGHĨA LỘ": one body's name on two lines, not a parent and its office.
+  for (let i = names.length - 2; i >= 0; i--) {
+    if (BODY_WITHOUT_PLACE.test(fold(names[i]!.text)) && PLACE_LEVEL.test(fold(names[i + 1]!.text))) {
+      names[i]!.text = `${names[i]!.text} ${names[i + 1]!.text}`;
+      names.splice(i + 1, 1);
+    }
   }
   if (names.length === 1) {
     header.issuer = names[0]!.text;

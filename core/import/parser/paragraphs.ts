@@ -63,6 +63,7 @@ class Paragraph {
   head: string;
   tail: string;
   case: LetterCase;
+  lines = 1;
 
   constructor(
     readonly line: number,
@@ -88,6 +89,7 @@ class Paragraph {
       this.length += 1;
     }
     this.pieces.push(text);
+    this.lines += 1;
     this.length += text.length;
     this.tail = (this.tail + text).slice(-TAIL);
     if (this.length - text.length <= 2 * HEAD) this.head = this.pieces.join('').slice(0, HEAD);
@@ -116,6 +118,16 @@ export function toBlocks(lines: Line[]): Block[] {
   return paragraphs.map((p) => ({ text: p.text(), line: p.line }));
 }
 
+const DOCUMENT_WORDS = /^(?:luat|bo luat|hien phap|phap lenh|nghi quyet|nghi dinh|quyet dinh|chi thi|thong tu|ke hoach|chuong trinh|ket luan|huong dan|cong van|quy dinh|quy che|de an|van ban|thong bao|thong tri)\b/;
+const ARCHIVE = /^[-–+•]?\s*luu\s*:/;
+
+function isShortHeading(text: string): boolean {
+  const m = NUMBERED.exec(text) ?? SUB_NUMBERED.exec(text) ?? ROMAN.exec(text);
+  if (!m || text.length > 40 || /[,;:.!?]["”)]?$/.test(text)) return false;
+  const words = text.slice(m[0].length).trim().split(/\s+/);
+  return words.length <= 6 && /^\p{Lu}/u.test(words[0]!);
+}
+
 function continues(previous: Paragraph, lastLine: string, text: string): boolean {
   const upperBefore = inCapitals(previous.case);
   const upper = isUpperLine(text);
@@ -129,6 +141,14 @@ function continues(previous: Paragraph, lastLine: string, text: string): boolean
     return lastLine.length >= 45 && /\s\p{Lu}\p{Ll}*$/u.test(lastLine) && !matchLabel(text.replace(BULLET, ''));
   }
   if (startsParagraph(text)) return false;
+  // The recipients end with "- Lưu: VT, …", often without a full stop: what follows is the signature.
+  if (ARCHIVE.test(fold(previous.head))) return false;
+  // "Căn cứ …;" over "Ủy ban nhân dân phường … ban hành …": the bases end, the preamble begins
+  // (a capital after ";" that names another document is the next basis of the same sentence).
+  if (/;$/.test(previous.tail) && /^can cu\b/.test(fold(previous.head)) && /^\p{Lu}/u.test(text) && !DOCUMENT_WORDS.test(fold(text))) return false;
+  // "1. Mục đích" over "Nâng cao …": a short numbered heading without punctuation stands alone
+  // (a line broken by the page width is longer; the test rewraps at 55 characters).
+  if (previous.lines === 1 && isShortHeading(previous.head) && /^[\p{Lu}"“]/u.test(text)) return false;
   // A capital after a full stop starts a paragraph; after ";" it is the next item of a list broken by the page width.
   if (/[.:!?]["”)]?$/.test(previous.tail) && /^[\p{Lu}"“]/u.test(text)) return false;
   return true;

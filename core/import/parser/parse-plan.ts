@@ -7,6 +7,8 @@ import { readDeadlines } from './reporting';
 import { readSignature } from './signature';
 import { splitSource } from './source-text';
 import { readTasks } from './tasks';
+import { findWebTitleLine, readWebCopy, type WebCopy } from './web-copy';
+import { splitBases } from './bases';
 
 type SectionKind = 'purposes' | 'tasks' | 'budget' | 'organization';
 
@@ -25,20 +27,43 @@ export interface ParseOutput {
  * Reads a plan (Kế hoạch) from its text, whatever it came from. Pure: no I/O, no clock.
  * Throws nothing for odd text; what it could not find is null, empty or a warning.
  */
-export function parsePlanText(raw: string): ParseOutput {
+export interface ParseOptions {
+  /** The text is a scan's OCR: letters may be misread as symbols, the clerk is warned to compare with the paper. */
+  ocr?: boolean;
+}
+
+export function parsePlanText(raw: string, options: ParseOptions = {}): ParseOutput {
   const source = splitSource(raw);
-  const blocks = toBlocks(source.lines);
+  let blocks = toBlocks(source.lines);
   const warnings: string[] = [];
   const doubts: { field: string; message: string }[] = [];
 
   const title = findTitleBlock(blocks);
+  // Copied from a legal website: a metadata table and "Kế hoạch số …/KH-… ngày … về …" instead of "KẾ HOẠCH",
+  // a paragraph of its own (a blank line does not end a paragraph here; a page's title line ends without a stop).
+  const webLine = title ? -1 : findWebTitleLine(source.lines);
+  let web: WebCopy | null = null;
+  if (webLine >= 0) {
+    const before = toBlocks(source.lines.slice(0, webLine));
+    const line = source.lines[webLine]!;
+    blocks = [...before, { text: line.text, line: line.no }, ...toBlocks(source.lines.slice(webLine + 1))];
+    web = readWebCopy(blocks, before.length);
+  }
   const firstHeading = blocks.findIndex((b) => romanHeading(b) !== null);
-  const headerEnd = title ? title.index : Math.max(0, Math.min(firstHeading < 0 ? 6 : firstHeading, 6));
+  const headerEnd = title ? title.index : web ? web.index : Math.max(0, Math.min(firstHeading < 0 ? 6 : firstHeading, 6));
   const header = readHeader(blocks.slice(0, headerEnd));
+  if (web) {
+    header.documentNumber ??= web.documentNumber;
+    header.symbol ??= web.symbol;
+    header.issueDate ??= web.issueDate;
+    header.issuer ??= web.issuer;
+    header.lines.documentNumber ??= blocks[web.index]!.line;
+    if (web.issueDate) header.lines.issueDate ??= blocks[web.index]!.line;
+  }
 
   // The subject: what follows "KẾ HOẠCH" up to the bases or the first heading.
-  let cursor = title ? title.index + 1 : headerEnd;
-  let subject: string | null = null;
+  let cursor = title ? title.index + 1 : web ? web.index + 1 : headerEnd;
+  let subject: string | null = web?.title ?? null;
   let subjectLine = title ? blocks[title.index]!.line : 0;
   if (title?.rest) subject = title.rest;
   else if (title && blocks[cursor] && romanHeading(blocks[cursor]!) === null) {
@@ -49,7 +74,8 @@ export function parsePlanText(raw: string): ParseOutput {
 
   const sectionStart = blocks.findIndex((b, i) => i >= cursor && romanHeading(b) !== null);
   const preambleBlocks = blocks.slice(cursor, sectionStart < 0 ? cursor : sectionStart);
-  const preamble = preambleBlocks.map((b) => b.text).join('\n');
+  const { bases, rest: preambleRest } = splitBases(preambleBlocks);
+  const preamble = preambleRest.map((b) => b.text).join('\n');
   const { sections, footer } = splitSections(sectionStart < 0 ? [] : blocks.slice(sectionStart));
 
   const taskSection = sections.find((s) => s.kind === 'tasks');
@@ -61,6 +87,7 @@ export function parsePlanText(raw: string): ParseOutput {
   const organization = sections.filter((s) => s.kind === 'organization').flatMap((s) => s.blocks);
   const closingFrom = closingStart(organization);
   const signature = readSignature(footer);
+  if (web && !signature.signerName && web.signerName) signature.signerName = web.signerName;
 
   let issuer = header.issuer;
   const lines: Record<string, number> = { ...header.lines, ...signature.lines };
@@ -71,18 +98,21 @@ export function parsePlanText(raw: string): ParseOutput {
       doubts.push({ field: 'issuer', message: 'Không có phần đầu văn bản; tên cơ quan ban hành lấy từ câu mở đầu.' });
     }
   }
-  if (subject) lines.title = subjectLine;
+  if (subject) lines.title = web ? blocks[web.index]!.line : subjectLine;
+  if (bases.length) lines.bases = preambleBlocks[0]!.line;
   if (taskSection) lines.tasks = taskSection.blocks[0]?.line ?? 0;
 
   const year = yearOf(subject, header.issueDate);
-  if (!title) warnings.push('Không thấy chữ "KẾ HOẠCH" ở đầu văn bản.');
+  if (web) warnings.push('Văn bản chép từ trang web: số, ngày và trích yếu lấy từ dòng "Kế hoạch số …" và bảng thông tin của trang; hãy đối chiếu với văn bản gốc.');
+  else if (!title) warnings.push('Không thấy chữ "KẾ HOẠCH" ở đầu văn bản.');
   if (!header.symbol) doubts.push({ field: 'documentNumber', message: 'Không thấy số, ký hiệu văn bản ("Số: …/KH-…").' });
   else if (!header.documentNumber) doubts.push({ field: 'documentNumber', message: 'Số văn bản để trống (bản dự thảo?).' });
   if (!header.issueDate) doubts.push({ field: 'issueDate', message: 'Không thấy ngày ban hành ("…, ngày … tháng … năm …").' });
   if (!issuer) doubts.push({ field: 'issuer', message: 'Không thấy tên cơ quan ban hành.' });
   if (!subject) doubts.push({ field: 'title', message: 'Không thấy trích yếu dưới chữ "KẾ HOẠCH".' });
   if (!taskResult.tasks.length) warnings.push('Không thấy nhiệm vụ nào được đánh số (1., 2., …) trong phần nội dung.');
-  if (looksScanned(source.lines.map((l) => l.text).join(' '))) warnings.push('Văn bản có vẻ bị mất dấu tiếng Việt (bản quét): hãy đối chiếu từng mục với bản gốc.');
+  if (options.ocr) warnings.push('Văn bản đọc từ bản quét (nhận dạng chữ): chữ có thể bị đọc sai, hãy đối chiếu từng mục với bản giấy.');
+  else if (looksScanned(source.lines.map((l) => l.text).join(' '))) warnings.push('Văn bản có vẻ bị mất dấu tiếng Việt (bản quét): hãy đối chiếu từng mục với bản gốc.');
   if (taskResult.intro.length) warnings.push(`Đoạn mở đầu phần nhiệm vụ được giữ ở phần mở đầu kế hoạch: "${taskResult.intro[0]!.slice(0, 80)}…"`);
 
   return {
@@ -96,7 +126,7 @@ export function parsePlanText(raw: string): ParseOutput {
       issuer,
       title: subject,
       year,
-      bases: [],
+      bases,
       preamble: [preamble, ...taskResult.intro].filter(Boolean).join('\n'),
       purposes: sections.filter((s) => s.kind === 'purposes').flatMap((s) => s.blocks.map((b) => b.text)).join('\n'),
       tasksHeading: taskSection?.heading ?? '',

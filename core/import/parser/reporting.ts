@@ -9,7 +9,8 @@ import { splitUnits } from './unit-list';
 const KIND_WORDS: [RegExp, DutyKind][] = [
   [/\b(6|sau) thang\b|\bso ket\b|\bnua nam\b/g, 'semiannual'],
   [/\bquy\b/g, 'quarterly'],
-  [/\b(hang nam|ca nam|tong ket|bao cao nam)\b|\bnam\b(?!\s*\d)/g, 'annual'],
+  // "năm" alone, but not the year of "6 tháng đầu năm" (a half-year report written in full)
+  [/\b(hang nam|ca nam|tong ket|bao cao nam)\b|(?<!\b(?:dau|cuoi|nua) )\bnam\b(?!\s*\d)/g, 'annual'],
   [/\b(gui|xay dung|ban hanh) (ke hoach|kh)\b|\bke hoach (cua|thuc hien) (don vi|co quan)/g, 'plan'],
 ];
 

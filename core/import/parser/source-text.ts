@@ -31,10 +31,29 @@ export function normalizeCharacters(raw: string): string {
     .replace(/[\u201E\u201F\u00AB\u00BB\u2033]/g, '"')
     .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
     .replace(/[\u2022\u25CF\u25AA\u25E6\u2023\uF0B7\uF02D]/g, '-')
-    // Markdown emphasis left by some converters: **trước ngày 01/4/2025**, *Văn phòng*.
+    // "* " at the start of a line is a bullet (web pages, Markdown), not emphasis: read first, or the rule below
+    // pairs two bullets' stars across the lines between them and the items run together.
+    .replace(/^([ \t]*)\*[ \t]+(?=\S)/gm, '$1- ')
+    // Markdown emphasis left by some converters (also over a line break): **trước ngày 01/4/2025**, *Văn phòng*.
     .replace(/\*{1,3}([^*]{1,400}?)\*{1,3}/g, '$1')
     .replace(/\\([-*_.()[\]])/g, '$1');
 }
+
+/** Letters a scan reads as symbols: "©)" for "c)". */
+const LETTER_SYMBOLS: Record<string, string> = { '©': 'c', '¢': 'c', '@': 'a', '€': 'e' };
+
+/**
+ * A scan's sub-item letter read with a symbol beside it or for it ("c¢) Thời gian …", "©) Thời gian …",
+ * "b] Cơ quan …"): put back as "c)", or the line is not seen as a sub-item and runs into the one before.
+ */
+function repairItemLetter(text: string): string {
+  const m = /^(?:([a-zđ])[¢©®°'’`´^~|]{0,2}|([©¢@€]))[)}\]](?=\s)/u.exec(text);
+  if (!m || (m[1] && m[0].length === 2 && m[0].endsWith(')'))) return text;
+  return `${m[1] ?? LETTER_SYMBOLS[m[2]!]})${text.slice(m[0].length)}`;
+}
+
+/** "- Lưu: VT, VHXH TM. ỦY BAN NHÂN DÂN": a web page's table row, the recipients' last line and the signer's first, copied onto one line. */
+const ARCHIVE_THEN_AUTHORITY = /^([-–+•]?\s*[Ll][ưuƯU][uU]\s*:.*?)\s+((?:KT|TM|TL|TUQ|Q)\s*\.\s*\p{Lu}.*)$/u;
 
 const PAGE_NUMBER = /^(?:-\s*)?(?:trang\s+)?\d{1,3}(?:\s*-)?(?:\s*\/\s*\d{1,3})?$/i;
 const FOOTNOTE_RULE = /^[_\-–—]{8,}$/;
@@ -59,11 +78,45 @@ export function splitSource(raw: string): SourceText {
       i = readFootnotes(rawLines, sourceLines, i + 1, footnotes);
       continue;
     }
-    if (text && !isPageNumber(text) && !/^[-_–—=*.·]{3,}$/.test(text)) lines.push({ no: i + 1, text, indented: /^ \S/.test(raw.replace(/\f/g, '')) || raw.startsWith('\f') });
+    if (!isRule && footnotesWithoutRule(rawLines, sourceLines, lines, i, footnotes)) {
+      i = readFootnotes(rawLines, sourceLines, i, footnotes);
+      continue;
+    }
+    if (text && !isPageNumber(text) && !/^[-_–—=*.·]{3,}$/.test(text)) {
+      const indented = /^ \S/.test(raw.replace(/\f/g, '')) || raw.startsWith('\f');
+      const repaired = repairItemLetter(text);
+      const joined = ARCHIVE_THEN_AUTHORITY.exec(repaired);
+      if (joined) lines.push({ no: i + 1, text: joined[1]!, indented }, { no: i + 1, text: joined[2]!, indented: false });
+      else lines.push({ no: i + 1, text: repaired, indented });
+    }
     i += 1;
   }
   stripFootnoteMarkers(lines, footnotes);
   return { sourceLines, lines, footnotes };
+}
+
+/**
+ * Footnotes at the foot of a PDF page with no rule above them (the rule is a drawing, not text): lines from the
+ * next footnote number, "2 Nghị định số …", to the page's end, when that number stands as a mark after a word
+ * ("theo quy định2,") in the page's body. Left in, they are folded into the sentence the page break cut.
+ */
+function footnotesWithoutRule(rawLines: string[], text: string[], body: Line[], at: number, footnotes: { marker: string }[]): boolean {
+  const start = /^(\d{1,2})\s+\p{L}/u.exec(text[at]!);
+  if (!start || !body.length) return false;
+  const marker = start[1]!;
+  const expected = footnotes.length ? Number(footnotes[footnotes.length - 1]!.marker) + 1 : 1;
+  if (Number(marker) !== expected) return false;
+  const mark = new RegExp(`(?:\\p{L}|[)”"])${marker}(?=[\\s,.;:)”"]|$)`, 'u');
+  let marked = false;
+  for (let k = body.length - 1; k >= 0 && k >= body.length - 60 && !marked; k--) marked = mark.test(body[k]!.text);
+  if (!marked) return false;
+  // The page must end within a few lines: a page number, a form feed, a new page's first line or the end of the text.
+  for (let k = at + 1; k < rawLines.length && k <= at + 24; k++) {
+    // (text copied from Word starts a page's first line with a space)
+    if (rawLines[k]!.startsWith('\f') || isPageNumber(text[k]!) || /^ \S/.test(rawLines[k]!)) return true;
+    if (/^(?:[IVX]+\.|\d{1,2}\.\s|[-–+•]\s|[a-zđ]\)\s)/u.test(text[k]!)) return false;
+  }
+  return rawLines.length - at <= 24;
 }
 
 function nextNonEmpty(lines: string[], from: number): string | undefined {

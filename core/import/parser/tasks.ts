@@ -35,6 +35,13 @@ export function readTasks(blocks: Block[]): TaskSection {
   for (const block of blocks) {
     const text = block.text;
     const numbered = NUMBERED.exec(text);
+    // "6) Cơ quan phối hợp: …": a scan read the letter "b" as a digit; a label says it is an attribute, not a task
+    const misreadLetter = numbered && current && numbered[0].includes(')') ? matchLabel(text.slice(numbered[0].length).trim()) : null;
+    if (misreadLetter && current) {
+      lettered += 1;
+      applyAttribute(current, misreadLetter, block.line);
+      continue;
+    }
     if (numbered && !SUB_NUMBERED.test(text)) {
       const n = Number(numbered[1]);
       const expected = out.tasks.length + 1;

@@ -5,10 +5,12 @@ import { callApi } from '../api/client';
  * A folder or a backup file: chosen with the computer's own dialog where there is one (the desktop app),
  * or typed, as in the browser where no dialog can give a path.
  */
-export function PathInput(props: { label: string; value: string; onChange: (value: string) => void; pick: 'folder' | 'backupFile'; placeholder: string; status?: 'error' }) {
+const PICKERS = { folder: 'dialogs.chooseFolder', backupFile: 'dialogs.chooseBackupFile', certificateFile: 'dialogs.chooseCertificateFile' } as const;
+
+export function PathInput(props: { label: string; value: string; onChange: (value: string) => void; pick: keyof typeof PICKERS; placeholder: string; status?: 'error' }) {
   const { message } = App.useApp();
   const choose = async () => {
-    const chosen = props.pick === 'folder' ? await callApi('dialogs.chooseFolder', { title: props.label }) : await callApi('dialogs.chooseBackupFile', { title: props.label });
+    const chosen = await callApi(PICKERS[props.pick], { title: props.label });
     if (chosen.path) props.onChange(chosen.path);
     else message.info('Gõ đường dẫn vào ô bên cạnh.');
   };

@@ -5,6 +5,7 @@ import { OUTBOX_STATUS_LABELS, type SyncConfigInput } from '../../../shared/sync
 import { formatVnDate } from '../../../shared/dates/vn-date';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { callApi } from '../api/client';
+import { ConnectionTrustFields } from './ConnectionTrustFields';
 
 const when = (iso: string) => `${formatVnDate(iso.slice(0, 10))} ${new Date(iso).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' })}`;
 
@@ -14,12 +15,12 @@ export function SyncCard() {
   const status = useApiQuery('sync.status', {});
   const saveConfig = useApiMutation('sync.saveConfig', ['sync.']);
   const runNow = useApiMutation('sync.runNow', ['sync.', 'bundles.', 'plans.', 'reports.']);
-  const [form, setForm] = useState<Required<SyncConfigInput>>({ kind: 'none', folder: '', url: '', username: '', password: '' });
+  const [form, setForm] = useState<Required<SyncConfigInput>>({ kind: 'none', folder: '', url: '', username: '', password: '', certificateFile: '', allowPlainHttp: false });
   const [error, setError] = useState<string | null>(null);
   const s = status.data;
   useEffect(() => {
-    if (s) setForm((f) => ({ ...f, kind: s.config.kind, folder: s.config.folder, url: s.config.url, username: s.config.username }));
-  }, [s?.config.kind, s?.config.folder, s?.config.url, s?.config.username]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (s) setForm((f) => ({ ...f, kind: s.config.kind, folder: s.config.folder, url: s.config.url, username: s.config.username, certificateFile: s.config.certificateFile, allowPlainHttp: s.config.allowPlainHttp }));
+  }, [s?.config.kind, s?.config.folder, s?.config.url, s?.config.username, s?.config.certificateFile, s?.config.allowPlainHttp]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const pickFolder = async () => {
     const chosen = await callApi('dialogs.chooseFolder', { title: 'Chọn thư mục dùng chung hoặc ổ USB' });
@@ -53,6 +54,7 @@ export function SyncCard() {
             <Input.Password aria-label="Mật khẩu" style={{ width: 200 }} placeholder={s?.config.hasPassword ? 'Giữ mật khẩu đã lưu' : 'Mật khẩu'} value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
           </Space>
         )}
+        {form.kind === 'webdav' && <ConnectionTrustFields value={form} onChange={(trust) => setForm({ ...form, ...trust })} saved={s?.config} url={form.url} />}
         <Button onClick={save} loading={saveConfig.isPending}>Lưu</Button>
         {error && <Alert type="error" showIcon message={error} />}
         {s?.lastRunAt && (

@@ -12,7 +12,9 @@ import { readLocalCopy, useAutosave } from '../common/use-autosave';
 import { SaveIndicator } from '../common/SaveIndicator';
 import { SignerFields } from '../common/SignerFields';
 import { DateField } from '../plans/editor/fields';
-import { completionByTask, completionByUnit } from '../../../shared/reports/report-charts';
+import { completionByTask, completionByUnit, figuresAgainstPreviousYear } from '../../../shared/reports/report-charts';
+import { formatNumber, taskTally } from '../../../shared/reports/report-prose';
+import { CompareChart } from './CompareChart';
 import { NO_REPORT_LABEL, REPORT_STATE_LABELS } from '../../../shared/workflow/state-labels';
 import { PercentChart } from './PercentChart';
 import { awaitingAcceptance } from '../../../shared/reports/unit-reports';
@@ -31,7 +33,7 @@ export function ConsolidationPage() {
 
 const SECTIONS: [keyof OfficeReportText, string][] = [
   ['leadership', 'Công tác lãnh đạo, chỉ đạo, tuyên truyền'],
-  ['generalResults', 'Kết quả đạt được'],
+  ['generalResults', 'Ưu điểm, kết quả đạt được'],
   ['shortcomings', 'Hạn chế'],
   ['causes', 'Nguyên nhân'],
   ['directions', 'Phương hướng, nhiệm vụ kỳ tới'],
@@ -96,17 +98,18 @@ function ConsolidationView({ c }: { c: Consolidation }) {
           expandable={{
             expandedRowRender: (t) => (
               <Space direction="vertical">
+                <Typography.Text strong>{taskTally(t, t.carriers <= 12)}</Typography.Text>
                 {t.results.map((r) => <div key={r.unitName}><b>{r.unitName}</b>: {r.status ? TASK_STATUS_LABELS[r.status] : '—'}{r.doneText ? ` – ${r.doneText}` : ''}{r.reason ? ` (Lý do: ${r.reason})` : ''}</div>)}
                 {t.figures.map((f) => <div key={f.name}>{f.name}: <b>{f.total}</b> {f.unit}</div>)}
               </Space>
             ),
-            rowExpandable: (t) => t.results.length > 0,
+            rowExpandable: (t) => t.results.length > 0 || t.notReported.length > 0,
           }}
           columns={[
             { title: 'NV', dataIndex: 'ordinal', width: 50 },
             { title: 'Nhiệm vụ', render: (_, t) => (t.body.length > 160 ? `${t.body.slice(0, 157)}…` : t.body) },
             { title: 'Tình trạng chung', width: 200, render: (_, t) => (t.combinedStatus ? <Tag color={t.combinedStatus.startsWith('done') ? 'green' : t.combinedStatus === 'not_done' ? 'red' : 'gold'}>{TASK_STATUS_LABELS[t.combinedStatus]}</Tag> : <Tag>Chưa có báo cáo</Tag>) },
-            { title: 'Đơn vị đã báo cáo', width: 140, render: (_, t) => t.results.length },
+            { title: 'Đơn vị đã báo cáo', width: 140, render: (_, t) => `${t.results.length}/${t.carriers}` },
             { title: 'NV cấp trên', width: 110, render: (_, t) => (t.parentTask ? `NV ${t.parentTask.ordinal}` : '') },
           ]}
         />
@@ -122,8 +125,26 @@ function ConsolidationView({ c }: { c: Consolidation }) {
       <Row gutter={16}>
         <Col xs={24} md={14}>
           <Card size="small" title="Số liệu tổng hợp">
-            <Table rowKey={(f) => f.name + f.unit} size="small" pagination={false} dataSource={c.figures} locale={{ emptyText: 'Chưa có số liệu' }} columns={[{ title: 'Chỉ tiêu', dataIndex: 'name' }, { title: 'Tổng', dataIndex: 'total', width: 90, align: 'right' }, { title: 'Đơn vị tính', dataIndex: 'unit', width: 110 }]} />
+            <Table
+              rowKey={(f) => f.name + f.unit}
+              size="small"
+              pagination={false}
+              dataSource={c.figures}
+              locale={{ emptyText: 'Chưa có số liệu' }}
+              columns={[
+                { title: 'Chỉ tiêu', dataIndex: 'name' },
+                { title: 'Tổng', width: 100, align: 'right', render: (_, f) => formatNumber(f.total) },
+                { title: c.previousPeriod ? `Cùng kỳ ${c.previousPeriod.phrase}` : 'Cùng kỳ năm trước', width: 130, align: 'right', render: (_, f) => (f.previous === null ? '—' : formatNumber(f.previous)) },
+                { title: 'Đơn vị tính', dataIndex: 'unit', width: 100 },
+              ]}
+            />
+            {!c.previousPeriod && <Typography.Text type="secondary">Chưa có báo cáo cùng kỳ năm trước để so sánh.</Typography.Text>}
           </Card>
+          {figuresAgainstPreviousYear(c).length > 0 && (
+            <Card size="small" style={{ marginTop: 16 }} title={`So với cùng kỳ ${c.previousPeriod?.phrase ?? 'năm trước'} (100% = bằng cùng kỳ)`}>
+              <CompareChart label="So với cùng kỳ" data={figuresAgainstPreviousYear(c)} />
+            </Card>
+          )}
         </Col>
         <Col xs={24} md={10}>
           <Card size="small" title='Mô hình "Dân vận khéo"'>

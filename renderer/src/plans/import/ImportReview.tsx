@@ -101,7 +101,7 @@ export function ImportReview({ result, onCancel, onSaved }: { result: ImportResu
               dataSource={result.names}
               columns={[
                 { title: 'Tên như trong văn bản', dataIndex: 'name' },
-                { title: '', dataIndex: 'source', width: 110, render: (s: ImportedName['source']) => (s === 'remembered' ? <Tag color="blue">đã chọn lần trước</Tag> : s === 'matched' ? <Tag color="green">trùng tên</Tag> : <Tag color="orange">cần chọn</Tag>) },
+                { title: '', dataIndex: 'source', width: 110, render: (s: ImportedName['source']) => (s === 'remembered' ? <Tag color="blue">đã chọn lần trước</Tag> : s === 'matched' ? <Tag color="green">trùng tên</Tag> : s === 'similar' ? <Tag color="gold">gần giống, kiểm tra</Tag> : <Tag color="orange">cần chọn</Tag>) },
                 {
                   title: 'Đơn vị của cơ quan',
                   width: 300,
