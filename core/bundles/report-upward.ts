@@ -38,7 +38,7 @@ export async function reportToSendUp(db: Kysely<Database>, dataDir: string, rece
   if (!parentDuty) throw new AppError('NOT_FOUND', 'Kế hoạch cấp trên không có yêu cầu báo cáo này.');
   // the office reported on the received plan's tasks itself
   const direct = await savedOwnReport(db, dutyId);
-  if (direct) return { parent, parentDuty, content: direct, attachments: new Map(), documents: {} };
+  if (direct) return { parent, parentDuty, content: direct, attachments: await evidenceOf(db, dataDir, direct.tasks), documents: {} };
 
   const own = await findIssuedChildPlan(db, receivedPlanId);
   if (!own) throw new AppError('CONFLICT', 'Chưa có báo cáo của cơ quan: soạn báo cáo cho kế hoạch này, hoặc ban hành kế hoạch thực hiện và tổng hợp báo cáo các đơn vị.');
@@ -60,6 +60,13 @@ export async function reportToSendUp(db: Kysely<Database>, dataDir: string, rece
   }
   const office = (await readOffice(db))!;
   return { parent, parentDuty, content, attachments, documents: { docx: await consolidatedReportDocx(c, office), xlsx: await consolidatedReportXlsx(c) } };
+}
+
+/** The evidence files a report's entries name, read from the attachment store, by SHA-256. */
+async function evidenceOf(db: Kysely<Database>, dataDir: string, entries: TaskEntry[]): Promise<Map<string, Uint8Array>> {
+  const files = new Map<string, Uint8Array>();
+  for (const a of entries.flatMap((t) => t.attachments)) if (!files.has(a.sha256)) files.set(a.sha256, await readAttachment(db, dataDir, a.sha256));
+  return files;
 }
 
 /**

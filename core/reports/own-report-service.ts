@@ -6,6 +6,7 @@ import { ReportContent, type OwnReportView } from '../../shared/reports/report-s
 import { AppError } from '../app-error';
 import { dutyHeading } from './obligations';
 import { alignEntries } from './report-service';
+import { missingAttachments } from './attachments';
 
 /** The tasks of a received plan this office carries (as the sender said), or all of them if it did not say. */
 async function carriedTasks(db: Kysely<Database>, planId: string, plan: PlanContent) {
@@ -41,6 +42,7 @@ export async function saveOwnReport(db: Kysely<Database>, planId: string, dutyId
   const allowed = new Set(view.tasks.map((t) => t.taskId));
   const bad = content.tasks.findIndex((t) => !allowed.has(t.taskId));
   if (bad >= 0) throw new AppError('VALIDATION', 'Báo cáo có nhiệm vụ không thuộc cơ quan trong kế hoạch này.', { [`tasks.${bad}.taskId`]: 'Nhiệm vụ không thuộc cơ quan' });
+  if ((await missingAttachments(db, content.tasks.flatMap((t) => t.attachments.map((a) => a.sha256)))).length) throw new AppError('VALIDATION', 'Báo cáo nhắc đến tệp đính kèm chưa được tải lên.');
   // one entry per task, in the plan's order, as reports.save keeps them: a task sent twice is kept once
   const aligned = { ...content, tasks: alignEntries(content.tasks, view.tasks.map((t) => t.taskId)) };
   const row = { plan_id: planId, content_json: JSON.stringify(aligned), updated_at: now.toISOString() };

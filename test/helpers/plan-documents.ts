@@ -36,3 +36,9 @@ export async function seedPdf(docx: Buffer): Promise<Buffer> {
     await browser.close();
   }
 }
+
+/** The seed's first `taskCount` tasks as its .docx: a short plan from above for a long scenario. */
+export function shortSeedDocx(seed: ImportSeed, taskCount: number): Promise<Buffer> {
+  const content = issuedContent(seed);
+  return planDocx({ ...content, tasks: content.tasks.slice(0, taskCount) }, (ref) => (ref.type === 'external' ? ref.name : '?'));
+}

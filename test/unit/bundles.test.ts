@@ -177,13 +177,20 @@ describe("an office's own report on a plan it received", () => {
     expectError(await commune.services.call('bundles.exportReport', { planId: plan.id, dutyId: semi }), 'CONFLICT');
     const foreign = { ...own.content, tasks: [...own.content.tasks, { ...own.content.tasks[0]!, taskId: crypto.randomUUID() }] };
     expectError(await commune.services.call('ownReports.save', { planId: plan.id, dutyId: semi, content: foreign }), 'VALIDATION');
-    await call(commune.services, 'ownReports.save', { planId: plan.id, dutyId: semi, content: { ...own.content, tasks: own.content.tasks.map((t) => ({ ...t, status: 'done', doneText: 'Đã đối thoại 2 lần' })), proposals: 'Bố trí kinh phí' } });
+    // evidence of the office's own report: refused until stored, then carried up with it
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('biên bản tiếp công dân')]);
+    const unstored = { name: 'Biên bản.pdf', sha256: 'a'.repeat(64), size: 10, mime: 'application/pdf' };
+    expectError(await commune.services.call('ownReports.save', { planId: plan.id, dutyId: semi, content: { ...own.content, tasks: own.content.tasks.map((t) => ({ ...t, attachments: [unstored] })) } }), 'VALIDATION');
+    const evidence = await call(commune.services, 'attachments.add', { fileName: 'Biên bản.pdf', base64: pdf.toString('base64') });
+    await call(commune.services, 'ownReports.save', { planId: plan.id, dutyId: semi, content: { ...own.content, tasks: own.content.tasks.map((t, i) => ({ ...t, status: 'done', doneText: 'Đã đối thoại 2 lần', attachments: i === 1 ? [evidence] : [] })), proposals: 'Bố trí kinh phí' } });
     const up = await call(commune.services, 'bundles.exportReport', { planId: plan.id, dutyId: semi });
     await call(province.services, 'bundles.import', { base64: up.base64, acceptKey: true });
     const matrix = await call(province.services, 'reports.matrix', { planId: plan.id, today: '2026-05-01' });
     const report = await call(province.services, 'reports.get', { id: matrix.cells[0]!.reportId! });
     expect(report.content.tasks.map((t) => t.doneText)).toEqual(['Đã đối thoại 2 lần', 'Đã đối thoại 2 lần']);
     expect(report.content.proposals).toBe('Bố trí kinh phí');
+    expect(report.content.tasks.map((t) => t.attachments.map((a) => a.name))).toEqual([[], ['Biên bản.pdf']]);
+    expect(Buffer.from((await call(province.services, 'attachments.get', { sha256: evidence.sha256 })).base64, 'base64')).toEqual(pdf);
     await province.services.close();
     await commune.services.close();
   });

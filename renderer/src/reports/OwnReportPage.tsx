@@ -9,6 +9,7 @@ import { readLocalCopy, useAutosave } from '../common/use-autosave';
 import { SaveIndicator } from '../common/SaveIndicator';
 import { REPORT_SECTIONS } from './report-sections';
 import { figureProblems, type ReportDraft } from '../../../shared/reports/figure-problems';
+import { TaskAttachments } from './TaskAttachments';
 
 /** This office's own report on a plan it received (for offices with no units of their own to collect from). */
 export function OwnReportPage() {
@@ -62,6 +63,7 @@ function OwnReportEditor({ view }: { view: OwnReportView }) {
                 ))}
                 {Object.entries(figureErrors).filter(([key]) => key.startsWith(`tasks.${i}.figures.`)).map(([key, problem]) => <Typography.Text key={key} type="danger">{problem}</Typography.Text>)}
                 <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => setTask(i, { figures: [...entry.figures, { name: '', unit: '', value: null }] })}>Thêm số liệu</Button>
+                <TaskAttachments label={`Đính kèm minh chứng nhiệm vụ ${task.ordinal}`} value={entry.attachments} editable onChange={(attachments) => setTask(i, { attachments })} />
               </Space>
             </Card>
           );
