@@ -16,6 +16,11 @@ interface Section {
   blocks: Block[];
 }
 
+/** What the reader knows about the text that the parser may use: `ocr` when some of it was read from a picture (tolerant rules for misread letters and bullets). */
+export interface ParseOptions {
+  ocr?: boolean;
+}
+
 export interface ParseOutput {
   sourceLines: string[];
   plan: ParsedPlan;
@@ -25,7 +30,8 @@ export interface ParseOutput {
  * Reads a plan (Kế hoạch) from its text, whatever it came from. Pure: no I/O, no clock.
  * Throws nothing for odd text; what it could not find is null, empty or a warning.
  */
-export function parsePlanText(raw: string): ParseOutput {
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the parser's tolerant OCR rules (branch parser) read options.ocr
+export function parsePlanText(raw: string, options: ParseOptions = {}): ParseOutput {
   const source = splitSource(raw);
   const blocks = toBlocks(source.lines);
   const warnings: string[] = [];
