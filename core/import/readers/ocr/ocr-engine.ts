@@ -37,11 +37,11 @@ export async function createOcrEngine(): Promise<OcrEngine> {
   const tesseract = (await import('tesseract.js')) as unknown as typeof Tesseract & { default?: typeof Tesseract };
   const { createWorker, OEM, PSM } = tesseract.default ?? tesseract;
   const worker = await createWorker('vie', OEM.LSTM_ONLY, { langPath: vietnameseModelFolder(), gzip: true, cacheMethod: 'none', errorHandler: () => {} });
-  // Scans of official letters: a page of blocks and columns, at the resolution the page is given.
+  // Scans of official letters: a page of blocks and columns; a page photographed askew is turned straight (rotateAuto).
   await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, preserve_interword_spaces: '0' });
   return {
     async recognize(image) {
-      const { data } = await worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { blocks: true, text: false });
+      const { data } = await worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), { rotateAuto: true }, { blocks: true, text: false });
       const words: OcrWord[] = [];
       for (const block of data.blocks ?? []) {
         for (const paragraph of block.paragraphs) {

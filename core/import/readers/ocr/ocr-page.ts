@@ -16,7 +16,12 @@ export interface OcrPageText {
  * their baselines, sized by their text row, so the header and signature tables are read column by
  * column and the parser sees the same shape of text from a scan as from a PDF with text.
  */
-export function ocrPageText(words: OcrWord[]): OcrPageText {
+/** Specks of dirt and shadows at the edge read as stray punctuation: no letter or digit, and little confidence. */
+const SPECK = /^[^\p{L}\p{N}]+$/u;
+const SPECK_CONFIDENCE = 60;
+
+export function ocrPageText(read: OcrWord[]): OcrPageText {
+  const words = read.filter((w) => !(SPECK.test(w.text) && w.confidence < SPECK_CONFIDENCE));
   if (!words.length) return { text: '', doubtful: [], confidence: 0 };
   const items: Item[] = words.map((w) => ({ str: w.text.normalize('NFC'), x: w.x0, y: -w.baseline, width: w.x1 - w.x0, size: w.rowHeight }));
   const sizes = items.map((i) => i.size).sort((a, b) => a - b);
