@@ -29,6 +29,8 @@ export async function readPdf(bytes: Uint8Array, progress?: OnReadProgress): Pro
   try {
     const pages: { items: Item[]; ocr: OcrPageText | null }[] = [];
     const scanned: number[] = [];
+    // The page being recognised (in tesseract's own thread) while the next one is drawn here: one page ahead at most.
+    let recognising: Promise<void> = Promise.resolve();
     for (let p = 1; p <= doc.numPages; p++) {
       let page;
       const items: Item[] = [];
@@ -46,6 +48,7 @@ export async function readPdf(bytes: Uint8Array, progress?: OnReadProgress): Pro
       }
       const letters = items.reduce((n, i) => n + i.str.replace(/\s/g, '').length, 0);
       if (letters >= SCANNED_PAGE_LETTERS) {
+        await recognising;
         progress?.({ page: p, pages: doc.numPages, ocr: false });
         page.cleanup();
         pages.push({ items, ocr: null });
@@ -53,7 +56,6 @@ export async function readPdf(bytes: Uint8Array, progress?: OnReadProgress): Pro
       }
       scanned.push(p);
       if (scanned.length > MAX_OCR_PAGES) throw new AppError('VALIDATION', `Bản quét có hơn ${MAX_OCR_PAGES} trang không có chữ, quá dài cho một kế hoạch. Hãy tách riêng phần kế hoạch rồi nhập lại.`);
-      progress?.({ page: p, pages: doc.numPages, ocr: true });
       let image: Uint8Array;
       try {
         image = await pdfPageImage(page, doc.canvasFactory);
@@ -63,8 +65,19 @@ export async function readPdf(bytes: Uint8Array, progress?: OnReadProgress): Pro
         page.cleanup();
       }
       engine ??= await createOcrEngine();
-      pages.push({ items: [], ocr: ocrPageText(await engine.recognize(image)) });
+      await recognising;
+      progress?.({ page: p, pages: doc.numPages, ocr: true });
+      const entry: (typeof pages)[number] = { items: [], ocr: null };
+      pages.push(entry);
+      const reader = engine;
+      // settled here (never a rejection left unhandled while the next page is drawn), thrown when awaited
+      recognising = reader.recognize(image).then(
+        (words) => void (entry.ocr = ocrPageText(words)),
+        () => Promise.reject(new AppError('VALIDATION', `Không nhận dạng được chữ trên trang ${p} của tệp PDF: hình của trang bị hỏng.`)),
+      );
+      recognising.catch(() => undefined);
     }
+    await recognising;
     const letters = pages.reduce((n, page) => n + (page.ocr?.text ?? page.items.map((i) => i.str).join('')).replace(/\s/g, '').length, 0);
     if (letters < 40) {
       throw new AppError('VALIDATION', 'Không đọc được chữ nào trong tệp PDF này, kể cả bằng nhận dạng chữ trên ảnh quét. Hãy quét lại rõ hơn (200–300 dpi, thẳng trang), hoặc dùng bản Word, hoặc dán nội dung văn bản.');
