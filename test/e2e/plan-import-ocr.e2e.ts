@@ -1,9 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openHarness, screenshot, type Harness } from '../helpers/browser';
 import { BINH_CHUONG, call, setUpOffice } from '../helpers/services';
-import { tempDir } from '../helpers/temp-dir';
 
 let harness: Harness | null = null;
 afterEach(async () => {
