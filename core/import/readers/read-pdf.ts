@@ -47,7 +47,8 @@ export async function readPdf(bytes: Uint8Array, progress?: OnReadProgress): Pro
         throw new AppError('VALIDATION', `Không đọc được trang ${p} của tệp PDF: tệp bị hỏng.`);
       }
       const letters = items.reduce((n, i) => n + i.str.replace(/\s/g, '').length, 0);
-      if (letters >= SCANNED_PAGE_LETTERS) {
+      // A page with no picture on it has nothing OCR could read (blank, or a damaged content stream): not drawn.
+      if (letters >= SCANNED_PAGE_LETTERS || !(await paintsImage(page, pdfjs.OPS))) {
         await recognising;
         progress?.({ page: p, pages: doc.numPages, ocr: false });
         page.cleanup();
@@ -92,6 +93,17 @@ export async function readPdf(bytes: Uint8Array, progress?: OnReadProgress): Pro
   } finally {
     await engine?.close();
     await doc.destroy();
+  }
+}
+
+/** Whether the page paints a picture (a scan is one image per page), from its operator list, without drawing it. */
+async function paintsImage(page: import('pdfjs-dist/legacy/build/pdf.mjs').PDFPageProxy, ops: Pdfjs['OPS']): Promise<boolean> {
+  try {
+    const list = await page.getOperatorList();
+    const painting = new Set<number>([ops.paintImageXObject, ops.paintInlineImageXObject, ops.paintImageXObjectRepeat, ops.paintImageMaskXObject, ops.paintInlineImageXObjectGroup]);
+    return list.fnArray.some((fn) => painting.has(fn));
+  } catch {
+    return false;
   }
 }
 

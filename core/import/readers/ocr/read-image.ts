@@ -10,7 +10,9 @@ export const MAX_IMAGE_PIXELS = 40_000_000;
 /** A photo or scan of one page (.jpg, .png, .tif), read by OCR. */
 export async function readImage(bytes: Uint8Array, progress?: OnReadProgress): Promise<SourceReading> {
   const size = imageSize(bytes);
-  if (size && size.width * size.height > MAX_IMAGE_PIXELS) {
+  // cheapest first: a header that does not say the picture's size is a broken file, refused before the OCR engine starts
+  if (!size || !size.width || !size.height) throw new AppError('VALIDATION', 'Không đọc được tệp ảnh: tệp bị hỏng hoặc không phải ảnh JPG, PNG, TIFF.');
+  if (size.width * size.height > MAX_IMAGE_PIXELS) {
     throw new AppError('VALIDATION', `Ảnh quá lớn (${size.width} × ${size.height} điểm ảnh), không phải ảnh chụp một trang văn bản. Hãy chụp hoặc quét lại ở độ phân giải 200–300 dpi.`);
   }
   progress?.({ page: 1, pages: 1, ocr: true });
