@@ -8,11 +8,13 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
   if (bytes.length >= 24 && bytes[0] === 0x89 && bytes[1] === 0x50) return String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR' ? null : { width: view.getUint32(16), height: view.getUint32(20) };
   if (bytes[0] === 0xff && bytes[1] === 0xd8) {
     let at = 2;
+    let tables = false; // a real JPEG defines its quantisation tables (DQT) before its frame
     while (at + 9 < bytes.length) {
       if (bytes[at] !== 0xff) return null;
       const marker = bytes[at + 1]!;
+      if (marker === 0xdb) tables = true;
       // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame's height and width
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return { height: view.getUint16(at + 5), width: view.getUint16(at + 7) };
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return tables ? { height: view.getUint16(at + 5), width: view.getUint16(at + 7) } : null;
       at += 2 + view.getUint16(at + 2);
     }
   }
