@@ -1,7 +1,7 @@
 /**
  * Command line over the same services, for IT staff and scripts: `npm run -s cli -- <command> …`.
  *   info --data-dir DIR   installation id, office, schema version and counts, as JSON
- *   plan parse FILE       a plan read from .docx, .pdf or .txt, as JSON
+ *   plan parse FILE [--progress]  a plan read from .docx, .pdf (text or scan), .txt, .jpg, .png or .tif, as JSON; --progress: the pages on stderr
  *   users reset-password --data-dir DIR --username NAME
  *                         a temporary password for a locked-out or forgotten account (logged)
  *   bundle verify FILE [--data-dir DIR]
@@ -27,7 +27,7 @@ import { accountTable, writeServerConfig } from './server-command';
 import { isIsoDate } from '../shared/dates/vn-date';
 
 const USAGE =
-  'Cách dùng: npm run -s cli -- info --data-dir THƯ_MỤC | plan parse TỆP | bundle verify TỆP [--data-dir THƯ_MỤC] | bundle import TỆP|THƯ_MỤC… --data-dir THƯ_MỤC [--trust MÃ_KHÓA]… [--receipts THƯ_MỤC] | bundle export --data-dir THƯ_MỤC --out THƯ_MỤC [--plan MÃ] | users reset-password --data-dir THƯ_MỤC --username TÊN | demo seed --data-dir THƯ_MỤC [--communes 150] [--years 10] [--seed 1] [--today YYYY-MM-DD] | server config --data-dir THƯ_MỤC --out THƯ_MỤC --url https://… [--root THƯ_MỤC] [--cert TỆP] [--key TỆP] [--htpasswd TỆP]';
+  'Cách dùng: npm run -s cli -- info --data-dir THƯ_MỤC | plan parse TỆP [--progress] | bundle verify TỆP [--data-dir THƯ_MỤC] | bundle import TỆP|THƯ_MỤC… --data-dir THƯ_MỤC [--trust MÃ_KHÓA]… [--receipts THƯ_MỤC] | bundle export --data-dir THƯ_MỤC --out THƯ_MỤC [--plan MÃ] | users reset-password --data-dir THƯ_MỤC --username TÊN | demo seed --data-dir THƯ_MỤC [--communes 150] [--years 10] [--seed 1] [--today YYYY-MM-DD] | server config --data-dir THƯ_MỤC --out THƯ_MỤC --url https://… [--root THƯ_MỤC] [--cert TỆP] [--key TỆP] [--htpasswd TỆP]';
 
 async function demoSeed(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -149,9 +149,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'server' && rest[0] === 'config') return serverConfig(rest.slice(1));
   if (command === 'demo' && rest[0] === 'seed') return demoSeed(rest.slice(1));
   if (command === 'bundle') return bundle(rest);
-  const { values, positionals } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, username: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, username: { type: 'string' }, progress: { type: 'boolean' } }, allowPositionals: true });
   if (command === 'plan' && positionals[0] === 'parse' && positionals[1]) {
-    const result = await runPlanParse(positionals[1]);
+    const onPage = values.progress ? (p: { page: number; pages: number; ocr: boolean }) => process.stderr.write(`Đang đọc trang ${p.page}/${p.pages}${p.ocr ? ' (nhận dạng chữ trên ảnh)' : ''}\n`) : undefined;
+    const result = await runPlanParse(positionals[1], onPage);
     if (!result.ok) {
       process.stderr.write(`${result.message}\n`);
       return 1;

@@ -10,7 +10,8 @@ import { foldVietnamese } from '../../shared/text/fold';
 import { createPlanWithContent } from '../plans/plan-service';
 import { parsedToContent } from './plan-content';
 import { closestName } from './name-match';
-import { readPlan } from './read-plan';
+import { readLimits, type ReadJobs } from './read-jobs';
+import { readPlan, type ReadPlanResult } from './read-plan';
 import type { UntrustedRunner } from '../untrusted/run-untrusted';
 
 const MAPPING_KEY = 'nhap-ke-hoach:ten-don-vi';
@@ -18,17 +19,34 @@ type Target = NameTarget;
 
 /**
  * Reads a document the clerk chose or pasted; nothing is written. A file is read in the untrusted
- * worker (memory cap, time limit); pasted text, at most 2 million characters by the contract, here.
+ * worker (memory cap, time limit; OCR's limits for a PDF or an image), followed and stopped through
+ * `jobs` by the window's jobId; pasted text, at most 2 million characters by the contract, here.
  */
-export async function parseImport(db: Kysely<Database>, office: Office, input: { fileName: string; base64: string | null; text: string | null }, today: Date, untrusted: UntrustedRunner): Promise<ImportResult> {
-  const { format, sourceLines, parsed: plan } =
-    input.base64 !== null ? await untrusted.run('readPlan', { bytes: Buffer.from(input.base64, 'base64'), fileName: input.fileName }) : await readPlan({ text: input.text ?? '' });
+export async function parseImport(
+  db: Kysely<Database>,
+  office: Office,
+  input: { fileName: string; base64: string | null; text: string | null; jobId: string | null },
+  today: Date,
+  untrusted: UntrustedRunner,
+  jobs: ReadJobs,
+): Promise<ImportResult> {
+  let read: ReadPlanResult;
+  if (input.base64 !== null) {
+    const bytes = Buffer.from(input.base64, 'base64');
+    const job = jobs.start(input.jobId);
+    try {
+      read = await untrusted.run('readPlan', { bytes, fileName: input.fileName }, readLimits(bytes, input.fileName), job.control);
+    } finally {
+      job.done();
+    }
+  } else read = await readPlan({ text: input.text ?? '' });
+  const { parsed: plan } = read;
   const names = await suggestTargets(db, namesIn(plan));
   const byName = new Map(names.map((n) => [n.name, n.target]));
   const resolve = (name: string, note: string): UnitRef => toRef(name, note, byName.get(name) ?? { type: 'external' });
   const { content, cut } = parsedToContent(plan, office, resolve, today);
   const warnings = cut.length ? [...plan.warnings, `Một số phần dài quá mức cho phép nên đã bị cắt bớt, hãy đối chiếu với văn bản gốc: ${cut.slice(0, 5).join('; ')}${cut.length > 5 ? '; …' : ''}.`] : plan.warnings;
-  return { format, sourceLines, parsed: { ...plan, warnings }, content, names };
+  return { format: read.format, sourceLines: read.sourceLines, sourcePages: read.sourcePages, ocr: read.ocr, parsed: { ...plan, warnings }, content, names };
 }
 
 /** Saves the checked plan and remembers how each name maps to the office's units, in one transaction. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../app-error';
-import type { UntrustedInput, UntrustedOutput, UntrustedTaskName } from './tasks';
+import type { UntrustedInput, UntrustedOutput, UntrustedProgress, UntrustedTaskName } from './tasks';
 import type { FromWorker, ToWorker } from './worker-messages';
 
 /**
@@ -19,6 +19,19 @@ export interface UntrustedLimits {
   memoryMb: number;
   /** Time one task may take, from when it starts (a cold worker's start included), in milliseconds. */
   timeMs: number;
+  /**
+   * For tasks that report steps (the pages of a scan): each step may take this long from when it is
+   * reported, so a long scan is not cut at timeMs, while one stuck page still is. Never past maxTimeMs.
+   */
+  timePerStepMs?: number;
+  /** With timePerStepMs: the whole task's limit, from its start. */
+  maxTimeMs?: number;
+}
+
+/** How the caller follows and stops a task: each step the task reports, and a signal that ends it (the worker is ended). */
+export interface UntrustedControl<P> {
+  onProgress?: (step: P) => void;
+  signal?: AbortSignal;
 }
 
 /**
@@ -30,9 +43,13 @@ export const DEFAULT_UNTRUSTED_LIMITS: Readonly<UntrustedLimits> = Object.freeze
 
 export const untrustedMessages = {
   memory: 'Tệp quá lớn hoặc bị hỏng: không đọc được trong giới hạn bộ nhớ cho phép.',
-  time: (limits: UntrustedLimits) => `Tệp quá lớn hoặc bị hỏng: không đọc xong trong thời gian cho phép (${Math.round(limits.timeMs / 1000)} giây).`,
+  time: (limits: UntrustedLimits) =>
+    limits.timePerStepMs
+      ? `Tệp quá lớn hoặc bị hỏng: không đọc xong trong thời gian cho phép (${Math.round(limits.timePerStepMs / 1000)} giây một trang, ${Math.round((limits.maxTimeMs ?? limits.timeMs) / 60_000)} phút cả tệp).`
+      : `Tệp quá lớn hoặc bị hỏng: không đọc xong trong thời gian cho phép (${Math.round(limits.timeMs / 1000)} giây).`,
   unexpected: 'Không đọc được tệp: đã xảy ra lỗi không mong muốn khi đọc. Dữ liệu chưa được thay đổi.',
   closed: 'Việc đọc tệp đã dừng vì ứng dụng đang đóng.',
+  cancelled: 'Đã dừng đọc tệp theo yêu cầu. Dữ liệu chưa được thay đổi.',
 } as const;
 
 export interface UntrustedRunner {
@@ -41,7 +58,7 @@ export interface UntrustedRunner {
    * AppError('VALIDATION') past a limit. Uint8Array fields of the input are transferred to the worker
    * (empty for the caller afterwards). Tasks run one after another, the time limit counting from each start.
    */
-  run<T extends UntrustedTaskName>(task: T, input: UntrustedInput<T>, limits?: Partial<UntrustedLimits>): Promise<UntrustedOutput<T>>;
+  run<T extends UntrustedTaskName>(task: T, input: UntrustedInput<T>, limits?: Partial<UntrustedLimits>, control?: UntrustedControl<UntrustedProgress<T>>): Promise<UntrustedOutput<T>>;
   /** Ends the worker; a task under way or waiting is refused. */
   close(): Promise<void>;
 }
@@ -51,6 +68,7 @@ interface Job {
   task: string;
   input: unknown;
   limits: UntrustedLimits;
+  onProgress?: (step: unknown) => void;
   resolve: (value: unknown) => void;
   reject: (error: AppError) => void;
 }
@@ -73,7 +91,7 @@ export function createUntrustedRunner(options: { log?: (message: string, error: 
   const log = options.log ?? ((message, error) => console.error(message, error));
   const idleMs = options.idleMs ?? 60_000;
   const queue: Job[] = [];
-  let current: { job: Job; timer: NodeJS.Timeout; sampler: NodeJS.Timeout | null } | null = null;
+  let current: { job: Job; timer: NodeJS.Timeout; sampler: NodeJS.Timeout | null; startedAt: number; deadline: number } | null = null;
   let warm: Warm | null = null;
   let idleTimer: NodeJS.Timeout | null = null;
   let nextId = 1;
@@ -93,6 +111,7 @@ export function createUntrustedRunner(options: { log?: (message: string, error: 
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'ready') return resolve();
         if (!current || message.id !== current.job.id) return;
+        if (message.type === 'progress') return step(message.value);
         if (message.ok) finish({ value: message.value });
         else finish({ error: 'appError' in message ? new AppError(message.appError.code, message.appError.message, message.appError.fields) : unexpected(message.unexpected) });
       });
@@ -113,7 +132,26 @@ export function createUntrustedRunner(options: { log?: (message: string, error: 
     return new AppError('VALIDATION', untrustedMessages.unexpected);
   }
 
-  /** The worker is ended (a limit, a crash): the task under way is refused, the next one gets a new worker. */
+  /** A step reported by the task: passed on, and the deadline moved so that this step has its own time. */
+  function step(value: unknown): void {
+    const running = current!;
+    const { timePerStepMs, maxTimeMs } = running.job.limits;
+    if (timePerStepMs) {
+      const deadline = Math.min(running.startedAt + (maxTimeMs ?? Infinity), Math.max(running.deadline, Date.now() + timePerStepMs));
+      if (deadline !== running.deadline) {
+        clearTimeout(running.timer);
+        running.deadline = deadline;
+        running.timer = setTimeout(() => end('time'), deadline - Date.now());
+      }
+    }
+    try {
+      running.job.onProgress?.(value);
+    } catch (error) {
+      log('Lỗi khi báo tiến độ đọc tệp', error);
+    }
+  }
+
+  /** The worker is ended (a limit, a crash, the caller's signal): the task under way is refused, the next one gets a new worker. */
   function end(reason: 'memory' | 'time' | AppError): void {
     const ending = warm;
     warm = null;
@@ -152,7 +190,9 @@ export function createUntrustedRunner(options: { log?: (message: string, error: 
     }
     if (idleTimer) clearTimeout(idleTimer);
     idleTimer = null;
-    if (warm && warm.memoryMb !== job.limits.memoryMb) {
+    // a warm worker with a higher heap cap (a scan's OCR) serves a smaller task too, whose own limit the
+    // resident-memory sampler below still holds; respawning on every change of cap cost 0.5 s per file
+    if (warm && warm.memoryMb < job.limits.memoryMb) {
       void warm.worker.terminate();
       warm = null;
     }
@@ -164,7 +204,7 @@ export function createUntrustedRunner(options: { log?: (message: string, error: 
     }
     const entry = warm;
     entry.worker.ref();
-    current = { job, timer: setTimeout(() => end('time'), job.limits.timeMs), sampler: null };
+    current = { job, timer: setTimeout(() => end('time'), job.limits.timeMs), sampler: null, startedAt: Date.now(), deadline: Date.now() + job.limits.timeMs };
     const running = current;
     void entry.ready.then(() => {
       if (current !== running || warm !== entry) return;
@@ -183,10 +223,33 @@ export function createUntrustedRunner(options: { log?: (message: string, error: 
   }
 
   return {
-    run(task, input, limits) {
+    run(task, input, limits, control) {
       return new Promise((resolve, reject) => {
         if (closed) return reject(new AppError('VALIDATION', untrustedMessages.closed));
-        queue.push({ id: nextId++, task, input, limits: { ...DEFAULT_UNTRUSTED_LIMITS, ...limits }, resolve: resolve as (value: unknown) => void, reject });
+        const signal = control?.signal;
+        if (signal?.aborted) return reject(new AppError('VALIDATION', untrustedMessages.cancelled));
+        const onAbort = () => {
+          const waiting = queue.indexOf(job);
+          if (waiting >= 0) {
+            queue.splice(waiting, 1);
+            job.reject(new AppError('VALIDATION', untrustedMessages.cancelled));
+          } else if (current?.job === job) end(new AppError('VALIDATION', untrustedMessages.cancelled));
+        };
+        const settle = <V>(settleWith: (value: V) => void) => (value: V) => {
+          signal?.removeEventListener('abort', onAbort);
+          settleWith(value);
+        };
+        const job: Job = {
+          id: nextId++,
+          task,
+          input,
+          limits: { ...DEFAULT_UNTRUSTED_LIMITS, ...limits },
+          onProgress: control?.onProgress as ((step: unknown) => void) | undefined,
+          resolve: settle(resolve as (value: unknown) => void),
+          reject: settle(reject),
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        queue.push(job);
         next();
       });
     },
@@ -218,7 +281,7 @@ function transferable(input: unknown): { input: unknown; transfer: ArrayBuffer[]
 let shared: UntrustedRunner | null = null;
 
 /** A task on the process's own runner, for callers without a lifetime of their own (the command line). */
-export function runUntrusted<T extends UntrustedTaskName>(task: T, input: UntrustedInput<T>, limits?: Partial<UntrustedLimits>): Promise<UntrustedOutput<T>> {
+export function runUntrusted<T extends UntrustedTaskName>(task: T, input: UntrustedInput<T>, limits?: Partial<UntrustedLimits>, control?: UntrustedControl<UntrustedProgress<T>>): Promise<UntrustedOutput<T>> {
   shared ??= createUntrustedRunner();
-  return shared.run(task, input, limits);
+  return shared.run(task, input, limits, control);
 }

@@ -11,8 +11,8 @@ export function serve(): void {
   port.on('message', async ({ id, task, input }: ToWorker) => {
     let answer: FromWorker;
     try {
-      const run = untrustedTasks[task as UntrustedTaskName] as (input: unknown) => Promise<unknown>;
-      answer = { type: 'done', id, ok: true, value: await run(input) };
+      const run = untrustedTasks[task as UntrustedTaskName] as (input: unknown, progress: (step: unknown) => void) => Promise<unknown>;
+      answer = { type: 'done', id, ok: true, value: await run(input, (step) => port.postMessage({ type: 'progress', id, value: step } satisfies FromWorker)) };
     } catch (error) {
       answer =
         error instanceof AppError

@@ -18,7 +18,7 @@ import { AttachmentRef, Matrix, OwnReportView, ReportContent, ReportView } from 
 import { Consolidation, OfficeReportText } from '../reports/consolidation';
 import { BUNDLE_KINDS, BundlePreview, InstallationBindings } from '../bundles/bundle-schemas';
 import { SyncConfig, SyncConfigInput, SyncStatus } from '../sync/sync-schemas';
-import { ImportResult, NameTarget } from '../import/parsed-plan';
+import { ImportResult, NameTarget, ReadProgress } from '../import/parsed-plan';
 import { AuditEvent, AuditFilter, User, UserCreateInput, UserUpdateInput, enteredPassword, newPassword } from '../auth/auth-schemas';
 import { EncryptionEnabled, EncryptionStatus, recoveryCode } from '../encryption/encryption-schemas';
 import { BackupInfo, BackupInspection, BackupSettings, BackupSource, ExportJob, folderPath, RetentionRule } from '../backups/backup-schemas';
@@ -143,9 +143,15 @@ export const operations = {
       // A file as base64 (at most 50 MB), or text pasted by the clerk.
       base64: z.string().max(70_000_000, { error: 'Tệp lớn hơn 50 MB, không phải một văn bản kế hoạch.' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'Nội dung tệp không hợp lệ' }).nullable().default(null),
       text: z.string().max(2_000_000, { error: 'Văn bản dán vào dài quá 2 triệu ký tự' }).nullable().default(null),
+      // Chosen by the window so that it can follow the reading (imports.progress) and stop it (imports.cancel).
+      jobId: uuid.nullable().default(null),
     }),
     output: ImportResult,
   },
+  /** The page an imports.parse under way is reading ("Đang đọc trang 3/9"); null before the first page and after the end. */
+  'imports.progress': { input: z.strictObject({ jobId: uuid }), output: ReadProgress.nullable() },
+  /** Stops an imports.parse under way (its worker is ended; the parse answers with a refusal). Done also when it had already ended. */
+  'imports.cancel': { input: z.strictObject({ jobId: uuid }), output: done },
   'imports.save': {
     input: z.strictObject({
       kind: z.enum(PLAN_KINDS, { error: 'Chọn lưu làm kế hoạch cấp trên hay dự thảo của cơ quan' }),

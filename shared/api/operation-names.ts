@@ -20,7 +20,7 @@ export const OPERATION_NAME_LIST = [
   'encryption.status', 'encryption.enable', 'encryption.disable', 'encryption.unlock',
   'plans.list', 'plans.get', 'plans.create', 'plans.derive', 'plans.saveDraft', 'plans.issue', 'plans.revise', 'plans.revisions', 'plans.remove', 'plans.exportDocx', 'plans.search',
   'search.all',
-  'imports.parse', 'imports.save',
+  'imports.parse', 'imports.progress', 'imports.cancel', 'imports.save',
   'overview.deadlines',
   'reports.open', 'reports.get', 'reports.save', 'reports.submit', 'reports.accept', 'reports.return', 'reports.revisions', 'reports.ofUnit', 'reports.matrix', 'reports.consolidation', 'reports.saveOfficeText', 'reports.exportConsolidated', 'reports.exportReminder',
   'attachments.add', 'attachments.get',

@@ -64,6 +64,8 @@ export const OPERATION_RULES: Record<OperationName, Rule> = {
   'plans.create': { access: ENTER, label: 'Tạo kế hoạch' },
   'plans.derive': { access: ENTER, label: 'Xây dựng kế hoạch từ kế hoạch cấp trên' },
   'imports.parse': { access: ENTER },
+  'imports.progress': { access: ENTER },
+  'imports.cancel': { access: ENTER },
   'imports.save': { access: ENTER, label: 'Nhập kế hoạch từ văn bản' },
   'plans.saveDraft': { access: ENTER, label: 'Lưu dự thảo kế hoạch' },
   'plans.issue': { access: APPROVE, label: 'Ban hành kế hoạch' },

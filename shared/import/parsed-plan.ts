@@ -100,9 +100,26 @@ export const ImportedName = z.object({
 });
 export type ImportedName = z.infer<typeof ImportedName>;
 
+/** The page being read of a PDF or an image, and whether by OCR (no text layer). */
+export const ReadProgress = z.object({ page: z.number().int(), pages: z.number().int(), ocr: z.boolean() });
+export type ReadProgress = z.infer<typeof ReadProgress>;
+
+/** What OCR read: the pages read from their picture and, per source line, the words it was unsure of. */
+export const OcrReading = z.object({
+  pages: z.array(z.number()),
+  /** Mean word confidence over those pages, 0–100. */
+  confidence: z.number(),
+  doubts: z.array(z.object({ line: z.number(), words: z.array(z.string()) })),
+});
+export type OcrReading = z.infer<typeof OcrReading>;
+
 export const ImportResult = z.object({
-  format: z.enum(['docx', 'pdf', 'text']),
+  format: z.enum(['docx', 'pdf', 'text', 'image']),
   sourceLines: z.array(z.string()),
+  /** The page of each source line (1-based, parallel to sourceLines); empty for Word and text. A field's page is sourcePages[line - 1]. */
+  sourcePages: z.array(z.number()),
+  /** Null when nothing was read by OCR. */
+  ocr: OcrReading.nullable(),
   parsed: ParsedPlan,
   /** The plan ready for the editor: unit names resolved where the office knows them, the rest kept as written. */
   content: PlanContent,

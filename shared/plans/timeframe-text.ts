@@ -24,3 +24,18 @@ export function timeframeDueDate(t: Timeframe): string | null {
   if (t.kind === 'range') return t.to;
   return null;
 }
+
+/** The words a timeframe's kind is written with, as a choice of the editor says them. */
+const KIND_WORDS: Partial<Record<Timeframe['kind'], string>> = { ongoing: 'thường xuyên', year: 'năm' };
+
+/**
+ * Whether the source's own words (kept in `text`, and printed) say what the chosen kind says, letter for
+ * letter: a scan's "Thuong xuyén" was matched to "Thường xuyên" by the importer's tolerant reading, but
+ * prints as read. Then `nearest` is what the kind prints without the source's words, for the clerk to take.
+ */
+export function timeframeWording(t: Timeframe): { exact: boolean; nearest: string } {
+  const nearest = timeframeText({ ...t, text: '' });
+  const words = KIND_WORDS[t.kind];
+  if (!t.text || !words) return { exact: true, nearest };
+  return { exact: t.text.normalize('NFC').toLocaleLowerCase('vi').includes(words), nearest };
+}

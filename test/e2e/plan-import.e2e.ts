@@ -48,7 +48,7 @@ describe('importing a plan from its document, as a clerk does it', () => {
         }
         await page.getByText(`Kiểm tra kế hoạch đọc được (${taskCount} nhiệm vụ)`).waitFor({ timeout: 20_000 });
         // The source sits next to the result; a task's line link shows where it came from.
-        await page.getByTestId('imported-task-1').getByRole('button', { name: /^dòng \d+$/ }).click();
+        await page.getByTestId('imported-task-1').getByRole('button', { name: /^(trang \d+, )?dòng \d+$/ }).click();
         await expect.poll(() => page.locator('[data-line][style*="background"]').count()).toBe(1);
 
         if (seed.name === 'xa-binh-chuong-2026' && format === 'docx') {

@@ -33,6 +33,7 @@ const fuses = fromBuilder('@electron/fuses') as { getCurrentFuseWire(file: strin
 
 const DRIVER = 'node_modules/better-sqlite3';
 const DRIVER_BINARY = `${DRIVER}/build/Release/better_sqlite3.node`;
+const CANVAS_BINARY = 'node_modules/@napi-rs/canvas-linux-x64-gnu/skia.linux-x64-gnu.node';
 
 let work = '';
 let appOutDir = '';
@@ -147,31 +148,38 @@ describe('the packed app (electron-builder --dir, Linux x64, offline)', () => {
     expect(unpacked.cipher).toMatch(/^SQLite3 Multiple Ciphers/);
   });
 
-  it('the only native module is the driver, unpacked and built for Linux x64', () => {
+  it('the native modules are the driver and the OCR\'s canvas, unpacked and built for Linux x64 only', () => {
     const native = files().filter((entry) => /\.(node|so|dll|dylib|exe)$/.test(entry));
-    expect(native).toEqual([DRIVER_BINARY]);
+    expect(native).toEqual([DRIVER_BINARY, CANVAS_BINARY]);
     expect(binaryKind(path.join(unpackedDir, DRIVER_BINARY))).toBe('ELF64 x86-64');
+    expect(binaryKind(path.join(unpackedDir, CANVAS_BINARY))).toBe('ELF64 x86-64');
     const unpacked = fs.readdirSync(unpackedDir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.relative(unpackedDir, path.join(d.parentPath, d.name)).replace(/\\/g, '/'));
-    // the driver, and the two small packages it requires to find its binary
-    expect(unpacked.filter((file) => !/^node_modules\/(better-sqlite3|bindings|file-uri-to-path)\//.test(file))).toEqual([]);
-    // no package made for one platform (@napi-rs/canvas-linux-x64-gnu, …-win32-x64-msvc, esbuild's, …)
-    expect(entries.filter((entry) => /(^|\/)node_modules\/(@[^/]+\/)?[^/]*-(linux|win32|darwin|freebsd|android)-[^/]*$/.test(entry))).toEqual([]);
-    expect(entries.filter((entry) => entry.includes('@napi-rs'))).toEqual([]);
+    // the driver, the two small packages it requires to find its binary, and the canvas
+    expect(unpacked.filter((file) => !/^node_modules\/(better-sqlite3|bindings|file-uri-to-path|@napi-rs)\//.test(file))).toEqual([]);
+    // no package made for another platform (…-win32-x64-msvc, …-darwin-…, esbuild's, …)
+    expect(entries.filter((entry) => /(^|\/)node_modules\/(@[^/]+\/)?[^/]*-(linux|win32|darwin|freebsd|android)-[^/]*$/.test(entry))).toEqual(['node_modules/@napi-rs/canvas-linux-x64-gnu']);
   });
 
-  it('pdfjs-dist is packed (its Node build), without @napi-rs/canvas, and the packed worker reads a PDF as the sources do', async () => {
+  it('pdfjs-dist (its Node build) and the OCR are packed: the packed worker reads a PDF and a scanned page as the sources do', async () => {
     const installed = require('pdfjs-dist/package.json') as { version: string };
     for (const file of ['package.json', 'legacy/build/pdf.mjs', 'legacy/build/pdf.worker.mjs']) expect(entries).toContain(`node_modules/pdfjs-dist/${file}`);
     expect(JSON.parse(asar.extractFile(archive, 'node_modules/pdfjs-dist/package.json').toString('utf8')).version).toBe(installed.version);
+    for (const pkg of ['tesseract.js', 'tesseract.js-core', '@tesseract.js-data/vie']) expect(entries).toContain(`node_modules/${pkg}/package.json`);
 
     const seed = IMPORT_SEEDS.find((s) => s.name === 'vp-ubnd-tinh-2025')!;
     const pdf = new Uint8Array(await seedPdf(await seedDocx(seed)));
     const fromSources = await readPlan({ bytes: pdf.slice(), fileName: 'ke-hoach.pdf' });
-    const { answer, output } = await runPackedWorker(path.join(extracted, 'dist', 'electron', 'untrusted-worker.cjs'), { id: 1, task: 'readPlan', input: { bytes: pdf, fileName: 'ke-hoach.pdf' } });
+    const { answer } = await runPackedWorker(path.join(extracted, 'dist', 'electron', 'untrusted-worker.cjs'), { id: 1, task: 'readPlan', input: { bytes: pdf, fileName: 'ke-hoach.pdf' } });
     expect(answer).toEqual({ type: 'done', id: 1, ok: true, value: fromSources });
     expect(fromSources.parsed.tasks.length).toBeGreaterThan(3);
-    expect(output).toContain('@napi-rs/canvas'); // pdfjs-dist looked for it, found none, and read the PDF anyway
-  }, 60_000);
+
+    // a scanned page, read by tesseract.js and the Vietnamese model from the packed copies
+    const scan = new Uint8Array(fs.readFileSync('test/fixtures/scans/vp-ubnd-tinh-2025-trang-1.jpg'));
+    const ocr = await runPackedWorker(path.join(extracted, 'dist', 'electron', 'untrusted-worker.cjs'), { id: 2, task: 'readPlan', input: { bytes: scan, fileName: 'trang-1.jpg' } });
+    const value = (ocr.answer as { ok: boolean; value?: { text?: string; sourceLines?: string[] } }).value;
+    expect((ocr.answer as { ok: boolean }).ok).toBe(true);
+    expect(JSON.stringify(value)).toMatch(/KẾ HOẠCH/);
+  }, 180_000);
 
   it('the preload is a few kilobytes and carries no zod, only the operation names', () => {
     const preload = asar.extractFile(archive, 'dist/electron/preload.cjs').toString('utf8');

@@ -70,29 +70,29 @@ describe('plan import: bad files get a Vietnamese message', () => {
     return error!.message;
   };
 
-  it('refuses empty, image, corrupt, old-Word, binary and oversized files', async () => {
+  it('refuses empty, broken image, corrupt, old-Word, binary and oversized files', async () => {
     expect(await refuse(new Uint8Array(), 'rong.txt')).toContain('Tệp rỗng');
-    expect(await refuse(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'anh.png')).toContain('tệp ảnh');
-    expect(await refuse(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 1, 2]), 'scan.pdf')).toContain('tệp ảnh');
+    expect(await refuse(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'anh.png')).toContain('Không đọc được tệp ảnh');
+    expect(await refuse(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 1, 2]), 'scan.pdf')).toContain('Không đọc được tệp ảnh');
     expect(await refuse(Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]), 'hong.docx')).toContain('Không đọc được tệp Word');
     expect(await refuse(Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n'), 'hong.pdf')).toContain('Không đọc được tệp PDF');
     expect(await refuse(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'cu.doc')).toContain('.doc');
     expect(await refuse(Buffer.from('abc\0\0def'), 'nhi-phan.txt')).toContain('nhị phân');
     expect(await refuse(Buffer.from('hello'), 'gia.docx')).toContain('bị hỏng');
     expect(await refuse(Buffer.alloc(51 * 1024 * 1024, 0x41), 'lon.txt')).toContain('50 MB');
-  });
+  }, 120_000); // the two broken images reach the OCR engine, which starts before it finds them unreadable
 
-  it('says a PDF without a text layer is a scan', async () => {
+  it('says when a PDF without a text layer has no letters either when its pages are read by OCR', async () => {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage();
       await page.setContent('<div style="width:300px;height:200px;background:#888"></div>');
       const pdf = await page.pdf({ format: 'A4' });
-      expect(await refuse(pdf, 'ban-quet.pdf')).toContain('bản quét');
+      expect(await refuse(pdf, 'ban-quet.pdf')).toContain('Không đọc được chữ nào trong tệp PDF này, kể cả bằng nhận dạng chữ trên ảnh quét');
     } finally {
       await browser.close();
     }
-  }, 30_000);
+  }, 120_000); // one page of OCR, up to a minute with both cores loaded
 
   it('refuses a PDF that needs a password to open, and reads one that only restricts printing', async () => {
     const dir = tempDir();

@@ -18,6 +18,11 @@ interface Section {
   blocks: Block[];
 }
 
+/** What the reader knows about the text that the parser may use: `ocr` when some of it was read from a picture (tolerant rules for misread letters and bullets). */
+export interface ParseOptions {
+  ocr?: boolean;
+}
+
 export interface ParseOutput {
   sourceLines: string[];
   plan: ParsedPlan;
@@ -27,11 +32,6 @@ export interface ParseOutput {
  * Reads a plan (Kế hoạch) from its text, whatever it came from. Pure: no I/O, no clock.
  * Throws nothing for odd text; what it could not find is null, empty or a warning.
  */
-export interface ParseOptions {
-  /** The text is a scan's OCR: letters may be misread as symbols, the clerk is warned to compare with the paper. */
-  ocr?: boolean;
-}
-
 export function parsePlanText(raw: string, options: ParseOptions = {}): ParseOutput {
   const source = splitSource(raw);
   let blocks = toBlocks(source.lines);

@@ -40,9 +40,9 @@ export function connectionError(action: string, error: unknown, limits: { connec
   const code = (error as { code?: string; cause?: { code?: string } } | null)?.code ?? (error as { cause?: { code?: string } } | null)?.cause?.code ?? '';
   const seconds = (ms: number) => Math.round(ms / 1000);
   if (error instanceof DavError) return error;
-  // certificate and plain-http refusals the administrator can act on (connection-policy.ts)
+  // certificate and plain-http refusals the administrator can act on, said whole (connection-policy.ts)
   const problem = connectionProblem(error);
-  if (problem) return new DavError(`${action}: ${problem}`, 0);
+  if (problem) return new DavError(problem, 0);
   if (code === 'CONNECT_TIMEOUT') return new DavError(`${action}: máy chủ không nhận kết nối sau ${seconds(limits.connectMs)} giây (mất mạng hoặc sai địa chỉ); sẽ tự thử lại sau`, 0);
   if (code === 'IDLE_TIMEOUT') return new DavError(`${action}: máy chủ ngừng trả lời quá ${seconds(limits.idleMs)} giây (đường truyền bị nghẽn); sẽ tự thử lại sau`, 0);
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'INCOMPLETE')

@@ -3,6 +3,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from
 import { TIMEFRAME_KINDS, TIMEFRAME_LABELS, type PlanTask, type Timeframe } from '../../../../shared/plans/plan-schemas';
 import type { Unit, UnitGroup } from '../../../../shared/units/unit-schemas';
 import { DateField, UnitRefSelect } from './fields';
+import { TimeframeWording } from './TimeframeWording';
 
 export interface TaskEditorProps {
   task: PlanTask;
@@ -72,6 +73,7 @@ export function TaskEditor({ task, index, count, units, groups, parentTasks, err
               <DateField label={`Đến ngày – nhiệm vụ ${task.ordinal}`} value={t.to} onChange={(to) => setTime({ to })} />
             </>
           )}
+          {t.text && <TimeframeWording timeframe={t} ordinal={task.ordinal} onUseNearest={() => setTime({ text: '' })} />}
           <Radio.Group size="small" value={task.implementingLabel} onChange={(e) => set({ implementingLabel: e.target.value })} options={[{ value: 'thuc-hien', label: '"Cơ quan thực hiện"' }, { value: 'tham-muu-thuc-hien', label: '"Tham mưu, thực hiện"' }]} />
         </div>
         {parentTasks && (

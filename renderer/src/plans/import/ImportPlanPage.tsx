@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Alert, App, Button, Card, Input, Space, Spin, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Input, Progress, Space, Spin, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import type { ImportResult } from '../../../../shared/import/parsed-plan';
+import type { ReadProgress } from '../../../../shared/import/parsed-plan';
+import { callApi } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { readFileAsBase64 } from '../../common/read-file';
 import { ImportReview } from './ImportReview';
@@ -15,13 +17,33 @@ export function ImportPlanPage() {
   const [pasted, setPasted] = useState('');
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The read under way, followed by its id: a scan is read page by page, seconds each.
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [progress, setProgress] = useState<ReadProgress | null>(null);
+
+  useEffect(() => {
+    if (!jobId) return;
+    let stopped = false;
+    const timer = setInterval(() => {
+      void callApi('imports.progress', { jobId }).then((p) => !stopped && setProgress(p), () => undefined);
+    }, 400);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [jobId]);
 
   const run = async (input: { fileName: string; base64: string | null; text: string | null }) => {
     setError(null);
+    const id = input.base64 !== null ? crypto.randomUUID() : null;
+    setJobId(id);
+    setProgress(null);
     try {
-      setResult(await parse.mutateAsync(input));
+      setResult(await parse.mutateAsync({ ...input, jobId: id }));
     } catch (e) {
       setError((e as Error).message);
+    } finally {
+      setJobId(null);
     }
   };
 
@@ -44,10 +66,22 @@ export function ImportPlanPage() {
         <Typography.Text strong>Nhập kế hoạch từ văn bản</Typography.Text>
       </Space>
       {error && <Alert style={{ marginBottom: 12 }} type="error" showIcon message={error} />}
-      <Spin spinning={parse.isPending} tip="Đang đọc văn bản…">
-        <Card size="small" title="Chọn tệp Word (.docx), PDF hoặc văn bản (.txt)" style={{ marginBottom: 16 }}>
+      {parse.isPending && jobId && (
+        <Card size="small" style={{ marginBottom: 12 }} data-testid="import-progress">
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Typography.Text>
+              {progress ? `Đang đọc trang ${progress.page}/${progress.pages}${progress.ocr ? ' (trang ảnh quét: đang nhận dạng chữ, vài giây mỗi trang)' : ''}` : 'Đang mở tệp…'}
+            </Typography.Text>
+            <Progress percent={progress ? Math.round(((progress.page - 1) / progress.pages) * 100) : 0} />
+            <Button danger onClick={() => void callApi('imports.cancel', { jobId })}>Dừng đọc</Button>
+          </Space>
+        </Card>
+      )}
+      <Spin spinning={parse.isPending && !jobId} tip="Đang đọc văn bản…">
+        <Card size="small" title="Chọn tệp Word (.docx), PDF (có chữ hoặc bản quét), ảnh chụp/quét (.jpg, .png, .tif) hoặc văn bản (.txt)" style={{ marginBottom: 16 }}>
           <Upload.Dragger
-            accept=".docx,.pdf,.txt"
+            disabled={parse.isPending}
+            accept=".docx,.pdf,.txt,.jpg,.jpeg,.png,.tif,.tiff"
             showUploadList={false}
             multiple={false}
             beforeUpload={async (file) => {

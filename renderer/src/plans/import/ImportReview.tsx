@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, List, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ImportedName, ImportResult, NameTarget } from '../../../../shared/import/parsed-plan';
 import { ROLE_FIELDS } from '../editor/TaskEditor';
-import { TIMEFRAME_LABELS, DUTY_KIND_LABELS } from '../../../../shared/plans/plan-schemas';
+import { TimeframeWording } from '../editor/TimeframeWording';
+import { DUTY_KIND_LABELS } from '../../../../shared/plans/plan-schemas';
+import { SourceLine } from './SourceLine';
 import { formatVnDate } from '../../../../shared/dates/vn-date';
 import { useApiMutation } from '../../api/hooks';
 import { useUnitNames } from '../../units/use-unit-names';
@@ -14,7 +16,10 @@ const decode = (v: string): Target => (v.startsWith('u:') ? { type: 'unit', unit
 
 /** The plan as understood, next to its source: each field links to its line, doubtful ones marked; names mapped to the office's units. */
 export function ImportReview({ result, onCancel, onSaved }: { result: ImportResult; onCancel(): void; onSaved(id: string): void }) {
-  const { parsed, sourceLines } = result;
+  const { parsed, sourceLines, sourcePages } = result;
+  // What will be saved, and so printed: the clerk's corrections made here (a timeframe's wording) go into it.
+  const [content, setContent] = useState(result.content);
+  const doubtful = new Map((result.ocr?.doubts ?? []).map((d) => [d.line, d.words]));
   const names = useUnitNames();
   const save = useApiMutation('imports.save', ['plans.', 'overview.']);
   const [targets, setTargets] = useState(() => new Map(result.names.map((n) => [n.name, n.target])));
@@ -26,7 +31,8 @@ export function ImportReview({ result, onCancel, onSaved }: { result: ImportResu
     if (line) sourceRef.current?.querySelector(`[data-line="${line}"]`)?.scrollIntoView({ block: 'center' });
   }, [line]);
 
-  const at = (n: number | undefined, label = 'dòng') => (n ? <Button type="link" size="small" onClick={() => setLine(n)}>{`${label} ${n}`}</Button> : null);
+  const at = (n: number | undefined) =>
+    n ? <Button type="link" size="small" onClick={() => setLine(n)}>{sourcePages[n - 1] ? `trang ${sourcePages[n - 1]}, dòng ${n}` : `dòng ${n}`}</Button> : null;
   const doubt = (field: string) => parsed.doubts.find((d) => d.field === field);
   const field = (label: string, value: string | null, key: string) => (
     <Descriptions.Item label={label}>
@@ -41,7 +47,7 @@ export function ImportReview({ result, onCancel, onSaved }: { result: ImportResu
   const onSave = async (kind: 'own' | 'received') => {
     setError(null);
     try {
-      const plan = await save.mutateAsync({ kind, content: result.content, names: [...targets].map(([name, target]) => ({ name, target })) });
+      const plan = await save.mutateAsync({ kind, content, names: [...targets].map(([name, target]) => ({ name, target })) });
       onSaved(plan.id);
     } catch (e) {
       setError((e as Error).message);
@@ -67,19 +73,22 @@ export function ImportReview({ result, onCancel, onSaved }: { result: ImportResu
         </Space>
       </Space>
       {error && <Alert style={{ marginBottom: 12 }} type="error" showIcon message={error} />}
+      {result.ocr && (
+        <Alert
+          style={{ marginBottom: 8 }}
+          type="info"
+          showIcon
+          message={`${result.ocr.pages.length === 1 ? 'Trang' : 'Các trang'} ${result.ocr.pages.join(', ')} là ảnh quét, chữ được nhận dạng tự động (độ tin cậy ${result.ocr.confidence}%). Những chữ gạch chân ở văn bản gốc là chữ nhận dạng chưa chắc chắn: hãy đối chiếu với bản giấy.`}
+        />
+      )}
       {parsed.warnings.map((w) => <Alert key={w} style={{ marginBottom: 8 }} type="warning" showIcon message={w} />)}
       <Row gutter={16}>
         <Col span={10}>
           <Card size="small" title="Văn bản gốc" styles={{ body: { maxHeight: '75vh', overflow: 'auto', fontFamily: 'Times New Roman, serif', fontSize: 13 } }}>
             <div ref={sourceRef} data-testid="source-text">
-              {sourceLines.map((text, i) =>
-                text ? (
-                  <div key={i} data-line={i + 1} style={{ display: 'flex', gap: 8, background: line === i + 1 ? '#fff1b8' : undefined }}>
-                    <span style={{ color: '#999', minWidth: 32, textAlign: 'right' }}>{i + 1}</span>
-                    <span>{text}</span>
-                  </div>
-                ) : null,
-              )}
+              {sourceLines.map((text, i) => (
+                <SourceLine key={i} no={i + 1} text={text} page={sourcePages[i]} newPage={i > 0 && sourcePages[i] !== sourcePages[i - 1]} doubtful={doubtful.get(i + 1)} current={line === i + 1} />
+              ))}
             </div>
           </Card>
         </Col>
@@ -116,7 +125,7 @@ export function ImportReview({ result, onCancel, onSaved }: { result: ImportResu
             <List
               size="small"
               dataSource={parsed.tasks}
-              renderItem={(t) => (
+              renderItem={(t, index) => (
                 <List.Item data-testid={`imported-task-${t.ordinal}`}>
                   <Space direction="vertical" size={2} style={{ width: '100%' }}>
                     <Space wrap>
@@ -128,7 +137,14 @@ export function ImportReview({ result, onCancel, onSaved }: { result: ImportResu
                     {ROLE_FIELDS.map(([role, label]) =>
                       t[role].length ? <Typography.Text key={role} type="secondary">{label}: {t[role].join('; ')}</Typography.Text> : null,
                     )}
-                    <Typography.Text type="secondary">Thời gian: {t.timeframe.text || TIMEFRAME_LABELS[t.timeframe.kind]}</Typography.Text>
+                    <Space size={4} wrap>
+                      <Typography.Text type="secondary">Thời gian:</Typography.Text>
+                      <TimeframeWording
+                        timeframe={content.tasks[index]!.timeframe}
+                        ordinal={t.ordinal}
+                        onUseNearest={() => setContent({ ...content, tasks: content.tasks.map((task, i) => (i === index ? { ...task, timeframe: { ...task.timeframe, text: '' } } : task)) })}
+                      />
+                    </Space>
                     {t.doubts.map((d) => <Tag key={d.field + d.message} color="orange">{d.message}</Tag>)}
                   </Space>
                 </List.Item>

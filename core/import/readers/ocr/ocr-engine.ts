@@ -1,0 +1,64 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type Tesseract from 'tesseract.js';
+
+/** A word the engine read, in the page image's pixels, with how sure it is (0–100). */
+export interface OcrWord {
+  text: string;
+  confidence: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** The text row's baseline (pixels from the top) and height: the letter size the layout's gaps are measured against. */
+  baseline: number;
+  rowHeight: number;
+}
+
+export interface OcrEngine {
+  recognize(image: Uint8Array): Promise<OcrWord[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * The Vietnamese model installed with the app (npm @tesseract.js-data/vie): its LSTM "best_int" data,
+ * the one tesseract.js itself would fetch for LSTM_ONLY. Nothing is ever fetched: langPath is a folder
+ * (tesseract.js reads a local path with fs; only a URL is fetched), and cacheMethod 'none' neither reads
+ * nor writes a cached copy in the working folder.
+ */
+export function vietnameseModelFolder(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve('@tesseract.js-data/vie/package.json')), '4.0.0_best_int');
+}
+
+/** One tesseract.js worker (its own thread) with the Vietnamese model; close() ends it. */
+export async function createOcrEngine(): Promise<OcrEngine> {
+  // Loaded only when a page has no text: a Word file or a PDF with text never pays for it.
+  const tesseract = (await import('tesseract.js')) as unknown as typeof Tesseract & { default?: typeof Tesseract };
+  const { createWorker, OEM, PSM } = tesseract.default ?? tesseract;
+  const worker = await createWorker('vie', OEM.LSTM_ONLY, { langPath: vietnameseModelFolder(), gzip: true, cacheMethod: 'none', errorHandler: () => {} });
+  // Scans of official letters: a page of blocks and columns; a page photographed askew is turned straight (rotateAuto).
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, preserve_interword_spaces: '0' });
+  return {
+    async recognize(image) {
+      const { data } = await worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), { rotateAuto: true }, { blocks: true, text: false });
+      const words: OcrWord[] = [];
+      for (const block of data.blocks ?? []) {
+        for (const paragraph of block.paragraphs) {
+          for (const line of paragraph.lines) {
+            const rowHeight = line.rowAttributes?.rowHeight || line.bbox.y1 - line.bbox.y0;
+            const baseline = line.baseline ? (line.baseline.y0 + line.baseline.y1) / 2 : line.bbox.y1;
+            for (const word of line.words) {
+              const text = word.text.trim();
+              if (text) words.push({ text, confidence: word.confidence, ...word.bbox, baseline, rowHeight });
+            }
+          }
+        }
+      }
+      return words;
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}

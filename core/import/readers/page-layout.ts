@@ -1,0 +1,98 @@
+/** A piece of text on a page: from a PDF's text layer (points) or a word read by OCR (pixels). */
+export interface Item {
+  str: string;
+  /** Left edge. */
+  x: number;
+  /** Baseline, growing up the page (PDF space): the top line has the largest y. */
+  y: number;
+  width: number;
+  /** Letter size, the unit every gap is measured in. */
+  size: number;
+}
+
+interface Cell {
+  text: string;
+  x0: number;
+  x1: number;
+}
+
+interface PageLine {
+  cells: Cell[];
+  small: boolean;
+}
+
+/**
+ * A page's items rebuilt into lines: items grouped by baseline, a wide gap splits the two cells of
+ * the header and signature tables (each column read top to bottom), small print at the foot of the
+ * page is a footnote (written after a rule, as in text copied from Word). `body` is the document's
+ * body text size.
+ */
+export function pageText(items: Item[], body: number): string {
+  if (!items.length) return '';
+  // Lines: items whose baselines are within half a letter, top of the page first.
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const grouped: Item[][] = [];
+  for (const item of sorted) {
+    const line = grouped.find((l) => Math.abs(l[0]!.y - item.y) < Math.max(l[0]!.size, item.size) * 0.45);
+    if (line) line.push(item);
+    else grouped.push([item]);
+  }
+  const left = Math.min(...items.map((i) => i.x));
+  const right = Math.max(...items.map((i) => i.x + i.width));
+  const mid = (left + right) / 2;
+  const lines: PageLine[] = grouped.map((l) => ({ cells: cells(l.sort((a, b) => a.x - b.x), mid), small: Math.max(...l.map((i) => i.size)) < body * 0.88 }));
+
+  // Footnotes: from a small line starting with its number to the foot of the page, all in small print.
+  let foot = lines.length;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    if (!line.small && !/^\d{1,3}$/.test(line.cells[0]!.text)) break;
+    if (line.small && /^\d{1,2}\s*\S/.test(line.cells[0]!.text)) foot = i;
+  }
+
+  const out: string[] = [];
+  let i = 0;
+  while (i < foot) {
+    const line = lines[i]!;
+    if (line.cells.length < 2) {
+      out.push(line.cells[0]!.text);
+      i += 1;
+      continue;
+    }
+    // A borderless two-column table (header, signature): each column read top to bottom.
+    const leftColumn: string[] = [];
+    const rightColumn: string[] = [];
+    for (; i < foot; i++) {
+      const row = lines[i]!;
+      if (row.cells.length >= 2) {
+        const side = row.cells.findIndex((c) => c.x0 >= mid - 1);
+        const cut = side < 0 ? row.cells.length - 1 : side;
+        leftColumn.push(row.cells.slice(0, cut).map((c) => c.text).join(' '));
+        rightColumn.push(row.cells.slice(cut).map((c) => c.text).join(' '));
+      } else if (row.cells[0]!.x1 < mid) leftColumn.push(row.cells[0]!.text);
+      else if (row.cells[0]!.x0 > mid) rightColumn.push(row.cells[0]!.text);
+      else break;
+    }
+    out.push(...leftColumn, ...rightColumn);
+  }
+  if (foot < lines.length) out.push('_'.repeat(20), ...lines.slice(foot).map((l) => l.cells.map((c) => c.text).join(' ')));
+  return out.join('\n');
+}
+
+/** One line of text, or one per table cell: a gap wider than two letters, or a gap where the page's right half begins. */
+function cells(line: Item[], mid: number): Cell[] {
+  const parts: Cell[] = [];
+  let current: Cell | null = null;
+  for (const item of line) {
+    const gap = current ? item.x - current.x1 : 0;
+    if (!current || gap > item.size * 2 || (current.x1 < mid && item.x >= mid - 1 && gap > item.size * 0.6)) {
+      current = { text: item.str, x0: item.x, x1: item.x + item.width };
+      parts.push(current);
+      continue;
+    }
+    if (gap > item.size * 0.15 && !current.text.endsWith(' ') && !item.str.startsWith(' ')) current.text += ' ';
+    current.text += item.str;
+    current.x1 = item.x + item.width;
+  }
+  return parts.map((p) => ({ ...p, text: p.text.trim() })).filter((p) => p.text);
+}
