@@ -18,7 +18,7 @@ export const NOT_CONNECTED = 'Không kết nối được máy chủ (mất mạ
 
 const STATUS_MEANING: Record<number, string> = {
   401: 'Máy chủ từ chối tên đăng nhập hoặc mật khẩu (401): kiểm tra lại ở "Gửi, nhận qua mạng"',
-  403: 'Tài khoản này không được phép ghi vào thư mục đó trên máy chủ (403): nhờ người quản trị máy chủ của tỉnh cấp quyền',
+  403: 'Tài khoản này không được phép dùng thư mục đó trên máy chủ (403): nhờ người quản trị máy chủ của tỉnh cấp quyền',
   404: 'Không thấy thư mục hoặc tệp trên máy chủ (404): kiểm tra địa chỉ máy chủ',
   405: 'Máy chủ không cho phép thao tác này ở địa chỉ đó (405): kiểm tra địa chỉ máy chủ có phải thư mục WebDAV',
   409: 'Thư mục cha chưa có trên máy chủ (409)',

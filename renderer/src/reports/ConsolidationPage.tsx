@@ -13,7 +13,7 @@ import { SaveIndicator } from '../common/SaveIndicator';
 import { SignerFields } from '../common/SignerFields';
 import { DateField } from '../plans/editor/fields';
 import { completionByTask, completionByUnit, figuresAgainstPreviousYear } from '../../../shared/reports/report-charts';
-import { formatNumber, taskTally } from '../../../shared/reports/report-prose';
+import { taskTally } from '../../../shared/reports/report-prose';
 import { CompareChart } from './CompareChart';
 import { NO_REPORT_LABEL, REPORT_STATE_LABELS } from '../../../shared/workflow/state-labels';
 import { PercentChart } from './PercentChart';
