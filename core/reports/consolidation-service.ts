@@ -142,15 +142,16 @@ export async function consolidate(db: Executor, planId: string, dutyId: string):
       taskFigures.add(f.name, f.unit, r.unitName, f.value);
       figures.add(f.name, f.unit, r.unitName, f.value);
     }
+    const notReported = carriers.filter((id) => !reported.has(id)).map((id) => org.unitName.get(id) ?? '');
     return {
       taskId: task.id,
       ordinal: task.ordinal,
       body: task.body,
       parentTask: task.parentTaskId && parentOrdinals.has(task.parentTaskId) ? { id: task.parentTaskId, ordinal: parentOrdinals.get(task.parentTaskId)! } : null,
-      combinedStatus: combineStatuses(results.map((r) => r.status)),
+      combinedStatus: combineStatuses(results.map((r) => r.status), notReported.length),
       results: results.map(({ unitName, status, doneText, reason }) => ({ unitName, status, doneText, reason })),
       carriers: carriers.length || results.length,
-      notReported: carriers.filter((id) => !reported.has(id)).map((id) => org.unitName.get(id) ?? ''),
+      notReported,
       unitFigures: results.map((r) => r.figures.map(({ name, unit, value }) => ({ name, unit, value }))),
       figures: taskFigures.list,
     };

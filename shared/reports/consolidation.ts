@@ -7,11 +7,12 @@ import { DutyHeading, MODEL_FIELDS, MODEL_LEVELS, TASK_STATUSES, type TaskStatus
  * How a task stands across the units that reported on it: all done → done (late if any was late),
  * all not done → not done, nothing started → not started, anything else → in progress.
  */
-export function combineStatuses(statuses: (TaskStatus | null)[]): TaskStatus | null {
+export function combineStatuses(statuses: (TaskStatus | null)[], notReported = 0): TaskStatus | null {
   const known = statuses.filter((s): s is TaskStatus => s !== null);
   if (!known.length) return null;
   const all = (...wanted: TaskStatus[]) => known.every((s) => wanted.includes(s));
-  if (all('done', 'done_late')) return known.includes('done_late') ? 'done_late' : 'done';
+  // done only when every unit carrying the task says so: one that has not reported leaves it in progress
+  if (all('done', 'done_late')) return notReported > 0 ? 'in_progress' : known.includes('done_late') ? 'done_late' : 'done';
   if (all('not_done')) return 'not_done';
   if (all('not_started')) return 'not_started';
   return 'in_progress';

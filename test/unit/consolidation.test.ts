@@ -50,6 +50,9 @@ describe('consolidation', () => {
     expect(combineStatuses([])).toBeNull();
     expect(combineStatuses(['done', 'done'])).toBe('done');
     expect(combineStatuses(['done', 'done_late'])).toBe('done_late');
+    // a unit carrying the task that has not reported: not done yet, whatever the others say
+    expect(combineStatuses(['done', 'done_late'], 1)).toBe('in_progress');
+    expect(combineStatuses(['not_done'], 1)).toBe('not_done');
     expect(combineStatuses(['done', 'not_started'])).toBe('in_progress');
     expect(combineStatuses(['not_done', 'not_done'])).toBe('not_done');
     expect(combineStatuses(['not_started', null])).toBe('not_started');
@@ -67,8 +70,9 @@ describe('consolidation', () => {
     const { services, plan, duty, parent } = await twoReports();
     const c = await call(services, 'reports.consolidation', { planId: plan.id, dutyId: duty });
     expect(c.units.map((u) => [u.name, u.state])).toEqual([['Thôn An Phú', 'accepted'], ['Thôn Bình Tây', 'accepted'], ['Thôn Cầu Đá', null]]);
+    // both reports say task 1 is done (one late), but Thôn Cầu Đá carries it and has not reported: in progress
     expect(c.tasks.map((t) => [t.ordinal, t.combinedStatus, t.parentTask?.id ?? null])).toEqual([
-      ['1', 'done_late', parent.content.tasks[1]!.id],
+      ['1', 'in_progress', parent.content.tasks[1]!.id],
       ['2', 'in_progress', null],
     ]);
     expect(c.tasks[0]!.parentTask?.ordinal).toBe('2');
@@ -93,7 +97,7 @@ describe('consolidation', () => {
     await book.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer);
     const status = book.getWorksheet('Nhiệm vụ - đơn vị')!;
     expect(status.getRow(2).values).toEqual([undefined, 'STT', 'Nhiệm vụ', 'Tình trạng chung', 'Thôn An Phú', 'Thôn Bình Tây', 'Thôn Cầu Đá']);
-    expect((status.getRow(3).values as unknown[]).slice(3)).toEqual(['Hoàn thành nhưng quá hạn', 'Hoàn thành', 'Hoàn thành nhưng quá hạn', '']);
+    expect((status.getRow(3).values as unknown[]).slice(3)).toEqual(['Đang thực hiện', 'Hoàn thành', 'Hoàn thành nhưng quá hạn', '']); // Thôn Cầu Đá has not reported
     expect((book.getWorksheet('Số liệu')!.getRow(1).values as unknown[]).slice(1, 5)).toEqual(['Chỉ tiêu', 'Đơn vị tính', 'Tổng', 'Cùng kỳ năm trước']);
     expect((book.getWorksheet('Số liệu')!.getRow(2).values as unknown[]).slice(1, 7)).toEqual(['Số lượt tiếp công dân', 'lượt', 42, undefined, 12, 30]);
     expect((book.getWorksheet('Mô hình theo lĩnh vực')!.getRow(8).values as unknown[]).slice(1)).toEqual(['Tổng cộng', 1, 0, 0, 1]);
