@@ -103,7 +103,7 @@ describe('importing a plan from its document, as a clerk does it', () => {
     expect(harness.pageErrors).toEqual([]);
   }, 120_000);
 
-  it('shows a Vietnamese message for a file that is not a plan, and saves nothing', async () => {
+  it('shows a Vietnamese message for a broken image, and saves nothing', async () => {
     harness = await openHarness();
     const { page, services } = harness;
     await setUpOffice(services, { ...xa.OFFICE });
@@ -111,7 +111,7 @@ describe('importing a plan from its document, as a clerk does it', () => {
     const file = path.join(tempDir(), 'anh.png');
     fs.writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
     await page.locator('input[type=file]').setInputFiles(file);
-    await page.getByText('Đây là tệp ảnh, không có chữ để đọc.', { exact: false }).waitFor();
+    await page.getByText('Không đọc được tệp ảnh: tệp bị hỏng hoặc không phải ảnh JPG, PNG, TIFF.', { exact: false }).waitFor(); // a PNG signature and nothing after it
     expect(await call(services, 'plans.list', { year: null, status: null })).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });
