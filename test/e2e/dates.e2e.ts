@@ -46,7 +46,7 @@ describe('dates on screen are dd/mm/yyyy, never ISO', () => {
         },
       },
       '/ke-hoach': { url: '/ke-hoach', shows: /\b0?7\/KH-UBND/ },
-      '/ke-hoach/nhap': { url: '/ke-hoach/nhap', shows: 'Chọn tệp Word (.docx), PDF hoặc văn bản (.txt)' },
+      '/ke-hoach/nhap': { url: '/ke-hoach/nhap', shows: 'Chọn tệp Word (.docx), PDF (có chữ hoặc bản quét)' },
       '/ke-hoach/:id': {
         url: `/ke-hoach/${plan.id}`,
         shows: 'Bình Chương, ngày 02 tháng 02 năm 2026',
