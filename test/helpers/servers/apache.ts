@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DAV_PASSWORD, DAV_USER, freePort, htpasswdLine, serverDir, startProcess, stopProcess, workerUser, type DavServer } from './process';
+import { davServer, DAV_PASSWORD, DAV_USER, freePort, htpasswdLine, serverDir, startProcess, workerUser, type DavServer } from './process';
 
 const MODULES = '/usr/lib/apache2/modules';
 
@@ -35,16 +35,5 @@ DocumentRoot ${root}
 `;
   fs.writeFileSync(path.join(dir, 'httpd.conf'), conf);
   const child = await startProcess('apache2', ['-f', path.join(dir, 'httpd.conf'), '-DFOREGROUND'], port, dir);
-  return {
-    url: `http://127.0.0.1:${port}/danvan`,
-    port,
-    root,
-    user: DAV_USER,
-    password: DAV_PASSWORD,
-    async stop() {
-      await stopProcess(child, 'SIGTERM');
-      fs.rmSync(dir, { recursive: true, force: true });
-      fs.rmSync(root, { recursive: true, force: true });
-    },
-  };
+  return davServer(child, port, dir, root);
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DAV_PASSWORD, DAV_USER, freePort, htpasswdLine, serverDir, startProcess, stopProcess, workerUser, type DavServer } from './process';
+import { davServer, DAV_PASSWORD, DAV_USER, freePort, htpasswdLine, serverDir, startProcess, stopProcess, workerUser, type DavServer } from './process';
 
 export interface NginxOptions {
   /** Extra directives inside the WebDAV location (a fault: `return 500;`, `limit_rate 64k;` …). */
@@ -58,16 +58,7 @@ http {
   fs.writeFileSync(path.join(dir, 'nginx.conf'), conf);
   const child = await startProcess('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'logs/error.log'), '-g', 'daemon off;'], port, dir);
   const server: NginxServer = {
-    url: `http://127.0.0.1:${port}/danvan`,
-    port,
-    root,
-    user: DAV_USER,
-    password: DAV_PASSWORD,
-    async stop() {
-      await stopProcess(child, 'SIGQUIT'); // graceful: nginx finishes what it is answering
-      fs.rmSync(dir, { recursive: true, force: true });
-      fs.rmSync(root, { recursive: true, force: true });
-    },
+    ...davServer(child, port, dir, root, 'SIGQUIT'), // graceful: nginx finishes what it is answering
     async restart(location) {
       await stopProcess(child, 'SIGQUIT');
       fs.rmSync(dir, { recursive: true, force: true });

@@ -90,3 +90,19 @@ export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 
   await exited;
   clearTimeout(timer);
 }
+
+/** A started server as the tests see it: its address under /danvan, its test account, and a stop that removes its folders. */
+export function davServer(child: ChildProcess, port: number, dir: string, root: string, stopSignal: NodeJS.Signals = 'SIGTERM'): DavServer {
+  return {
+    url: `http://127.0.0.1:${port}/danvan`,
+    port,
+    root,
+    user: DAV_USER,
+    password: DAV_PASSWORD,
+    async stop() {
+      await stopProcess(child, stopSignal);
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
