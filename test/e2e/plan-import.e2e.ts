@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness, screenshot, type Harness } from '../helpers/browser';
 import { call, setUpOffice } from '../helpers/services';
 import { tempDir } from '../helpers/temp-dir';
+import { chooseTyped } from '../helpers/clerk';
 import { IMPORT_SEEDS, seedText } from '../helpers/import-seeds';
 import { seedDocx, seedPdf } from '../helpers/plan-documents';
 import * as xa from '../fixtures/plans/xa-binh-chuong-2026';
@@ -54,9 +55,7 @@ describe('importing a plan from its document, as a clerk does it', () => {
         if (seed.name === 'xa-binh-chuong-2026' && format === 'docx') {
           // The organisation's subject is not a unit of ours: map it once.
           const subject = page.getByLabel('Đơn vị cho "Các phòng, cơ quan, đơn vị thuộc UBND xã"');
-          await subject.click();
-          await subject.fill('cac co quan, don vi');
-          await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().getByTitle('Các cơ quan, đơn vị', { exact: true }).click();
+          await chooseTyped(page, subject, 'cac co quan, don vi', 'Các cơ quan, đơn vị');
         }
         if (seed.name === 'xa-binh-chuong-2026' && format === 'pdf') {
           await expect.poll(() => page.getByRole('row', { name: /Các phòng, cơ quan, đơn vị thuộc UBND xã/ }).getByText('đã chọn lần trước').count()).toBe(1);

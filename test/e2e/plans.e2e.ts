@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { openHarness, screenshot, type Harness } from '../helpers/browser';
 import { BINH_CHUONG, call, setUpOffice } from '../helpers/services';
 import { tempDir } from '../helpers/temp-dir';
+import { chooseTyped } from '../helpers/clerk';
 
 let harness: Harness | null = null;
 afterEach(async () => {
@@ -22,9 +23,7 @@ async function typeDate(page: Page, label: string, value: string) {
 
 async function pickRef(page: Page, label: string, typed: string, option: string) {
   const select = page.getByLabel(label, { exact: true });
-  await select.click();
-  await select.fill(typed);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().getByTitle(option, { exact: true }).click();
+  await chooseTyped(page, select, typed, option);
   await select.press('Escape');
   await page.locator('.ant-select-selection-item').filter({ hasText: option }).first().waitFor();
 }

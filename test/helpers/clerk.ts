@@ -118,14 +118,17 @@ export async function typeDate(page: Page, label: string, value: string, scope: 
   await input.press('Enter');
 }
 
+/** Types into a searchable select and clicks `option` in the list it filters (the app has no animations, so the list stands still). */
+export async function chooseTyped(page: Page, select: Locator, typed: string, option: string) {
+  await select.click();
+  await select.fill(typed);
+  await openDropdown(page).getByTitle(option, { exact: true }).click();
+}
+
 /** One or more units picked in a unit picker (typed without diacritics, as clerks do). */
 export async function pickUnits(page: Page, label: string, picks: [typed: string, option: string][], shownIn: Locator) {
   const select = page.getByLabel(label, { exact: true });
-  for (const [typed, option] of picks) {
-    await select.click();
-    await select.fill(typed);
-    await openDropdown(page).getByTitle(option, { exact: true }).click();
-  }
+  for (const [typed, option] of picks) await chooseTyped(page, select, typed, option);
   await select.press('Escape');
   for (const [, option] of picks) await shownIn.locator('.ant-select-selection-item').filter({ hasText: option }).first().waitFor(WAIT);
 }

@@ -41,7 +41,7 @@ describe('a full or write-protected disk', () => {
     await services.close();
   });
 
-  it.skipIf(!CAN_MOUNT)('on real small file systems: a stick too small, a write-protected stick, a data disk full during an import', { timeout: 60_000 }, async () => {
+  it.skipIf(!CAN_MOUNT)('on real small file systems: a stick too small, a write-protected stick, a data disk full during an import', { timeout: 120_000 }, async () => {
     const province = await setUpServices({ office: false });
     await setUpOffice(province.services, { name: 'UBND tỉnh Quảng Ngãi', parentBody: '', level: 'tinh', abbreviation: 'UBND', placeName: 'Quảng Ngãi', reportsTo: '' });
     const xa = await call(province.services, 'units.create', { name: 'UBND xã Bình Chương', kind: 'xa' });

@@ -215,7 +215,7 @@ beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'danvan-crash-'));
   workerFile = await bundleWorker(root);
   log(`seed ${SEED} (CRASH_SEED=${SEED} repeats these kills)`);
-}, 60_000);
+}, 120_000);
 
 afterAll(() => {
   if (kills.length) log(`${kills.length} kills, ${kills.filter((k) => k.inFlight).length} inside an operation; delays ms: ${kills.map((k) => k.delayMs.toFixed(1)).join(', ')}`);

@@ -53,7 +53,7 @@ function daysActedOn(dataDir: string): number {
 describe('demo province', () => {
   const options = { communes: 3, years: 2, today: '2026-11-23' };
 
-  it('is the same content for the same seed, and other content for another seed', { timeout: 60_000 }, async () => {
+  it('is the same content for the same seed, and other content for another seed', { timeout: 120_000 }, async () => {
     const [a, b, c] = [tempDir(), tempDir(), tempDir()];
     const first = await seedDemoProvince({ ...options, dataDir: a, seed: 7 });
     const second = await seedDemoProvince({ ...options, dataDir: b, seed: 7 });
@@ -67,7 +67,7 @@ describe('demo province', () => {
     expect(first.perYear.every((y) => y.calls > 10 && y.ms > 0)).toBe(true);
   });
 
-  it('takes no backup on the simulated days (a backup of the growing file each day made seeding quadratic)', { timeout: 60_000 }, async () => {
+  it('takes no backup on the simulated days (a backup of the growing file each day made seeding quadratic)', { timeout: 120_000 }, async () => {
     const dataDir = tempDir();
     await seedDemoProvince({ ...options, dataDir, seed: 5 });
     // The services' clock walked through dozens of days; the daily backup is for the clerk's days, not these.
@@ -81,7 +81,7 @@ describe('demo province', () => {
     await services.close();
   });
 
-  it('is written through the services: plans, reports and their history read back through the API', { timeout: 60_000 }, async () => {
+  it('is written through the services: plans, reports and their history read back through the API', { timeout: 120_000 }, async () => {
     const dataDir = tempDir();
     const summary = await seedDemoProvince({ ...options, communes: 12, dataDir, seed: 3 });
     const services = await createServices({ dataDir, log: () => undefined });
@@ -103,7 +103,7 @@ describe('demo province', () => {
     await services.close();
   });
 
-  it('cli demo seed prints its progress and refuses a folder that already has data', { timeout: 60_000 }, () => {
+  it('cli demo seed prints its progress and refuses a folder that already has data', { timeout: 120_000 }, () => {
     const dataDir = tempDir();
     const args = ['cli/main.ts', 'demo', 'seed', '--data-dir', dataDir, '--communes', '2', '--years', '1', '--today', '2026-11-23'];
     const first = spawnSync('node_modules/.bin/tsx', args, { encoding: 'utf8' });
@@ -117,7 +117,7 @@ describe('demo province', () => {
     expect(bad.status).toBe(2);
   });
 
-  it('is made once for npm run web -- --demo and the bench, reused after, never over other data', { timeout: 60_000 }, async () => {
+  it('is made once for npm run web -- --demo and the bench, reused after, never over other data', { timeout: 120_000 }, async () => {
     const dataDir = path.join(tempDir(), 'demo');
     const made = await ensureDemoProvince({ dataDir, communes: 2, years: 1, seed: 1, today: '2026-11-23' });
     expect(made.reused).toBe(false);

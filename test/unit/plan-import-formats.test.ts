@@ -27,7 +27,7 @@ beforeAll(async () => {
     const docx = await seedDocx(seed);
     files.set(seed.name, { docx, pdf: await seedPdf(docx) });
   }
-}, 60_000);
+}, 120_000); // LibreOffice renders the seed PDFs: about 15 s idle, 2–3× that with both cores busy
 
 describe('plan import from Word and PDF', () => {
   for (const seed of IMPORT_SEEDS) {
@@ -56,7 +56,7 @@ describe('plan import from Word and PDF', () => {
     expect(refused.status).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain('Không đọc được tệp PDF');
-  }, 60_000);
+  }, 120_000); // two CLI starts: 19 s idle with three test workers
 });
 
 describe('plan import: bad files get a Vietnamese message', () => {
