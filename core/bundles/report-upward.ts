@@ -12,7 +12,7 @@ import { consolidatedReportXlsx } from '../documents/report-xlsx';
 import { readOffice } from '../office/office-service';
 import { readAttachment } from '../reports/attachments';
 import { consolidate } from '../reports/consolidation-service';
-import { savedOwnReport } from '../reports/own-report-service';
+import { ownReportDocument, savedOwnReport } from '../reports/own-report-service';
 import type { BundleContents } from './bundle-codec';
 
 /** This office's report on a duty of the plan it received, keyed by the parent plan's own task ids. */
@@ -38,7 +38,7 @@ export async function reportToSendUp(db: Kysely<Database>, dataDir: string, rece
   if (!parentDuty) throw new AppError('NOT_FOUND', 'Kế hoạch cấp trên không có yêu cầu báo cáo này.');
   // the office reported on the received plan's tasks itself
   const direct = await savedOwnReport(db, dutyId);
-  if (direct) return { parent, parentDuty, content: direct, attachments: await evidenceOf(db, dataDir, direct.tasks), documents: {} };
+  if (direct) return { parent, parentDuty, content: direct, attachments: await evidenceOf(db, dataDir, direct.tasks), documents: { docx: (await ownReportDocument(db, receivedPlanId, dutyId)).buffer } };
 
   const own = await findIssuedChildPlan(db, receivedPlanId);
   if (!own) throw new AppError('CONFLICT', 'Chưa có báo cáo của cơ quan: soạn báo cáo cho kế hoạch này, hoặc ban hành kế hoạch thực hiện và tổng hợp báo cáo các đơn vị.');

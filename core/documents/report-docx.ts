@@ -9,7 +9,7 @@ import { bodyParagraph, centered, documentTitle, figureTable, headerTable, offic
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
 /** What a part the clerk has not written yet prints: room to write by hand, never words nobody reported. */
-const TO_BE_WRITTEN = '…………………………………………………………………………………………';
+export const TO_BE_WRITTEN = '…………………………………………………………………………………………';
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** "Kế hoạch số 05/KH-UBND ngày 02/02/2026 của UBND xã Bình Chương" */

@@ -7,6 +7,12 @@ import { AppError } from '../app-error';
 import { dutyHeading } from './obligations';
 import { alignEntries } from './report-service';
 import { missingAttachments } from './attachments';
+import { periodPhrase } from './consolidation-service';
+import { readOffice } from '../office/office-service';
+import { documentNumber } from '../plans/plan-service';
+import { ownReportDocx } from '../documents/own-report-docx';
+import { cutoffPeriod } from '../../shared/plans/reporting-periods';
+import { lowerSlug } from '../../shared/text/fold';
 
 /** The tasks of a received plan this office carries (as the sender said), or all of them if it did not say. */
 async function carriedTasks(db: Kysely<Database>, planId: string, plan: PlanContent) {
@@ -48,4 +54,23 @@ export async function saveOwnReport(db: Kysely<Database>, planId: string, dutyId
   const row = { plan_id: planId, content_json: JSON.stringify(aligned), updated_at: now.toISOString() };
   await db.insertInto('own_report').values({ duty_id: dutyId, ...row }).onConflict((oc) => oc.column('duty_id').doUpdateSet(row)).execute();
   return getOwnReport(db, planId, dutyId);
+}
+
+/** The office's own report as its BÁO CÁO (.docx), from what it saved: for the clerk to print, and for the bundle sent up. */
+export async function ownReportDocument(db: Kysely<Database>, planId: string, dutyId: string): Promise<{ fileName: string; buffer: Buffer }> {
+  const view = await getOwnReport(db, planId, dutyId);
+  const plan = PlanContent.parse(JSON.parse((await getPlanRow(db, planId))!.content_json));
+  const duty = plan.duties.find((d) => d.id === dutyId)!;
+  const office = (await readOffice(db))!;
+  const cutoff = cutoffPeriod(duty.kind, plan.year, duty.quarter);
+  const buffer = await ownReportDocx({
+    office,
+    plan: { documentNumber: documentNumber(plan), issueDate: plan.issueDate, issuerName: plan.issuerName, title: plan.title },
+    period: { phrase: periodPhrase(duty.kind, plan.year, duty.quarter), from: cutoff?.from ?? null, to: cutoff?.to ?? null },
+    dueDate: view.dueDate,
+    recipient: duty.recipient || plan.issuerName,
+    tasks: view.tasks,
+    content: view.content,
+  });
+  return { fileName: `BC-${lowerSlug(view.dutyLabel)}-${view.dueDate.slice(0, 4)}_${lowerSlug(office.name)}.docx`, buffer };
 }

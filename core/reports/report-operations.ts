@@ -4,7 +4,7 @@ import { readAttachment, storeAttachment } from './attachments';
 import { consolidate, saveOfficeReportText } from './consolidation-service';
 import { reportMatrix } from './matrix';
 import { withFigureSources } from './figure-sources';
-import { getOwnReport, saveOwnReport } from './own-report-service';
+import { getOwnReport, ownReportDocument, saveOwnReport } from './own-report-service';
 import { exportConsolidated, exportReminder } from './report-exports';
 import { unitReports } from './unit-reports';
 import { getReport, openReport, reportRevisions, reviewReport, saveReport, submitReport } from './report-service';
@@ -29,5 +29,9 @@ export function reportOperations({ db, now, dataDir }: FeatureContext, person: (
     'attachments.get': async (input) => ({ base64: (await readAttachment(db(), dataDir, input.sha256)).toString('base64') }),
     'ownReports.get': (input) => getOwnReport(db(), input.planId, input.dutyId),
     'ownReports.save': (input) => saveOwnReport(db(), input.planId, input.dutyId, input.content, now()),
+    'ownReports.exportDocx': async (input) => {
+      const doc = await ownReportDocument(db(), input.planId, input.dutyId);
+      return { fileName: doc.fileName, base64: doc.buffer.toString('base64') };
+    },
   };
 }

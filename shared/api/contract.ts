@@ -216,6 +216,8 @@ export const operations = {
   },
   'ownReports.get': { input: planDuty, output: OwnReportView },
   'ownReports.save': { input: z.strictObject({ planId: uuid, dutyId: uuid, content: ReportContent }), output: OwnReportView },
+  /** The office's own report as its BÁO CÁO (.docx). */
+  'ownReports.exportDocx': { input: planDuty, output: generatedFile },
   /** A native folder picker where the host has one (Electron); elsewhere null, and the clerk types the path. */
   'dialogs.chooseFolder': { input: z.strictObject({ title: requiredText(200) }), output: z.object({ path: z.string().nullable() }) },
   /** A native picker for a backup file (.sqlite) where the host has one; elsewhere null, and the clerk types the path. */

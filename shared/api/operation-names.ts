@@ -25,7 +25,7 @@ export const OPERATION_NAME_LIST = [
   'reports.open', 'reports.get', 'reports.save', 'reports.submit', 'reports.accept', 'reports.return', 'reports.revisions', 'reports.ofUnit', 'reports.matrix', 'reports.consolidation', 'reports.saveOfficeText', 'reports.exportConsolidated', 'reports.exportReminder',
   'attachments.add', 'attachments.get',
   'bundles.exportPlan', 'bundles.exportReport', 'bundles.preview', 'bundles.import', 'bundles.sent', 'bundles.fingerprint', 'bundles.exportReturn', 'bundles.bindings', 'bundles.unbindUnit', 'bundles.resetParent', 'bundles.sentReports',
-  'ownReports.get', 'ownReports.save',
+  'ownReports.get', 'ownReports.save', 'ownReports.exportDocx',
   'dialogs.chooseFolder', 'dialogs.chooseBackupFile', 'dialogs.chooseCertificateFile',
   'sync.status', 'sync.saveConfig', 'sync.runNow',
 ] as const satisfies readonly OperationName[];

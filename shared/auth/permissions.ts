@@ -103,6 +103,7 @@ export const OPERATION_RULES: Record<OperationName, Rule> = {
   'bundles.unbindUnit': { access: LEAD_OR_ADMIN, label: 'Gỡ máy đã gắn với đơn vị' },
   'bundles.resetParent': { access: LEAD_OR_ADMIN, label: 'Đổi cơ quan cấp trên' },
   'ownReports.get': read,
+  'ownReports.exportDocx': read,
   'ownReports.save': { access: ENTER, label: 'Lưu báo cáo của cơ quan' },
   'dialogs.chooseFolder': read,
   'dialogs.chooseCertificateFile': read,

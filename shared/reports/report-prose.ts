@@ -143,3 +143,18 @@ export function modelsSummary(models: Consolidation['models']): string[] {
     sentence(`Trong đó ${byLevel.map(([l, n]) => `${n} mô hình ${LEVEL_WORDS[l]}`).join(', ')}`),
   ];
 }
+
+/**
+ * The office's own result on a task, for the report it writes itself on a plan it received: its words (its
+ * name dropped where the text opens with it), one paragraph a line, the figures the words do not carry, and
+ * the reason a task is not done; no words: how the task stands, never a result nobody wrote.
+ */
+export function officeTaskProse(officeName: string, entry: { status: TaskStatus | null; doneText: string; reason: string; figures: Figure[] }): string[] {
+  const words = ownWords(officeName, withoutFootnoteMarks(entry.doneText));
+  const lines = words.split(/\n+/).map(sentence).filter(Boolean);
+  const figures = figuresNotInText(words, entry.figures);
+  if (!lines.length) lines.push(sentence([entry.status ? STATUS_PHRASE[entry.status] : 'chưa có kết quả', figures.join(', ')].filter(Boolean).join(', ')));
+  else if (figures.length) lines.push(sentence(`Số liệu: ${figures.join(', ')}`));
+  if (entry.reason.trim() && entry.status !== 'done') lines.push(`Lý do: ${sentence(entry.reason)}`);
+  return lines;
+}

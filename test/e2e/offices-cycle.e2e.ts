@@ -104,6 +104,12 @@ describe('a plan down and its reports up through three levels, every step throug
     await task1.getByText('Biên bản đối thoại.pdf').waitFor(WAIT);
     await saved(p);
     await screenshot(p, 'cycle-unit-own-report');
+    // the phòng's own BÁO CÁO, as it will print: its words task by task, the figure its words do not carry
+    const ownReport = await saveDownload(p, documents, () => p.getByRole('button', { name: 'Tải văn bản báo cáo (.docx)' }).click());
+    const ownLines = docxParagraphs(docxParts(fs.readFileSync(ownReport)).document);
+    expect(ownLines.find((l) => l.startsWith('Thực hiện Kế hoạch số 05/KH-UBND'))).toMatch(new RegExp(`, ${PHONG} báo cáo kết quả thực hiện .+ như sau:$`));
+    expect(ownLines).toContain('Phòng VHXH: nhiệm vụ 1 đã xong.');
+    expect(ownLines).toContain('Số liệu: 3 buổi đối thoại.');
     await p.getByRole('link', { name: /← Kế hoạch 05\/KH-UBND/ }).click();
     const up1 = await saveDownload(p, usb, () => p.getByRole('button', { name: 'Tạo tệp báo cáo (.dvb)' }).click());
     expect(path.basename(up1)).toMatch(/_lan-1\.dvb$/);

@@ -164,7 +164,7 @@ describe('report bundles between installations', () => {
 });
 
 describe("an office's own report on a plan it received", () => {
-  it('lists the tasks the sender says it carries, saves as typed, and goes up as a bundle', async () => {
+  it('lists the tasks the sender says it carries, saves as typed, and goes up as a bundle with its BÁO CÁO', async () => {
     const { province, commune, plan, semi, xa } = await twoOffices();
     // a third task the commune does not carry
     const issued = await call(province.services, 'plans.get', { id: plan.id, revision: null });
@@ -184,6 +184,9 @@ describe("an office's own report on a plan it received", () => {
     const evidence = await call(commune.services, 'attachments.add', { fileName: 'Biên bản.pdf', base64: pdf.toString('base64') });
     await call(commune.services, 'ownReports.save', { planId: plan.id, dutyId: semi, content: { ...own.content, tasks: own.content.tasks.map((t, i) => ({ ...t, status: 'done', doneText: 'Đã đối thoại 2 lần', attachments: i === 1 ? [evidence] : [] })), proposals: 'Bố trí kinh phí' } });
     const up = await call(commune.services, 'bundles.exportReport', { planId: plan.id, dutyId: semi });
+    // the BÁO CÁO travels with it, for whoever opens the bundle's files (it had none)
+    const document = unzipSync(Buffer.from(up.base64, 'base64'))['document.docx'];
+    expect(strFromU8(unzipSync(document!)['word/document.xml']!)).toContain('báo cáo kết quả thực hiện 6 tháng đầu năm 2026');
     await call(province.services, 'bundles.import', { base64: up.base64, acceptKey: true });
     const matrix = await call(province.services, 'reports.matrix', { planId: plan.id, today: '2026-05-01' });
     const report = await call(province.services, 'reports.get', { id: matrix.cells[0]!.reportId! });

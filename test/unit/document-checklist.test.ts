@@ -9,7 +9,7 @@ import { docxParagraphs, docxParts } from '../helpers/docx';
 
 /**
  * One checklist, against the Nghị định 30/2020 table (domain.md), for every document the app writes: the plan,
- * the BÁO CÁO, the công văn đôn đốc. Each is read back from the .docx XML. DANVAN_DOCS_OUT=<dir> also
+ * the BÁO CÁO, the office's own BÁO CÁO on a plan it received, the công văn đôn đốc. Each is read back from the .docx XML. DANVAN_DOCS_OUT=<dir> also
  * writes them there, to render with LibreOffice and look at.
  */
 const unitRefs = (ids: string[]) => ids.map((unitId) => ({ type: 'unit' as const, unitId, note: '' }));
@@ -73,12 +73,34 @@ async function communeWithReports() {
   return { services, plan, duty, old, units: { vhxh, vp, anPhu, cauDa } };
 }
 
+/** A plan received from the province, with a 6-month report owed, on which the office reports itself (no units to collect from). */
+async function ownReportOnReceivedPlan(services: Services) {
+  const semi = crypto.randomUUID();
+  const received = await newPlanWith(services, 'received', 2026, (p) => ({
+    ...p,
+    number: '7',
+    issueDate: '2026-01-09',
+    issuerName: 'UBND tỉnh Quảng Ngãi',
+    title: 'Thực hiện dân chủ ở cơ sở năm 2026',
+    tasks: [task('1', 'Tiếp công dân, đối thoại với Nhân dân[^1]; giải quyết kiến nghị'), task('2', 'Xây dựng mô hình "Dân vận khéo"'), task('3', 'Sơ kết 6 tháng')],
+    duties: [{ id: semi, kind: 'semiannual', label: '', dueDate: '2026-06-10', units: [{ type: 'external', name: 'Các xã, phường', note: '' }], recipient: 'Sở Nội vụ tỉnh Quảng Ngãi', quarter: null }],
+  }));
+  const own = await call(services, 'ownReports.get', { planId: received.id, dutyId: semi });
+  const entries = [
+    { status: 'done' as const, doneText: 'UBND xã Bình Chương: đã tổ chức 2 cuộc đối thoại về giải phóng mặt bằng.\nTiếp công dân định kỳ vào thứ Năm.', figures: [{ name: 'Số lượt tiếp công dân', unit: 'lượt', value: 44 }, { name: 'Số cuộc đối thoại', unit: 'cuộc', value: 2 }] },
+    { status: 'in_progress' as const, doneText: '', figures: [] },
+    { status: 'not_done' as const, doneText: '', reason: 'chờ hướng dẫn của tỉnh', figures: [] },
+  ];
+  await call(services, 'ownReports.save', { planId: received.id, dutyId: semi, content: { ...own.content, tasks: own.content.tasks.map((t, i) => ({ ...t, ...entries[i]! })), proposals: 'Đề nghị tỉnh hướng dẫn sơ kết.' } });
+  return { planId: received.id, dutyId: semi };
+}
+
 function save(name: string, buffer: Buffer) {
   const dir = process.env.DANVAN_DOCS_OUT;
   if (dir) fs.writeFileSync(path.join(dir, name), buffer);
 }
 
-async function exported(services: Services, op: 'plans.exportDocx' | 'reports.exportConsolidated' | 'reports.exportReminder', input: never) {
+async function exported(services: Services, op: 'plans.exportDocx' | 'reports.exportConsolidated' | 'reports.exportReminder' | 'ownReports.exportDocx', input: never) {
   const file = (await call(services, op, input)) as { fileName: string; base64: string };
   const buffer = Buffer.from(file.base64, 'base64');
   save(file.fileName, buffer);
@@ -113,7 +135,7 @@ function checklist(document: string, year: number) {
 }
 
 describe('every document the app writes passes the Nghị định 30/2020 checklist', () => {
-  it('plans, the BÁO CÁO and the công văn đôn đốc', async () => {
+  it('plans, the BÁO CÁO, the office\'s own BÁO CÁO and the công văn đôn đốc', async () => {
     const { services, plan, duty, old } = await communeWithReports();
 
     const planXml = await exported(services, 'plans.exportDocx', { id: plan.id, revision: null } as never);
@@ -129,6 +151,38 @@ describe('every document the app writes passes the Nghị định 30/2020 checkl
     const reminderXml = await exported(services, 'reports.exportReminder', { planId: plan.id, dutyId: duty, today: '2026-06-12' } as never);
     checklist(reminderXml, 2026);
     expect(headerRows(reminderXml)[1]![0]).toBe('Số:       /UBND\nV/v đôn đốc gửi báo cáo 6 tháng');
+
+    const ownXml = await exported(services, 'ownReports.exportDocx', (await ownReportOnReceivedPlan(services)) as never);
+    checklist(ownXml, 2026);
+    await services.close();
+  }, 60_000);
+});
+
+describe("the office's own BÁO CÁO on a plan it received", () => {
+  it('cites the plan and the cut-off, says task by task what the office wrote, and claims nothing it did not', async () => {
+    const { services } = await setUpServices();
+    const lines = docxParagraphs(await exported(services, 'ownReports.exportDocx', (await ownReportOnReceivedPlan(services)) as never)).filter(Boolean);
+    const at = (start: string) => lines.findIndex((l) => l.startsWith(start));
+    expect(lines[at('Thực hiện Kế hoạch')]).toBe('Thực hiện Kế hoạch số 07/KH-UBND ngày 09/01/2026 của UBND tỉnh Quảng Ngãi về thực hiện dân chủ ở cơ sở năm 2026, UBND xã Bình Chương báo cáo kết quả thực hiện 6 tháng đầu năm 2026 như sau:');
+    expect(lines).toContain('Số liệu tính từ ngày 15/12/2025 đến ngày 14/6/2026.');
+    expect(lines).toContain('Kính gửi: Sở Nội vụ tỉnh Quảng Ngãi');
+    const parts = ['I. CÔNG TÁC LÃNH ĐẠO', 'II. KẾT QUẢ THỰC HIỆN', 'III. ĐÁNH GIÁ CHUNG', 'IV. PHƯƠNG HƯỚNG', 'V. KIẾN NGHỊ', 'PHỤ LỤC'].map(at);
+    expect(parts.every((i, k) => i > 0 && (k === 0 || i > parts[k - 1]!))).toBe(true);
+    expect(lines.slice(at('1. Tiếp công dân'), at('III. ĐÁNH GIÁ'))).toEqual([
+      '1. Tiếp công dân, đối thoại với Nhân dân',
+      'Đã tổ chức 2 cuộc đối thoại về giải phóng mặt bằng.', // the office's name at the head of its own words dropped
+      'Tiếp công dân định kỳ vào thứ Năm.',
+      'Số liệu: 44 lượt tiếp công dân.', // the 2 dialogues are in the words already
+      '2. Xây dựng mô hình "Dân vận khéo"',
+      'Đang thực hiện.',
+      '3. Sơ kết 6 tháng',
+      'Không thực hiện.',
+      'Lý do: Chờ hướng dẫn của tỉnh.',
+    ]);
+    expect(lines[parts[4]! + 1]).toBe('Đề nghị tỉnh hướng dẫn sơ kết.');
+    expect(lines[parts[1]! - 1]).toMatch(/^…+$/); // leadership not written: room to write, no stock sentence
+    const row = lines.indexOf('Số lượt tiếp công dân');
+    expect(lines.slice(row - 1, row + 3)).toEqual(['1', 'Số lượt tiếp công dân', 'lượt', '44']);
     await services.close();
   }, 60_000);
 });
