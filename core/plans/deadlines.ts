@@ -4,7 +4,7 @@ import { listGroups } from '../../db/units/group-repo';
 import { listUnits } from '../../db/units/unit-repo';
 import { daysBetween, type IsoDate } from '../../shared/dates/vn-date';
 import { DUTY_KIND_LABELS, type UnitRef } from '../../shared/plans/plan-schemas';
-import { cutoffPeriod } from '../../shared/plans/reporting-periods';
+import { dutyCutoff } from '../../shared/plans/reporting-periods';
 import { timeframeDueDate } from '../../shared/plans/timeframe-text';
 import type { DeadlineBucket, DeadlineItem } from '../../shared/plans/search-schemas';
 import { listPlanViews } from './plan-service';
@@ -57,7 +57,7 @@ export async function listDeadlines(db: Kysely<Database>, year: number, today: I
         label: d.label || DUTY_KIND_LABELS[d.kind],
         dueDate: d.dueDate!,
         units: plan.status === 'received' ? [{ id: null, name: 'Cơ quan (báo cáo cấp trên)' }] : expand(d.units),
-        cutoff: cutoffPeriod(d.kind, plan.content.year, d.quarter),
+        cutoff: dutyCutoff(d, plan.content.year),
       });
     }
   }

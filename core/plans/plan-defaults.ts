@@ -87,8 +87,14 @@ export function derivedPlanContent(office: Office, parent: PlanContent, parentDo
     tasksHeading: parent.tasksHeading || base.tasksHeading,
     attributeStyle: parent.attributeStyle,
     tasks,
-    indicators: parent.indicators.length ? parent.indicators.map((i) => ({ ...i, id: crypto.randomUUID() })) : base.indicators,
+    indicators: parent.indicators.length ? withNewIds(parent.indicators) : base.indicators,
   };
+}
+
+/** The parent's indicators under ids of their own, each "not above" rule pointing at the copy of its whole, not the parent's. */
+function withNewIds(indicators: Indicator[]): Indicator[] {
+  const ids = new Map(indicators.map((i) => [i.id, crypto.randomUUID()]));
+  return indicators.map((i) => ({ ...i, id: ids.get(i.id)!, ...(i.partOf ? { partOf: ids.get(i.partOf) ?? null } : {}) }));
 }
 
 function lowerFirst(text: string): string {

@@ -4,7 +4,7 @@ import type { Executor } from '../../db/executor';
 import { getPlanRow, listPlansLike } from '../../db/plans/plan-repo';
 import { listReportRowsOfDuty } from '../../db/reports/report-repo';
 import { PlanContent, type ReportingDuty } from '../../shared/plans/plan-schemas';
-import { cutoffPeriod } from '../../shared/plans/reporting-periods';
+import { dutyCutoff } from '../../shared/plans/reporting-periods';
 import { ReportContent } from '../../shared/reports/report-schemas';
 import type { ReportState } from '../../shared/workflow/states';
 import { combineStatuses, OfficeReportText, type Consolidation } from '../../shared/reports/consolidation';
@@ -173,7 +173,7 @@ export async function consolidate(db: Executor, planId: string, dutyId: string):
   });
   const previous = await previousYearFigures(db, planRow, duty);
   for (const f of figures.list) f.previous = previous?.totals.get(figureKey(f.name, f.unit)) ?? null;
-  const cutoff = cutoffPeriod(duty.kind, plan.year, duty.quarter);
+  const cutoff = dutyCutoff(duty, plan.year);
   const saved = await db.selectFrom('office_report').select('text_json').where('duty_id', '=', dutyId).executeTakeFirst();
   return {
     ...dutyHeading(planId, plan, duty),

@@ -11,7 +11,7 @@ import { periodPhrase } from './consolidation-service';
 import { readOffice } from '../office/office-service';
 import { documentNumber } from '../plans/plan-service';
 import { ownReportDocx } from '../documents/own-report-docx';
-import { cutoffPeriod } from '../../shared/plans/reporting-periods';
+import { dutyCutoff } from '../../shared/plans/reporting-periods';
 import { lowerSlug } from '../../shared/text/fold';
 
 /** The tasks of a received plan this office carries (as the sender said), or all of them if it did not say. */
@@ -62,7 +62,7 @@ export async function ownReportDocument(db: Kysely<Database>, planId: string, du
   const plan = PlanContent.parse(JSON.parse((await getPlanRow(db, planId))!.content_json));
   const duty = plan.duties.find((d) => d.id === dutyId)!;
   const office = (await readOffice(db))!;
-  const cutoff = cutoffPeriod(duty.kind, plan.year, duty.quarter);
+  const cutoff = dutyCutoff(duty, plan.year);
   const buffer = await ownReportDocx({
     office,
     plan: { documentNumber: documentNumber(plan), issueDate: plan.issueDate, issuerName: plan.issuerName, title: plan.title },

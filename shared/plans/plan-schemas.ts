@@ -107,6 +107,15 @@ export const ReportingDuty = z.strictObject({
   recipient: optionalText(300),
   /** Quarter number for quarterly reports. */
   quarter: z.number().int().min(1).max(4).nullable().default(null),
+  /**
+   * The data cut-off window when the plan sets its own ("số liệu tính từ ngày … đến ngày …"); absent: Nghị định
+   * 09/2019's (shared/plans/reporting-periods.ts). Left out of the JSON when absent, so that a plan without one
+   * stays readable by installations older than the field.
+   */
+  cutoff: z
+    .strictObject({ from: isoDate, to: isoDate })
+    .refine((c) => c.from <= c.to, { error: 'Thời gian chốt số liệu: ngày bắt đầu sau ngày kết thúc' })
+    .optional(),
 });
 export type ReportingDuty = z.infer<typeof ReportingDuty>;
 

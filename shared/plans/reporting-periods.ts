@@ -27,6 +27,11 @@ export function cutoffPeriod(kind: DutyKind, year: number, quarter: number | nul
   }
 }
 
+/** The window a duty's figures are counted in: the plan's own when it sets one, else Nghị định 09/2019's. */
+export function dutyCutoff(duty: { kind: DutyKind; quarter: number | null; cutoff?: CutoffPeriod }, year: number): CutoffPeriod | null {
+  return duty.cutoff ?? cutoffPeriod(duty.kind, year, duty.quarter);
+}
+
 /** The due date offered when the plan names none: the last day of the cut-off period. */
 export function defaultDueDate(kind: DutyKind, year: number, quarter: number | null = null): IsoDate | null {
   return cutoffPeriod(kind, year, quarter)?.to ?? null;

@@ -75,9 +75,16 @@ describe('plans, as a clerk works with them', () => {
     await page.getByRole('button', { name: 'Thêm yêu cầu báo cáo' }).click();
     await page.getByRole('button', { name: /Dùng hạn theo NĐ 09\/2019 \(14\/06\/2026\)/ }).click();
     await pickRef(page, 'Đơn vị phải báo cáo 1', 'thon', 'Các cơ quan, đơn vị, các thôn');
+    // the province set its own data cut-off window: typed instead of Nghị định 09's
+    await page.getByText('Thời gian chốt số liệu (NĐ 09/2019): 15/12/2025 – 14/06/2026').waitFor();
+    await page.getByRole('button', { name: 'Kế hoạch quy định thời gian khác…' }).click();
+    await typeDate(page, 'Chốt số liệu từ ngày 1', '01/01/2026');
+    await typeDate(page, 'Chốt số liệu đến ngày 1', '31/05/2026');
     await page.getByLabel('Họ tên người ký').fill('Võ Văn Tâm');
     await saved(page);
     await screenshot(page, 'plan-editor');
+    const draftId = /\/ke-hoach\/([0-9a-f-]{36})\/sua/.exec(page.url())![1]!;
+    expect((await call(services, 'plans.get', { id: draftId, revision: null })).content.duties[0]!.cutoff).toEqual({ from: '2026-01-01', to: '2026-05-31' });
 
     // 3. issue it
     await page.getByRole('button', { name: 'Xem văn bản' }).click();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Services } from '../../core/services';
-import { call, setUpServices } from '../helpers/services';
+import { call, expectError, setUpServices } from '../helpers/services';
 import { newPlanWith, task } from '../helpers/plans';
 import { docxParagraphs, docxParts } from '../helpers/docx';
 
@@ -74,7 +74,7 @@ async function communeWithReports() {
 }
 
 /** A plan received from the province, with a 6-month report owed, on which the office reports itself (no units to collect from). */
-async function ownReportOnReceivedPlan(services: Services) {
+async function ownReportOnReceivedPlan(services: Services, cutoff?: { from: string; to: string }) {
   const semi = crypto.randomUUID();
   const received = await newPlanWith(services, 'received', 2026, (p) => ({
     ...p,
@@ -83,7 +83,7 @@ async function ownReportOnReceivedPlan(services: Services) {
     issuerName: 'UBND tỉnh Quảng Ngãi',
     title: 'Thực hiện dân chủ ở cơ sở năm 2026',
     tasks: [task('1', 'Tiếp công dân, đối thoại với Nhân dân[^1]; giải quyết kiến nghị'), task('2', 'Xây dựng mô hình "Dân vận khéo"'), task('3', 'Sơ kết 6 tháng')],
-    duties: [{ id: semi, kind: 'semiannual', label: '', dueDate: '2026-06-10', units: [{ type: 'external', name: 'Các xã, phường', note: '' }], recipient: 'Sở Nội vụ tỉnh Quảng Ngãi', quarter: null }],
+    duties: [{ id: semi, kind: 'semiannual', label: '', dueDate: '2026-06-10', units: [{ type: 'external', name: 'Các xã, phường', note: '' }], recipient: 'Sở Nội vụ tỉnh Quảng Ngãi', quarter: null, ...(cutoff ? { cutoff } : {}) }],
   }));
   const own = await call(services, 'ownReports.get', { planId: received.id, dutyId: semi });
   const entries = [
@@ -228,6 +228,25 @@ describe('the BÁO CÁO reads as offices write it', () => {
     expect(lines).toContain('Cùng kỳ 6 tháng đầu năm 2025');
     const row = lines.indexOf('Số lượt tiếp công dân');
     expect(lines.slice(row, row + 5)).toEqual(['Số lượt tiếp công dân', 'lượt', '44', '20', '220%']);
+    await services.close();
+  }, 60_000);
+});
+
+describe("a plan's own data cut-off window", () => {
+  it('is cited by the BÁO CÁO and used by the consolidation instead of Nghị định 09/2019; a window that ends before it starts is refused', async () => {
+    const { services, plan, duty } = await communeWithReports();
+    const ownWindow = { from: '2026-01-01', to: '2026-05-31' };
+    const lines = docxParagraphs(await exported(services, 'ownReports.exportDocx', (await ownReportOnReceivedPlan(services, ownWindow)) as never));
+    expect(lines).toContain('Số liệu tính từ ngày 01/01/2026 đến ngày 31/5/2026.');
+
+    const issued = await call(services, 'plans.get', { id: plan.id, revision: null });
+    const withWindow = (cutoff: { from: string; to: string }) => ({ ...issued.content, duties: issued.content.duties.map((d) => (d.id === duty ? { ...d, cutoff } : d)) });
+    const refused = expectError(await services.call('plans.revise', { id: plan.id, reason: 'Chốt số liệu theo tỉnh', content: withWindow({ from: '2026-05-31', to: '2026-01-01' }) }), 'VALIDATION');
+    expect(JSON.stringify(refused)).toContain('Thời gian chốt số liệu: ngày bắt đầu sau ngày kết thúc');
+    await call(services, 'plans.revise', { id: plan.id, reason: 'Chốt số liệu theo tỉnh', content: withWindow(ownWindow) });
+    expect((await call(services, 'reports.consolidation', { planId: plan.id, dutyId: duty })).period).toEqual({ phrase: '6 tháng đầu năm 2026', ...ownWindow });
+    const report = docxParagraphs(await exported(services, 'reports.exportConsolidated', { planId: plan.id, dutyId: duty, format: 'docx' } as never));
+    expect(report).toContain('Số liệu tính từ ngày 01/01/2026 đến ngày 31/5/2026.');
     await services.close();
   }, 60_000);
 });

@@ -56,6 +56,12 @@ describe('plans', () => {
     expect(derived.content.tasks.map((t) => t.parentTaskId)).toEqual(parent.content.tasks.map((t) => t.id));
     expect(derived.content.tasks.map((t) => t.id)).not.toEqual(parent.content.tasks.map((t) => t.id));
     expect(derived.content.preamble).toMatch(/^Thực hiện Kế hoạch số 14\/KH-UBND ngày 19\/01\/2026 của UBND tỉnh Quảng Ngãi/);
+    // the indicators are copied under ids of their own, and a "not above" rule points at the copy of its whole
+    const nameOf = (indicators: { id: string; name: string }[], id: string | null | undefined) => indicators.find((i) => i.id === id)?.name;
+    const rules = (indicators: typeof parent.content.indicators) => indicators.filter((i) => i.partOf).map((i) => [i.name, nameOf(indicators, i.partOf)]);
+    expect(rules(parent.content.indicators).length).toBeGreaterThan(0);
+    expect(rules(derived.content.indicators)).toEqual(rules(parent.content.indicators));
+    expect(derived.content.indicators.map((i) => i.id).filter((id) => parent.content.indicators.some((p) => p.id === id))).toEqual([]);
 
     // drop one, add one of our own, edit the other
     const [first] = derived.content.tasks;

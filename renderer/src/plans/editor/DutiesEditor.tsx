@@ -2,6 +2,7 @@ import { Button, Card, Input, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { DUTY_KINDS, DUTY_KIND_LABELS, type ReportingDuty } from '../../../../shared/plans/plan-schemas';
 import { cutoffPeriod, defaultDueDate } from '../../../../shared/plans/reporting-periods';
+import { CutoffFields } from './CutoffFields';
 import { formatVnDate } from '../../../../shared/dates/vn-date';
 import type { Unit, UnitGroup } from '../../../../shared/units/unit-schemas';
 import { DateField, UnitRefSelect } from './fields';
@@ -41,7 +42,7 @@ export function DutiesEditor({ duties, year, units, groups, errors, onChange }: 
               <Input aria-label={`Gửi về ${i + 1}`} style={{ width: 320 }} placeholder="Gửi về (ví dụ: Phòng Văn hóa – Xã hội)" value={d.recipient} onChange={(e) => set(i, { recipient: e.target.value })} />
               <Input aria-label={`Ghi chú báo cáo ${i + 1}`} style={{ width: 320 }} placeholder="Tên gọi khác (không bắt buộc)" value={d.label} onChange={(e) => set(i, { label: e.target.value })} />
             </Space>
-            {cutoff && <div><Typography.Text type="secondary">Thời gian chốt số liệu (NĐ 09/2019): {formatVnDate(cutoff.from)} – {formatVnDate(cutoff.to)}</Typography.Text></div>}
+            <CutoffFields index={i + 1} own={d.cutoff} byDecree={cutoff} onChange={(own) => set(i, { cutoff: own })} />
             {own.map((m) => <div key={m}><Typography.Text type="danger">{m}</Typography.Text></div>)}
           </Card>
         );
