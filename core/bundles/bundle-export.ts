@@ -7,6 +7,7 @@ import { getKnownSender } from '../../db/bundles/installation-repo';
 import { getPlanRow } from '../../db/plans/plan-repo';
 import { getReportRow } from '../../db/reports/report-repo';
 import { listUnits } from '../../db/units/unit-repo';
+import { withoutImpliedRules } from '../../shared/reports/figure-rules';
 import type { Manifest, PlanPayload, ReceiptPayload, ReportPayload, ReturnPayload } from '../../shared/bundles/bundle-schemas';
 import { PlanContent, type UnitRef } from '../../shared/plans/plan-schemas';
 import { asciiSlug } from '../../shared/text/fold';
@@ -74,6 +75,7 @@ export async function exportPlanBundle(db: Kysely<Database>, planId: string, uni
     ...stored,
     tasks: stored.tasks.map((t) => ({ ...t, directing: asNames(t.directing), lead: asNames(t.lead), coordinating: asNames(t.coordinating), implementing: asNames(t.implementing), parentTaskId: null })),
     duties: stored.duties.map((d) => ({ ...d, units: asNames(d.units) })),
+    indicators: withoutImpliedRules(stored.indicators),
   };
   const org = await orgLookup(db);
   const carriedTaskIds = tasksCarriedBy(stored, unitId, org).map((t) => t.taskId);

@@ -52,6 +52,20 @@ export function indicatorRules(indicators: readonly Indicator[]): IndicatorRule[
   }));
 }
 
+/**
+ * The indicators as a plan bundle carries them: an indicator's declared kind and part are left out where its
+ * name gives the same rule anyway (the built-in indicators, a "%" unit), so that installations older than
+ * those fields, which refuse a field they do not know, still read a plan that uses no rule of its own.
+ */
+export function withoutImpliedRules(indicators: readonly Indicator[]): Indicator[] {
+  const declared = indicatorRules(indicators);
+  return indicators.map((indicator, i) => {
+    const { kind: _kind, partOf: _partOf, ...bare } = indicator;
+    const implied = indicatorRules(indicators.map((other, j) => (j === i ? bare : other)))[i]!;
+    return implied.kind === declared[i]!.kind && implied.partOf === declared[i]!.partOf ? bare : indicator;
+  });
+}
+
 /** The rule of a figure by its name: the plan's indicator, else the built-in one; none for a name typed freely. */
 export function ruleOf(rules: readonly IndicatorRule[], name: string): IndicatorRule | null {
   const k = key(name);

@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { PlanContent, ReportingDuty } from '../../shared/plans/plan-schemas';
+import { indicatorRules } from '../../shared/reports/figure-rules';
 import { call, expectError, setUpServices, setUpOffice } from '../helpers/services';
 import { newPlanWith, task } from '../helpers/plans';
 import { snapshotDatabase } from '../helpers/db-snapshot';
@@ -196,5 +199,46 @@ describe("an office's own report on a plan it received", () => {
     expect(Buffer.from((await call(province.services, 'attachments.get', { sha256: evidence.sha256 })).base64, 'base64')).toEqual(pdf);
     await province.services.close();
     await commune.services.close();
+  });
+});
+
+describe('plan bundles and installations of an older version', () => {
+  // The plan content an installation from before the indicator rules and the own cut-off window accepts:
+  // strict objects, so any field it does not know makes it refuse the whole plan.
+  const olderPlanContent = PlanContent.extend({
+    indicators: z.array(z.strictObject({ id: z.string(), name: z.string(), unit: z.string() })),
+    duties: z.array(ReportingDuty.omit({ cutoff: true })),
+  });
+  const payloadOf = (base64: string) => JSON.parse(strFromU8(unzipSync(Buffer.from(base64, 'base64'))['payload.json']!)) as { content: unknown };
+
+  it('leave out the rules the names imply and an absent cut-off window, so an older installation reads a plan that uses neither', async () => {
+    const { province, commune, plan, xa } = await twoOffices();
+    expect((await call(province.services, 'plans.get', { id: plan.id, revision: null })).content.indicators.some((i) => i.kind)).toBe(true);
+    const file = await call(province.services, 'bundles.exportPlan', { planId: plan.id, unitId: xa.id });
+    expect(olderPlanContent.safeParse(payloadOf(file.base64).content).success).toBe(true);
+    // this version still knows every rule: the same rules as the sender's
+    await call(commune.services, 'bundles.import', { base64: file.base64, acceptKey: true });
+    const sent = (await call(province.services, 'plans.get', { id: plan.id, revision: null })).content.indicators;
+    const received = (await call(commune.services, 'plans.get', { id: plan.id, revision: null })).content.indicators;
+    expect(indicatorRules(received)).toEqual(indicatorRules(sent));
+    await province.services.close();
+    await commune.services.close();
+  });
+
+  it('carry a rule of the plan\'s own and its own window (which an older installation cannot read: it must update)', async () => {
+    const { province, plan, semi, xa } = await twoOffices();
+    const issued = await call(province.services, 'plans.get', { id: plan.id, revision: null });
+    const whole = { id: crypto.randomUUID(), name: 'Số hộ được tuyên truyền', unit: 'hộ', kind: 'count' as const, partOf: null };
+    const part = { id: crypto.randomUUID(), name: 'Số hộ ký cam kết', unit: 'hộ', kind: 'count' as const, partOf: whole.id };
+    await call(province.services, 'plans.revise', {
+      id: plan.id,
+      reason: 'Thêm chỉ tiêu',
+      content: { ...issued.content, indicators: [...issued.content.indicators, whole, part], duties: issued.content.duties.map((d) => (d.id === semi ? { ...d, cutoff: { from: '2026-01-01', to: '2026-04-30' } } : d)) },
+    });
+    const content = payloadOf((await call(province.services, 'bundles.exportPlan', { planId: plan.id, unitId: xa.id })).base64).content as { indicators: { name: string; kind?: string; partOf?: string }[]; duties: { cutoff?: unknown }[] };
+    expect(content.indicators.filter((i) => i.kind || i.partOf).map((i) => i.name)).toEqual(['Số hộ được tuyên truyền', 'Số hộ ký cam kết']);
+    expect(content.duties[0]!.cutoff).toEqual({ from: '2026-01-01', to: '2026-04-30' });
+    expect(olderPlanContent.safeParse(content).success).toBe(false);
+    await province.services.close();
   });
 });
