@@ -2,11 +2,11 @@ import { Packer, Paragraph, type Table } from 'docx';
 import type { Office } from '../../shared/office/office-schemas';
 import type { ReportContent } from '../../shared/reports/report-schemas';
 import { formatDocumentDate } from '../../shared/dates/vn-date';
-import { paragraphs } from '../../shared/plans/plan-text';
 import { signerBlocksFor } from '../../shared/plans/signer-blocks';
 import { formatNumber, officeTaskProse, taskHeading, withoutFootnoteMarks } from '../../shared/reports/report-prose';
 import { bodyParagraph, centered, documentTitle, figureTable, headerTable, officialDocument, run, signatureTable } from './official-layout';
-import { reportNumberLine, TO_BE_WRITTEN } from './report-docx';
+import { reportNumberLine } from './report-docx';
+import { reportBody, closingParts } from './report-parts';
 
 export interface OwnReportDocument {
   office: Office;
@@ -21,7 +21,6 @@ export interface OwnReportDocument {
   content: ReportContent;
 }
 
-const ROMAN = ['I', 'II', 'III', 'IV', 'V'];
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /**
@@ -32,14 +31,8 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
  */
 export async function ownReportDocx(d: OwnReportDocument): Promise<Buffer> {
   const { office, content } = d;
-  const body: (Paragraph | Table)[] = [];
-  let n = 0;
-  const section = (title: string) => body.push(bodyParagraph([run(`${ROMAN[n++]}. ${title.toUpperCase()}`, { bold: true })], { keepNext: true }));
-  const sub = (title: string) => body.push(bodyParagraph([run(title, { bold: true })], { keepNext: true }));
-  const text = (value: string) => {
-    const lines = paragraphs(value);
-    for (const line of lines.length ? lines : [TO_BE_WRITTEN]) body.push(bodyParagraph(withoutFootnoteMarks(line)));
-  };
+  const parts = reportBody();
+  const { body, section, sub, text } = parts;
 
   const cited = `Kế hoạch số ${d.plan.documentNumber}${d.plan.issueDate ? ` ngày ${formatDocumentDate(d.plan.issueDate)}` : ''} của ${d.plan.issuerName}`;
   body.push(bodyParagraph(`Thực hiện ${cited} về ${lowerFirst(withoutFootnoteMarks(d.plan.title))}, ${office.name} báo cáo kết quả thực hiện ${d.period.phrase} như sau:`));
@@ -58,18 +51,7 @@ export async function ownReportDocx(d: OwnReportDocument): Promise<Buffer> {
     sub(`${d.tasks.length + 1}. Thực hiện phong trào thi đua "Dân vận khéo"`);
     for (const m of content.models) body.push(bodyParagraph(`- ${m.name}${m.results ? `: ${lowerFirst(m.results.trim().replace(/\.$/, ''))}` : ''}.`));
   }
-  section('Đánh giá chung');
-  sub('1. Ưu điểm');
-  text(content.generalResults);
-  sub('2. Hạn chế');
-  text(content.shortcomings);
-  sub('3. Nguyên nhân');
-  text(content.causes);
-  section('Phương hướng, nhiệm vụ kỳ tới');
-  text(content.directions);
-  section('Kiến nghị, đề xuất');
-  text(content.proposals);
-  body.push(bodyParagraph(`Trên đây là báo cáo kết quả thực hiện dân chủ ở cơ sở và công tác dân vận chính quyền ${d.period.phrase} của ${office.name}./.`));
+  closingParts(parts, content, `Trên đây là báo cáo kết quả thực hiện dân chủ ở cơ sở và công tác dân vận chính quyền ${d.period.phrase} của ${office.name}./.`);
 
   const numberLine = reportNumberLine('', office.abbreviation);
   const signer = signerBlocksFor(office)[0]!;

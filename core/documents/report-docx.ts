@@ -6,10 +6,8 @@ import { formatDocumentDate } from '../../shared/dates/vn-date';
 import { paragraphs } from '../../shared/plans/plan-text';
 import { formatNumber, modelsSummary, taskHeading, taskProse, UNITS_WRITTEN_ONE_BY_ONE, withoutFootnoteMarks } from '../../shared/reports/report-prose';
 import { bodyParagraph, centered, documentTitle, figureTable, headerTable, officialDocument, run, signatureTable } from './official-layout';
+import { closingParts, reportBody } from './report-parts';
 
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
-/** What a part the clerk has not written yet prints: room to write by hand, never words nobody reported. */
-export const TO_BE_WRITTEN = '…………………………………………………………………………………………';
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** "Kế hoạch số 05/KH-UBND ngày 02/02/2026 của UBND xã Bình Chương" */
@@ -26,14 +24,8 @@ export const reportNumberLine = (number: string, abbreviation: string) => `Số:
  */
 export async function consolidatedReportDocx(c: Consolidation, office: Office): Promise<Buffer> {
   const t = c.text;
-  const body: (Paragraph | Table)[] = [];
-  let n = 0;
-  const section = (title: string) => body.push(bodyParagraph([run(`${ROMAN[n++]}. ${title.toUpperCase()}`, { bold: true })], { keepNext: true }));
-  const sub = (title: string) => body.push(bodyParagraph([run(title, { bold: true })], { keepNext: true }));
-  const text = (value: string) => {
-    const lines = paragraphs(value);
-    for (const line of lines.length ? lines : [TO_BE_WRITTEN]) body.push(bodyParagraph(withoutFootnoteMarks(line)));
-  };
+  const parts = reportBody();
+  const { body, section, sub, text } = parts;
 
   // the office's own plan may carry its issuer in capitals ("SỞ NỘI VỤ"): the sentence names the office as it writes itself
   const cited = c.citedPlans.map((p) => (p.issuerName.toUpperCase() === office.name.toUpperCase() ? { ...p, issuerName: office.name } : p));
@@ -64,18 +56,7 @@ export async function consolidatedReportDocx(c: Consolidation, office: Office): 
     if (c.models.length <= UNITS_WRITTEN_ONE_BY_ONE) for (const m of c.models) body.push(bodyParagraph(`- ${m.name} (${m.unitName})${m.results ? `: ${lowerFirst(m.results.trim().replace(/\.$/, ''))}` : ''}.`));
   }
 
-  section('Đánh giá chung');
-  sub('1. Ưu điểm');
-  text(t.generalResults);
-  sub('2. Hạn chế');
-  text(t.shortcomings);
-  sub('3. Nguyên nhân');
-  text(t.causes);
-  section('Phương hướng, nhiệm vụ kỳ tới');
-  text(t.directions);
-  section('Kiến nghị, đề xuất');
-  text(t.proposals);
-  body.push(bodyParagraph(`Trên đây là báo cáo kết quả thực hiện dân chủ ở cơ sở và công tác dân vận chính quyền ${c.period.phrase} của ${office.name}./.`));
+  closingParts(parts, t, `Trên đây là báo cáo kết quả thực hiện dân chủ ở cơ sở và công tác dân vận chính quyền ${c.period.phrase} của ${office.name}./.`);
 
   const numberLine = reportNumberLine(t.number, office.abbreviation);
   const doc = officialDocument([

@@ -8,7 +8,7 @@ import { planAllows } from '../../../shared/workflow/states';
 import { formatVnDate } from '../../../shared/dates/vn-date';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { callApi } from '../api/client';
-import { DOCX_MIME, downloadBase64 } from '../common/download';
+import { useDocxExport } from '../common/use-docx-export';
 import { useUnitNames } from '../units/use-unit-names';
 import { PlanPaper } from './PlanPaper';
 import { SendPlanButton, SendReportsCard } from '../bundles/SendButtons';
@@ -31,7 +31,7 @@ export function PlanViewPage() {
   const [issueDate, setIssueDate] = useState<Dayjs | null>(null);
   const [issueError, setIssueError] = useState<string | null>(null);
   const [history, setHistory] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  const { exporting, exportDocx } = useDocxExport(() => callApi('plans.exportDocx', { id, revision }));
   const focusTask = useLocation().hash.slice(1);
   useEffect(() => {
     // Items opened from Tổng quan or search land on their task.
@@ -44,18 +44,6 @@ export function PlanViewPage() {
   const latest = revisions.data?.at(-1)?.revision ?? p.revision;
   const viewingOld = revision !== null && revision !== latest;
 
-  const exportDocx = async () => {
-    setExporting(true);
-    try {
-      const file = await callApi('plans.exportDocx', { id, revision });
-      downloadBase64(file.fileName, file.base64, DOCX_MIME);
-      message.success(`Đã xuất ${file.fileName}`);
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setExporting(false);
-    }
-  };
   const onIssue = async () => {
     if (!issueDate) return setIssueError('Chọn ngày ban hành');
     try {
@@ -84,7 +72,7 @@ export function PlanViewPage() {
           {planAllows(p.status, 'revise') && !viewingOld && <Button icon={<EditOutlined />} {...needs('plans.revise')} onClick={() => navigate(`/ke-hoach/${id}/sua`)}>Tạo bản sửa đổi</Button>}
           {p.revision > 0 && <Button icon={<HistoryOutlined />} onClick={() => setHistory(true)}>Lịch sử</Button>}
           {planAllows(p.status, 'send') && !viewingOld && <SendPlanButton plan={p} />}
-          <Button icon={<FileWordOutlined />} loading={exporting} onClick={exportDocx}>Xuất Word</Button>
+          <Button icon={<FileWordOutlined />} loading={exporting} onClick={() => void exportDocx()}>Xuất Word</Button>
           <Button icon={<PrinterOutlined />} onClick={() => window.print()}>In</Button>
           {planAllows(p.status, 'remove') && (
             <Popconfirm title="Xóa kế hoạch này?" okText="Xóa" cancelText="Không" onConfirm={() => remove.mutateAsync({ id }).then(() => navigate('/ke-hoach')).catch((e: Error) => message.error(e.message))}>

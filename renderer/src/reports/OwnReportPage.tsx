@@ -1,12 +1,12 @@
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, App, Card, Col, Input, InputNumber, Row, Select, Space, Spin, Typography, Button } from 'antd';
+import { Alert, Card, Col, Input, InputNumber, Row, Select, Space, Spin, Typography, Button } from 'antd';
 import { DeleteOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { TASK_STATUSES, TASK_STATUS_LABELS, type OwnReportView, type ReportContent } from '../../../shared/reports/report-schemas';
 import { formatVnDate } from '../../../shared/dates/vn-date';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { callApi } from '../api/client';
-import { DOCX_MIME, downloadBase64 } from '../common/download';
+import { useDocxExport } from '../common/use-docx-export';
 import { readLocalCopy, useAutosave } from '../common/use-autosave';
 import { SaveIndicator } from '../common/SaveIndicator';
 import { REPORT_SECTIONS } from './report-sections';
@@ -34,22 +34,11 @@ function OwnReportEditor({ view }: { view: OwnReportView }) {
   }, [view.planId, view.dutyId]); // eslint-disable-line react-hooks/exhaustive-deps
   const figureErrors = figureProblems(content.tasks, ordinalOf);
   const { state } = useAutosave(storageKey, content, save);
-  const { message } = App.useApp();
-  const [exporting, setExporting] = useState(false);
   // what is on the screen is saved first, so the document says what the clerk sees
-  const exportDocx = async () => {
-    setExporting(true);
-    try {
-      await save(content);
-      const file = await callApi('ownReports.exportDocx', { planId: view.planId, dutyId: view.dutyId });
-      downloadBase64(file.fileName, file.base64, DOCX_MIME);
-      message.success(`Đã xuất ${file.fileName}`);
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const { exporting, exportDocx } = useDocxExport(async () => {
+    await save(content);
+    return callApi('ownReports.exportDocx', { planId: view.planId, dutyId: view.dutyId });
+  });
   const setTask = (i: number, patch: Partial<ReportDraft['tasks'][number]>) => setContent((c) => ({ ...c, tasks: c.tasks.map((t, j) => (j === i ? { ...t, ...patch } : t)) }));
   return (
     <div style={{ maxWidth: 1100 }}>
