@@ -24,20 +24,6 @@ function run(label, command, args) {
   return ok;
 }
 
-/** A step whose output goes straight to the terminal, without blocking the output of steps run beside it. */
-function runBeside(label, command, args) {
-  console.log(`\n▶ ${label}`);
-  const started = Date.now();
-  const child = spawn(command, args, { stdio: 'inherit', shell, env });
-  return new Promise((resolve) => {
-    child.on('error', () => resolve(false));
-    child.on('close', (code) => {
-      report(label, code === 0, started);
-      resolve(code === 0);
-    });
-  });
-}
-
 /** A check run beside others: its output kept and printed whole when it ends, so outputs never interleave. */
 function background(label, command, args) {
   const started = Date.now();
@@ -51,10 +37,9 @@ function background(label, command, args) {
   });
 }
 
-const vitestArgs = (args, jsonFile) => ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${jsonFile}`];
-
-/** A vitest suite's counts, read from its JSON report, added to the totals. */
-function count(ok, jsonFile) {
+function suite(label, args, jsonFile) {
+  fs.rmSync(jsonFile, { force: true });
+  const ok = run(label, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${jsonFile}`]);
   if (!fs.existsSync(jsonFile)) {
     results.failed += 1; // the runner itself broke
     return;
@@ -83,22 +68,8 @@ for (const c of checks) {
 const built = run('Build giao diện (vite)', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 if (built) results.passed += 1;
 else results.failed += 1;
-// The end-to-end tests run beside the unit tests (their output printed after): both spend much of their
-// time waiting on browsers, servers and child processes, and side by side they finish sooner.
-const E2E = 'Kiểm thử đầu-cuối (Chromium, Electron)';
-const e2eJson = 'test-results/e2e.json';
-const unitJson = 'test-results/unit.json';
-fs.rmSync(e2eJson, { force: true });
-fs.rmSync(unitJson, { force: true });
-const e2e = built ? background(E2E, 'npx', vitestArgs(['-c', 'vitest.e2e.config.ts'], e2eJson)) : null;
-count(await runBeside('Kiểm thử đơn vị (vitest)', 'npx', vitestArgs([], unitJson)), unitJson);
-if (e2e) {
-  const done = await e2e;
-  console.log(`\n▶ ${E2E}`);
-  process.stdout.write(done.output);
-  report(E2E, done.ok, done.started, done.ended);
-  count(done.ok, e2eJson);
-}
+suite('Kiểm thử đơn vị (vitest)', [], 'test-results/unit.json');
+if (built) suite('Kiểm thử đầu-cuối (Chromium, Electron)', ['-c', 'vitest.e2e.config.ts'], 'test-results/e2e.json');
 
 console.log(`\n${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);
 process.exit(results.failed ? 1 : 0);
