@@ -6,7 +6,7 @@ import { signerBlocksFor } from '../../shared/plans/signer-blocks';
 import { formatNumber, officeTaskProse, taskHeading, withoutFootnoteMarks } from '../../shared/reports/report-prose';
 import { bodyParagraph, centered, documentTitle, figureTable, headerTable, officialDocument, run, signatureTable } from './official-layout';
 import { reportNumberLine } from './report-docx';
-import { reportBody, closingParts } from './report-parts';
+import { citation, closingParts, lowerFirst, reportBody } from './report-parts';
 
 export interface OwnReportDocument {
   office: Office;
@@ -21,8 +21,6 @@ export interface OwnReportDocument {
   content: ReportContent;
 }
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-
 /**
  * The BÁO CÁO an office writes itself on a plan it received (a Sở, a phòng with no units to collect from):
  * the same parts as a consolidated report (Nghị định 30/2020 layout), in the office's own words task by
@@ -34,8 +32,7 @@ export async function ownReportDocx(d: OwnReportDocument): Promise<Buffer> {
   const parts = reportBody();
   const { body, section, sub, text } = parts;
 
-  const cited = `Kế hoạch số ${d.plan.documentNumber}${d.plan.issueDate ? ` ngày ${formatDocumentDate(d.plan.issueDate)}` : ''} của ${d.plan.issuerName}`;
-  body.push(bodyParagraph(`Thực hiện ${cited} về ${lowerFirst(withoutFootnoteMarks(d.plan.title))}, ${office.name} báo cáo kết quả thực hiện ${d.period.phrase} như sau:`));
+  body.push(bodyParagraph(`Thực hiện ${citation(d.plan)} về ${lowerFirst(withoutFootnoteMarks(d.plan.title))}, ${office.name} báo cáo kết quả thực hiện ${d.period.phrase} như sau:`));
   if (d.period.from && d.period.to) body.push(bodyParagraph([run(`Số liệu tính từ ngày ${formatDocumentDate(d.period.from)} đến ngày ${formatDocumentDate(d.period.to)}.`, { italics: true })]));
 
   section('Công tác lãnh đạo, chỉ đạo, quán triệt, tuyên truyền');

@@ -6,12 +6,8 @@ import { formatDocumentDate } from '../../shared/dates/vn-date';
 import { paragraphs } from '../../shared/plans/plan-text';
 import { formatNumber, modelsSummary, taskHeading, taskProse, UNITS_WRITTEN_ONE_BY_ONE, withoutFootnoteMarks } from '../../shared/reports/report-prose';
 import { bodyParagraph, centered, documentTitle, figureTable, headerTable, officialDocument, run, signatureTable } from './official-layout';
-import { closingParts, reportBody } from './report-parts';
+import { citation, closingParts, lowerFirst, reportBody } from './report-parts';
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-
-/** "Kế hoạch số 05/KH-UBND ngày 02/02/2026 của UBND xã Bình Chương" */
-const citation = (p: Consolidation['citedPlans'][number]) => `Kế hoạch số ${p.documentNumber}${p.issueDate ? ` ngày ${formatDocumentDate(p.issueDate)}` : ''} của ${p.issuerName}`;
 
 /** "Số: 12/BC-UBND": numbers below 10 with a leading zero, a blank number left for the văn thư. */
 export const reportNumberLine = (number: string, abbreviation: string) => `Số: ${number ? number.padStart(2, '0') : '       '}/BC-${abbreviation}`;

@@ -1,4 +1,5 @@
 import type { Paragraph, Table } from 'docx';
+import { formatDocumentDate } from '../../shared/dates/vn-date';
 import { paragraphs } from '../../shared/plans/plan-text';
 import { withoutFootnoteMarks } from '../../shared/reports/report-prose';
 import { bodyParagraph, run } from './official-layout';
@@ -7,6 +8,11 @@ import { bodyParagraph, run } from './official-layout';
 export const TO_BE_WRITTEN = '…………………………………………………………………………………………';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
+
+export const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** "Kế hoạch số 05/KH-UBND ngày 02/02/2026 của UBND xã Bình Chương" */
+export const citation = (p: { documentNumber: string; issueDate: string | null; issuerName: string }) => `Kế hoạch số ${p.documentNumber}${p.issueDate ? ` ngày ${formatDocumentDate(p.issueDate)}` : ''} của ${p.issuerName}`;
 
 /** The body of a BÁO CÁO as it is written: numbered parts (I., II., …), bold sub-headings, the clerk's text. */
 export function reportBody() {

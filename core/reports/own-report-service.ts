@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { getPlanRow, listReceivedObligations } from '../../db/plans/plan-repo';
-import { PlanContent } from '../../shared/plans/plan-schemas';
+import { PlanContent, type ReportingDuty } from '../../shared/plans/plan-schemas';
 import { ReportContent, type OwnReportView } from '../../shared/reports/report-schemas';
 import { AppError } from '../app-error';
 import { dutyHeading } from './obligations';
@@ -26,12 +26,23 @@ export async function savedOwnReport(db: Kysely<Database>, dutyId: string): Prom
   return saved ? ReportContent.parse(JSON.parse(saved.content_json)) : null;
 }
 
-export async function getOwnReport(db: Kysely<Database>, planId: string, dutyId: string): Promise<OwnReportView> {
+/** A received plan and one of its reporting duties, or the Vietnamese reason there is none. */
+async function receivedDuty(db: Kysely<Database>, planId: string, dutyId: string) {
   const row = await getPlanRow(db, planId);
   if (!row || row.kind !== 'received') throw new AppError('NOT_FOUND', 'Không tìm thấy kế hoạch cấp trên.');
   const plan = PlanContent.parse(JSON.parse(row.content_json));
   const duty = plan.duties.find((d) => d.id === dutyId);
   if (!duty) throw new AppError('NOT_FOUND', 'Kế hoạch không có yêu cầu báo cáo này.');
+  return { plan, duty };
+}
+
+export async function getOwnReport(db: Kysely<Database>, planId: string, dutyId: string): Promise<OwnReportView> {
+  const { plan, duty } = await receivedDuty(db, planId, dutyId);
+  return ownReportView(db, planId, plan, duty);
+}
+
+async function ownReportView(db: Kysely<Database>, planId: string, plan: PlanContent, duty: ReportingDuty): Promise<OwnReportView> {
+  const dutyId = duty.id;
   const tasks = await carriedTasks(db, planId, plan);
   const saved = await db.selectFrom('own_report').selectAll().where('duty_id', '=', dutyId).executeTakeFirst();
   const content = saved ? ReportContent.parse(JSON.parse(saved.content_json)) : ReportContent.parse({});
@@ -58,9 +69,8 @@ export async function saveOwnReport(db: Kysely<Database>, planId: string, dutyId
 
 /** The office's own report as its BÁO CÁO (.docx), from what it saved: for the clerk to print, and for the bundle sent up. */
 export async function ownReportDocument(db: Kysely<Database>, planId: string, dutyId: string): Promise<{ fileName: string; buffer: Buffer }> {
-  const view = await getOwnReport(db, planId, dutyId);
-  const plan = PlanContent.parse(JSON.parse((await getPlanRow(db, planId))!.content_json));
-  const duty = plan.duties.find((d) => d.id === dutyId)!;
+  const { plan, duty } = await receivedDuty(db, planId, dutyId);
+  const view = await ownReportView(db, planId, plan, duty);
   const office = (await readOffice(db))!;
   const cutoff = dutyCutoff(duty, plan.year);
   const buffer = await ownReportDocx({
