@@ -9,6 +9,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
+    // the command line bundled once for the tests that start it (test/helpers/cli.ts)
+    globalSetup: ['test/helpers/build-cli-setup.ts'],
     environment: 'node',
     maxWorkers: 3,
     testTimeout: 120_000,

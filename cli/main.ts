@@ -197,4 +197,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// no top-level await: the same file is bundled as CommonJS (scripts/build-cli.mjs)
+void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

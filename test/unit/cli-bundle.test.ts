@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,8 +6,9 @@ import { snapshotDatabase } from '../helpers/db-snapshot';
 import { tempDir } from '../helpers/temp-dir';
 import { call } from '../helpers/services';
 import { readEnvelope } from '../../core/bundles/bundle-codec';
+import { runCli } from '../helpers/cli';
 
-const cli = (...args: string[]) => spawnSync('node_modules/.bin/tsx', ['cli/main.ts', ...args], { encoding: 'utf8' });
+const cli = (...args: string[]) => runCli(args);
 
 describe('cli bundle verify, import and export (province IT)', () => {
   it('verifies, imports only trusted keys and what --trust names, refuses forgeries, and exports what can be sent', async () => {
@@ -68,5 +68,5 @@ describe('cli bundle verify, import and export (province IT)', () => {
     expect(fs.readdirSync(outDir).sort()).toEqual(['KH-05-2026_So-Noi-vu-tinh-Quang-Ngai_gui-UBND-xa-Binh-Chuong_lan-1.dvb', 'KH-05-2026_So-Noi-vu-tinh-Quang-Ngai_gui-UBND-xa-Binh-Son_lan-1.dvb']);
     for (const f of fs.readdirSync(outDir)) expect(readEnvelope(fs.readFileSync(path.join(outDir, f))).manifest.kind).toBe('plan');
     expect(cli('bundle').status).toBe(2);
-  }, 180_000); // ten command-line starts (tsx compiles the CLI each time): about 3 s each idle, measured up to 2.5× that with both cores busy
+  }, 180_000); // ten command-line starts (the bundled CLI, test/helpers/cli.ts) and two offices: 17 s idle, measured up to 2.5× that with both cores busy
 });

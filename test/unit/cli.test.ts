@@ -1,10 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, call, expectError, setUpServices } from '../helpers/services';
 import { createServices } from '../../core/services';
 import { tempDir } from '../helpers/temp-dir';
+import { runCli } from '../helpers/cli';
 
+// `npm run -s cli` runs cli/main.ts under tsx: the first test starts it that way; the others use the bundle.
 const tsx = ['node_modules/.bin/tsx', 'cli/main.ts'];
 
 describe('cli info', () => {
@@ -22,12 +24,12 @@ describe('cli info', () => {
   });
 
   it('explains itself in Vietnamese on a missing folder argument or an unreadable data file', () => {
-    const missing = spawnSync(tsx[0]!, [tsx[1]!, 'info'], { encoding: 'utf8' });
+    const missing = runCli(['info']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/Thiếu --data-dir/);
     const dir = tempDir();
     fs.writeFileSync(`${dir}/danvan.sqlite`, 'không phải sqlite');
-    const broken = spawnSync(tsx[0]!, [tsx[1]!, 'info', '--data-dir', dir], { encoding: 'utf8' });
+    const broken = runCli(['info', '--data-dir', dir]);
     expect(broken.status).toBe(1);
     expect(broken.stderr).toMatch(/không phải là cơ sở dữ liệu/);
   });
@@ -37,7 +39,7 @@ describe('cli users reset-password', () => {
   it('gives a forgotten administrator a temporary password, logged in the audit', async () => {
     const { services, dataDir } = await setUpServices();
     await services.close();
-    const out = execFileSync(tsx[0]!, [tsx[1]!, 'users', 'reset-password', '--data-dir', dataDir, '--username', 'quantri'], { encoding: 'utf8' });
+    const out = runCli(['users', 'reset-password', '--data-dir', dataDir, '--username', 'quantri']).stdout;
     const password = /Mật khẩu tạm của Nguyễn Văn Quản \(quantri\): (\w+)/.exec(out)?.[1];
     expect(password).toMatch(/^[a-z2-9]{10}$/);
     const again = await createServices({ dataDir, log: () => undefined });
@@ -48,7 +50,7 @@ describe('cli users reset-password', () => {
     const log = await call(again, 'audit.list', { action: 'users.resetPassword' });
     expect(log.events.map((e) => [e.userName, e.targetLabel])).toEqual([['Công cụ dòng lệnh trên máy (dong-lenh)', 'Nguyễn Văn Quản (quantri)']]);
     await again.close();
-    const unknown = spawnSync(tsx[0]!, [tsx[1]!, 'users', 'reset-password', '--data-dir', dataDir, '--username', 'khongco'], { encoding: 'utf8' });
+    const unknown = runCli(['users', 'reset-password', '--data-dir', dataDir, '--username', 'khongco']);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/Không có tài khoản "khongco". Các tài khoản: quantri/);
   });

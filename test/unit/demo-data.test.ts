@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import BetterSqlite3 from 'better-sqlite3';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -10,6 +9,7 @@ import { ensureDemoProvince } from '../../core/demo/demo-cache';
 import { snapshotDatabase } from '../helpers/db-snapshot';
 import { call, setUpServices } from '../helpers/services';
 import { tempDir } from '../helpers/temp-dir';
+import { runCli } from '../helpers/cli';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
@@ -105,15 +105,15 @@ describe('demo province', () => {
 
   it('cli demo seed prints its progress and refuses a folder that already has data', { timeout: 120_000 }, () => {
     const dataDir = tempDir();
-    const args = ['cli/main.ts', 'demo', 'seed', '--data-dir', dataDir, '--communes', '2', '--years', '1', '--today', '2026-11-23'];
-    const first = spawnSync('node_modules/.bin/tsx', args, { encoding: 'utf8' });
+    const args = ['demo', 'seed', '--data-dir', dataDir, '--communes', '2', '--years', '1', '--today', '2026-11-23'];
+    const first = runCli(args);
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/Năm 2026: \d+ đã tiếp nhận/);
     expect(first.stdout).toMatch(/Xong sau [\d.]+ s: Sở Nội vụ, 2 xã, phường, 2 kế hoạch/);
-    const again = spawnSync('node_modules/.bin/tsx', args, { encoding: 'utf8' });
+    const again = runCli(args);
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/đã có dữ liệu/);
-    const bad = spawnSync('node_modules/.bin/tsx', ['cli/main.ts', 'demo', 'seed', '--communes', 'nhiều'], { encoding: 'utf8' });
+    const bad = runCli(['demo', 'seed', '--communes', 'nhiều']);
     expect(bad.status).toBe(2);
   });
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePlanText } from '../../core/import/parser/parse-plan';
@@ -9,6 +9,7 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium';
 import { IMPORT_SEEDS, expectParsedLike, type ExpectedPlan } from '../helpers/import-seeds';
 import { issuedContent, seedDocx, seedPdf } from '../helpers/plan-documents';
 import { tempDir } from '../helpers/temp-dir';
+import { runCli } from '../helpers/cli';
 
 /**
  * What the printed document says where the seed's text had nothing or said it otherwise: the exporter
@@ -45,18 +46,18 @@ describe('plan import from Word and PDF', () => {
     const dir = tempDir();
     const file = path.join(dir, 'ke-hoach.docx');
     fs.writeFileSync(file, files.get('vp-ubnd-tinh-2025')!.docx);
-    const out = JSON.parse(execFileSync('npx', ['tsx', 'cli/main.ts', 'plan', 'parse', file], { encoding: 'utf8' })) as { documentNumber: string; tasks: { ordinal: string; timeframe: { kind: string; year?: number } }[]; reportingDeadlines: { kind: string; dueDate: string }[] };
+    const out = JSON.parse(runCli(['plan', 'parse', file]).stdout) as { documentNumber: string; tasks: { ordinal: string; timeframe: { kind: string; year?: number } }[]; reportingDeadlines: { kind: string; dueDate: string }[] };
     expect(out.documentNumber).toBe('07/KH-VP');
     expect(out.tasks.map((t) => t.ordinal)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
     expect(out.tasks[2]!.timeframe).toEqual({ kind: 'ongoing', year: 2025, text: 'Thường xuyên trong năm 2025' });
     expect(out.reportingDeadlines.map((d) => d.dueDate)).toEqual(['2025-05-29', '2025-10-12', '2025-04-01']);
     const broken = path.join(dir, 'hong.pdf');
     fs.writeFileSync(broken, '%PDF-1.7\nkhông phải pdf');
-    const refused = spawnSync('npx', ['tsx', 'cli/main.ts', 'plan', 'parse', broken], { encoding: 'utf8' });
+    const refused = runCli(['plan', 'parse', broken]);
     expect(refused.status).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain('Không đọc được tệp PDF');
-  }, 120_000); // two CLI starts: 19 s idle with three test workers
+  }, 120_000); // two CLI starts: 6 s idle with three test workers
 });
 
 describe('plan import: bad files get a Vietnamese message', () => {

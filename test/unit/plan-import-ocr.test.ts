@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { imagePdf } from '../helpers/scan-pdf';
 import { call, expectError, setUpServices } from '../helpers/services';
 import { snapshotDatabase } from '../helpers/db-snapshot';
 import { tempDir } from '../helpers/temp-dir';
+import { startCli } from '../helpers/cli';
 
 /**
  * Scans read by OCR (tesseract.js with the installed Vietnamese model, nothing fetched), on one small page
@@ -94,7 +95,7 @@ describe('plans from scans and photos (OCR)', () => {
     const dir = tempDir();
     const file = path.join(dir, 'anh-chup.jpg');
     fs.writeFileSync(file, TILTED);
-    const child = spawn('npx', ['tsx', 'cli/main.ts', 'plan', 'parse', file, '--progress'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = startCli(['plan', 'parse', file, '--progress']);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d));
