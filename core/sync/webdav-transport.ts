@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { createClient, type FileStat, type WebDAVClient } from 'webdav';
 import { BUNDLE_NAME, uploadName, type Transport } from './transport';
-import { transferBody, type TransferLimits } from './webdav/body-transfer';
+import { SLOWEST_LINE_BYTES_PER_SECOND, transferBody, type TransferLimits } from './webdav/body-transfer';
 import { connectionError, DavError, statusError } from './webdav/dav-errors';
 
 export interface WebdavOptions {
@@ -14,7 +14,7 @@ export interface WebdavOptions {
   agent?: http.Agent;
 }
 
-export const DEFAULT_LIMITS: TransferLimits = { connectMs: 15_000, idleMs: 30_000 };
+export const DEFAULT_LIMITS: TransferLimits = { connectMs: 15_000, idleMs: 30_000, slowestBytesPerSecond: SLOWEST_LINE_BYTES_PER_SECOND };
 
 /**
  * WebDAV through the `webdav` package (PROPFIND parsed as XML, MKCOL, MOVE, DELETE) and bundle bodies

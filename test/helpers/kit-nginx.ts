@@ -1,19 +1,13 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { startProcess, stopProcess } from './servers/process';
+
+export { freePort } from './servers/process';
 
 export const DAV_EXT_MODULE = '/usr/lib/nginx/modules/ngx_http_dav_ext_module.so';
-
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A self-signed certificate for 127.0.0.1 and localhost, made with openssl (P-256: fast on a busy machine). */
 export function selfSignedCertificate(dir: string, names = 'IP:127.0.0.1,DNS:localhost', file = 'server'): { cert: string; key: string } {
@@ -25,8 +19,9 @@ export function selfSignedCertificate(dir: string, names = 'IP:127.0.0.1,DNS:loc
 }
 
 /**
- * The real nginx, as the current user, with a prefix in `dir`: a main config that loads the dav_ext module,
- * keeps pid, logs and temp files in the prefix, and includes the kit's site file unchanged.
+ * The real nginx running the server kit's site file unchanged: a main config in `dir` that loads the dav_ext
+ * module, keeps pid, logs and temp files there and includes the site; started and stopped like the other
+ * test servers (test/helpers/servers/process.ts).
  */
 export async function startKitNginx(dir: string, siteFile: string, port: number): Promise<{ stop: () => Promise<void>; errorLog: string }> {
   for (const sub of ['logs', 'tmp']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
@@ -45,28 +40,8 @@ http {
 `,
   );
   const errorLog = path.join(dir, 'logs', 'error.log');
-  const child: ChildProcess = spawn('nginx', ['-p', dir, '-c', conf, '-e', errorLog, '-g', 'daemon off; worker_processes 1;'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx stopped: ${stderr}${fs.existsSync(errorLog) ? fs.readFileSync(errorLog, 'utf8') : ''}`);
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => (socket.end(), resolve(true)));
-      socket.on('error', () => resolve(false));
-    });
-    if (up) break;
-    if (Date.now() > deadline) throw new Error(`nginx did not answer on ${port}: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    errorLog,
-    stop: async () => {
-      if (child.exitCode === null) child.kill('SIGQUIT');
-      await exited;
-    },
-  };
+  const child = await startProcess('nginx', ['-p', dir, '-c', conf, '-e', errorLog, '-g', 'daemon off; worker_processes 1;'], port, dir);
+  return { errorLog, stop: () => stopProcess(child, 'SIGQUIT') };
 }
 
 export interface DavAnswer {

@@ -9,9 +9,9 @@ import { newPlanWith, task } from '../helpers/plans';
 import { snapshotDatabase } from '../helpers/db-snapshot';
 import { fullDiskAt, HAS_DEV_FULL, namesIn, servicesWithClock } from '../helpers/backups';
 import { tempDir } from '../helpers/temp-dir';
+import { CAN_MOUNT } from '../helpers/servers/process';
 
 /** Small file systems need a mount namespace of our own (unshare; Linux with user namespaces). */
-const CAN_MOUNT = process.platform === 'linux' && spawnSync('unshare', ['-rm', 'true']).status === 0;
 if (!CAN_MOUNT) console.warn('backups-disk: unshare -rm is not available here; the tmpfs tests are skipped (the /dev/full ones still run).');
 
 describe('a full or write-protected disk', () => {

@@ -44,6 +44,10 @@ export function connectionError(action: string, error: unknown, limits: { connec
   const problem = connectionProblem(error);
   if (problem) return new DavError(problem, 0);
   if (code === 'CONNECT_TIMEOUT') return new DavError(`${action}: máy chủ không nhận kết nối sau ${seconds(limits.connectMs)} giây (mất mạng hoặc sai địa chỉ); sẽ tự thử lại sau`, 0);
+  if (code === 'ANSWER_TIMEOUT') {
+    const waited = (error as { waitedMs?: number }).waitedMs ?? limits.idleMs;
+    return new DavError(`${action}: đã gửi hết nhưng máy chủ chưa xác nhận đã nhận sau ${seconds(waited)} giây (đường truyền quá chậm hoặc bị nghẽn); sẽ tự thử lại sau`, 0);
+  }
   if (code === 'IDLE_TIMEOUT') return new DavError(`${action}: máy chủ ngừng trả lời quá ${seconds(limits.idleMs)} giây (đường truyền bị nghẽn); sẽ tự thử lại sau`, 0);
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'INCOMPLETE')
     return new DavError(`${action}: kết nối bị ngắt giữa chừng; sẽ tự thử lại sau`, 0);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -23,6 +23,25 @@ export const DAV_PASSWORD = 'matkhau';
 /** Run as root (CI containers), the servers' workers drop to nobody, who must read and write these folders. */
 const asRoot = process.getuid?.() === 0;
 export const workerUser = (directive: (user: string, group: string) => string) => (asRoot ? directive('nobody', 'nogroup') : '');
+
+/**
+ * Whether a test may mount a file system of its own here: in a user and mount namespace (`unshare -rm`),
+ * which Linux allows an ordinary user and root alike where the kernel permits user namespaces.
+ */
+export const CAN_MOUNT = process.platform === 'linux' && spawnSync('unshare', ['-rm', 'true']).status === 0;
+
+/**
+ * `command args` started with `folder` on a tmpfs of `bytes` (a small disk that really fills up), in a mount
+ * namespace of its own: the tmpfs exists only for that process and goes with it. Inside, the process is root
+ * of its namespace (the user the test runs as, outside). Its files are seen from outside through
+ * /proc/PID/root (`seenFromOutside`).
+ */
+export function onSmallDisk(bytes: number, folder: string, command: string, args: string[]): [string, string[]] {
+  return ['unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs -o size="$1" tmpfs "$2" && shift 2 && exec "$@"', 'sh', String(bytes), folder, command, ...args]];
+}
+
+/** A path inside a started process's own mount namespace, as the test reads and writes it from outside. */
+export const seenFromOutside = (child: ChildProcess, folder: string) => `/proc/${child.pid}/root${folder}`;
 
 /** A folder of the server's own (config, pid, logs, temp files, or the files it serves), removed when the server stops. */
 export function serverDir(kind: string): string {
