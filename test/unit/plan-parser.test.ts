@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlanText } from '../../core/import/parser/parse-plan';
+import { repairOcrHeadings } from '../../core/import/parser/ocr-headings';
 import { parseTimeframe } from '../../core/import/parser/timeframe';
 import { splitUnits } from '../../core/import/parser/unit-list';
 import { planJson } from '../../core/import/plan-json';
@@ -225,6 +226,23 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect([six.tasks.length, six.tasks[4]!.coordinating, six.tasks[4]!.timeframe.kind]).toEqual([5, ['Công an xã'], 'range']);
     // a real "c)" is left as it is
     expect(parsePlanText(text.replace('c|)', 'c)')).plan.tasks[0]!.timeframe.kind).toBe('range');
+  });
+
+  it('a scan\'s part numerals misread ("IH. NỘI DUNG", "I MỤC ĐÍCH" without its stop) still open the parts, so the tasks are found', () => {
+    const scan = [
+      'ỦY BAN NHÂN DÂN XÃ BÌNH CHƯƠNG', 'Số: 07/KH-UBND', 'KẾ HOẠCH', 'Thực hiện công tác dân vận chính quyền năm 2026',
+      'I MỤC ĐÍCH, YÊU CẤU', '1. Mục đích', '- Nâng cao hiệu quả công tác dân vận.',
+      'IH. NỘI DUNG THỤỰC HIỆN', '1. Tiếp công dân định kỳ.', '- Cơ quan chủ trì: Văn phòng HĐND và UBND xã.', '- Thời gian thực hiện: Thường xuyên.',
+      '2. Tổ chức đối thoại với Nhân dân.', '- Cơ quan chủ trì: Phòng Văn hóa - Xã hội.', '- Thời gian thực hiện: Quý III/2026.',
+      'Il. TỔ CHỨC THỰC HIỆN', '1. Các cơ quan, đơn vị triển khai thực hiện.',
+    ].join('\n');
+    const plan = parsePlanText(scan, { ocr: true }).plan;
+    expect(plan.tasks.map((t) => [t.ordinal, t.lead])).toEqual([['1', ['Văn phòng HĐND và UBND xã']], ['2', ['Phòng Văn hóa - Xã hội']]]);
+    // without the OCR mark, text typed that way is taken as written: no part holds tasks
+    expect(parsePlanText(scan).plan.tasks).toEqual([]);
+    // only lines in capitals that name a part are renumbered, in order; others are left as read
+    const lines = ['II. NỘI DUNG', 'IH TỔ CHỨC THỰC HIỆN', 'IV TỔ CHỨC ĐỐI THOẠI', '1 NỘI DUNG', 'Il. Nội dung thực hiện'].map((text, i) => ({ no: i + 1, text, indented: false }));
+    expect(repairOcrHeadings(lines).map((l) => l.text)).toEqual(['II. NỘI DUNG', 'III. TỔ CHỨC THỰC HIỆN', 'IV TỔ CHỨC ĐỐI THOẠI', '1 NỘI DUNG', 'Il. Nội dung thực hiện']);
   });
 
   it('the signature after "- Lưu: VT, …" without a full stop: the name alone, or the signer\'s title on the same line (a web table row)', () => {

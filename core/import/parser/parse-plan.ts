@@ -6,6 +6,7 @@ import { isUpperLine, NUMBERED, ROMAN, toBlocks, type Block } from './paragraphs
 import { readDeadlines } from './reporting';
 import { readSignature } from './signature';
 import { splitSource } from './source-text';
+import { repairOcrHeadings } from './ocr-headings';
 import { readTasks } from './tasks';
 import { findWebTitleLine, readWebCopy, type WebCopy } from './web-copy';
 import { splitBases } from './bases';
@@ -34,6 +35,7 @@ export interface ParseOutput {
  */
 export function parsePlanText(raw: string, options: ParseOptions = {}): ParseOutput {
   const source = splitSource(raw);
+  if (options.ocr) source.lines = repairOcrHeadings(source.lines);
   let blocks = toBlocks(source.lines);
   const warnings: string[] = [];
   const doubts: { field: string; message: string }[] = [];
