@@ -47,11 +47,16 @@ describe('sync faults of a real nginx: nothing lost, nothing counted twice, a Vi
     await sendThrough(server, /Máy chủ đang gặp sự cố \(500\)/, async () => fs.rmSync(filler));
   }, CASE_BUDGET);
 
-  // What other servers answer to a full disk or a quota, each explained: a quota (nginx's body limit, 413, as a
-  // quota proxy answers) and Insufficient Storage (507: Apache's mod_dav, Nextcloud).
+  // Every refusal a WebDAV server gives an upload, each explained: a quota (nginx's body limit, 413, as a quota
+  // proxy answers), Insufficient Storage (507: Apache's mod_dav, Nextcloud on a full disk), an account without
+  // the right (403), a folder gone (404), a missing parent (409), a file locked by another client (423).
   it.each([
     ['a quota (413)', 'client_max_body_size 1k;', /vượt giới hạn dung lượng cho phép \(413\)/],
     ['the server disk full (507)', 'if ($request_method = PUT) { return 507; }', /hết dung lượng lưu trữ \(507\)/],
+    ['an account not allowed in the folder (403)', 'if ($request_method = PUT) { return 403; }', /không được phép dùng thư mục đó trên máy chủ \(403\): nhờ người quản trị/],
+    ['the folder gone (404)', 'if ($request_method = PUT) { return 404; }', /Không thấy thư mục hoặc tệp trên máy chủ \(404\)/],
+    ['a missing parent (409)', 'if ($request_method = PUT) { return 409; }', /Thư mục cha chưa có trên máy chủ \(409\)/],
+    ['a file locked (423)', 'if ($request_method = PUT) { return 423; }', /đang bị khóa trên máy chủ \(423\); sẽ tự thử lại sau/],
   ])('%s', async (_name, directive, meaning) => {
     let server = await startNginx({ location: directive });
     afterTest(() => server.stop());
