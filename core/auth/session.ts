@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit-service';
 import { auditDetail, targetAfter, targetBefore, type AuditTarget } from '../audit/audit-target';
 import { changeOwnPassword, checkSignIn, countUsers, createFirstAdmin, personName, readUser } from './user-service';
 import type { ParsedInput } from '../../shared/api/contract';
+import { lowerFirst } from '../../shared/text/letter-case';
 
 /** Saves that run every few seconds while someone types: one audit line per sitting, not per keystroke. */
 const AUTOSAVED = new Set<OperationName>(['plans.saveDraft', 'reports.save', 'ownReports.save', 'reports.saveOfficeText']);
@@ -72,7 +73,7 @@ export function createSession(db: () => Kysely<Database>, now: () => Date, local
     if (!mayRun(person.roles, name)) {
       const target = rule.label ? await targetBefore(db(), name, input) : undefined;
       await recordAudit(db(), { userId: person.id, userName: personName(person), action: name, summary: rule.label ?? `Mở chức năng không được phép (${name})`, target, detail: 'Không đủ quyền', outcome: 'refused' }, now());
-      const what = rule.label ? `${rule.label.charAt(0).toLowerCase()}${rule.label.slice(1)}` : 'thực hiện thao tác này';
+      const what = rule.label ? lowerFirst(rule.label) : 'thực hiện thao tác này';
       throw new AppError('FORBIDDEN', `Tài khoản ${person.username} không có quyền ${what}. Việc này cần vai trò ${rolesNeeded(name)}.`);
     }
     return { person, target: await removedTarget(name, input) };

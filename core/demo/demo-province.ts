@@ -18,6 +18,7 @@ import { ownPlanContent, receivedPlanContent, yearSchedule } from './demo-plans'
 import { communeWords, periodWords, reportContent, revisedContent, type CommuneProfile, type ReportContext } from './demo-reports';
 import { CAUSES, DIRECTIONS, INDICATORS, MODEL_TEMPLATES, PROPOSALS, PROVINCE, RETURN_REASONS, REVISION_NOTES, SHORTCOMINGS, type TaskTemplate } from './demo-texts';
 import { demoPdf } from './demo-pdf';
+import { lowerFirst } from '../../shared/text/letter-case';
 
 /**
  * Bump when the generator's output changes, so cached demo data is made again.
@@ -297,7 +298,7 @@ export async function seedDemoProvince(options: DemoOptions): Promise<DemoSummar
     at(date, r);
     const c = await call('reports.consolidation', { planId, dutyId });
     const accepted = c.units.filter((u) => u.state === 'accepted').length;
-    const totals = c.figures.slice(0, 4).map((f) => `${f.name.charAt(0).toLowerCase()}${f.name.slice(1)}: ${groupThousands(f.total)} ${f.unit}`).join('; ');
+    const totals = c.figures.slice(0, 4).map((f) => `${lowerFirst(f.name)}: ${groupThousands(f.total)} ${f.unit}`).join('; ');
     await call('reports.saveOfficeText', {
       planId,
       dutyId,

@@ -6,7 +6,8 @@ import { signerBlocksFor } from '../../shared/plans/signer-blocks';
 import { formatNumber, officeTaskProse, taskHeading, withoutFootnoteMarks } from '../../shared/reports/report-prose';
 import { bodyParagraph, centered, documentTitle, figureTable, headerTable, officialDocument, run, signatureTable } from './official-layout';
 import { reportNumberLine } from './report-docx';
-import { citation, closingParts, lowerFirst, reportBody } from './report-parts';
+import { citation, closingParts, reportBody } from './report-parts';
+import { lowerFirst } from '../../shared/text/letter-case';
 
 export interface OwnReportDocument {
   office: Office;

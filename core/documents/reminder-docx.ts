@@ -3,8 +3,8 @@ import type { Office } from '../../shared/office/office-schemas';
 import { formatDocumentDate } from '../../shared/dates/vn-date';
 import { withoutFootnoteMarks } from '../../shared/reports/report-prose';
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 import { bodyParagraph, headerTable, officialDocument, run, signatureTable } from './official-layout';
+import { lowerFirst } from '../../shared/text/letter-case';
 
 export interface ReminderInfo {
   office: Office;
@@ -31,7 +31,7 @@ export async function reminderDocx(r: ReminderInfo): Promise<Buffer> {
       place: r.office.placeName,
       issueDate: null,
       year: Number(r.today.slice(0, 4)),
-      subject: `V/v đôn đốc gửi ${r.reportLabel.charAt(0).toLowerCase()}${r.reportLabel.slice(1)}`,
+      subject: `V/v đôn đốc gửi ${lowerFirst(r.reportLabel)}`,
     }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 }, children: [run(`Kính gửi: ${units}.`)] }),
     bodyParagraph(`Thực hiện Kế hoạch số ${r.planNumber}${r.planIssueDate ? ` ngày ${formatDocumentDate(r.planIssueDate)}` : ''} của ${r.office.name} về ${lowerFirst(withoutFootnoteMarks(r.planTitle))}, các cơ quan, đơn vị gửi ${r.reportLabel.toLowerCase()} trước ngày ${formatDocumentDate(r.dueDate)}.`),

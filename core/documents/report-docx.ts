@@ -6,7 +6,8 @@ import { formatDocumentDate } from '../../shared/dates/vn-date';
 import { paragraphs } from '../../shared/plans/plan-text';
 import { formatNumber, modelsSummary, taskHeading, taskProse, UNITS_WRITTEN_ONE_BY_ONE, withoutFootnoteMarks } from '../../shared/reports/report-prose';
 import { bodyParagraph, centered, documentTitle, figureTable, headerTable, officialDocument, run, signatureTable } from './official-layout';
-import { citation, closingParts, lowerFirst, reportBody } from './report-parts';
+import { citation, closingParts, reportBody } from './report-parts';
+import { lowerFirst } from '../../shared/text/letter-case';
 
 
 /** "Số: 12/BC-UBND": numbers below 10 with a leading zero, a blank number left for the văn thư. */

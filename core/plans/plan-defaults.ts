@@ -4,6 +4,7 @@ import type { Indicator, PlanContent, PlanTask } from '../../shared/plans/plan-s
 import { BUILT_IN_INDICATORS } from '../../shared/reports/figure-rules';
 import { formatDocumentDate } from '../../shared/dates/vn-date';
 import { signerBlocksFor } from '../../shared/plans/signer-blocks';
+import { lowerFirst } from '../../shared/text/letter-case';
 
 export const DEFAULT_TITLE = (year: number) => `Thực hiện dân chủ ở cơ sở và công tác dân vận chính quyền năm ${year}`;
 const DEFAULT_BUDGET = 'Kinh phí thực hiện dân chủ ở cơ sở và công tác dân vận chính quyền theo Kế hoạch này thực hiện theo quy định của pháp luật về ngân sách nhà nước.';
@@ -95,8 +96,4 @@ export function derivedPlanContent(office: Office, parent: PlanContent, parentDo
 function withNewIds(indicators: Indicator[]): Indicator[] {
   const ids = new Map(indicators.map((i) => [i.id, crypto.randomUUID()]));
   return indicators.map((i) => ({ ...i, id: ids.get(i.id)!, ...(i.partOf ? { partOf: ids.get(i.partOf) ?? null } : {}) }));
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

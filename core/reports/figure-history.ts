@@ -7,6 +7,7 @@ import { outlierWords, ruleOf, type IndicatorRule } from '../../shared/reports/f
 import { foldVietnamese } from '../../shared/text/fold';
 import { periodPhrase } from './consolidation-service';
 import { dutyLabel } from './obligations';
+import { lowerFirst } from '../../shared/text/letter-case';
 
 /** A report whose figures are compared with the same unit's earlier ones. */
 export interface HistoryTarget {
@@ -39,7 +40,7 @@ function totalsOf(content: HistoryTarget['content']): Map<string, Total> {
 function periodOf(duty: Pick<ReportingDuty, 'kind' | 'label' | 'quarter'>, year: number): string {
   if (duty.kind === 'semiannual' || duty.kind === 'annual' || duty.kind === 'quarterly') return periodPhrase(duty.kind, year, duty.quarter);
   const label = dutyLabel(duty as ReportingDuty);
-  return `${label.charAt(0).toLowerCase()}${label.slice(1)} năm ${year}`;
+  return `${lowerFirst(label)} năm ${year}`;
 }
 
 /**

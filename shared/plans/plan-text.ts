@@ -1,6 +1,7 @@
 import { formatDocumentDate } from '../dates/vn-date';
 import { DUTY_KIND_LABELS, type PlanContent, type PlanTask, type ReportingDuty, type TaskRole, type UnitRef } from './plan-schemas';
 import { timeframeText } from './timeframe-text';
+import { lowerFirst } from '../text/letter-case';
 
 /** The words of a plan's document, shared by the .docx export and the on-screen view so both say the same. */
 export type NameOf = (ref: UnitRef) => string;
@@ -21,7 +22,7 @@ const COLLECTIVE_OPENING = /^(Các|Những|Tất cả|Toàn thể|Mọi)(?=\s|$)
  * the phrase after "Cơ quan thực hiện:" or the sentence of a reporting duty.
  */
 export function nameInList(name: string, position: number): string {
-  return position > 0 && COLLECTIVE_OPENING.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+  return position > 0 && COLLECTIVE_OPENING.test(name) ? lowerFirst(name) : name;
 }
 
 export function unitList(refs: UnitRef[], nameOf: NameOf): string {
@@ -69,7 +70,7 @@ export function dutySentences(content: PlanContent, nameOf: NameOf): string[] {
     .filter((d): d is ReportingDuty & { dueDate: string } => d.dueDate !== null && !content.organization.includes(formatDocumentDate(d.dueDate)))
     .map((d) => {
       const what = d.label || DUTY_KIND_LABELS[d.kind];
-      return `- ${unitList(d.units, nameOf)}: ${what.charAt(0).toLowerCase()}${what.slice(1)}${d.recipient ? ` gửi về ${d.recipient}` : ''} trước ngày ${formatDocumentDate(d.dueDate)}.`;
+      return `- ${unitList(d.units, nameOf)}: ${lowerFirst(what)}${d.recipient ? ` gửi về ${d.recipient}` : ''} trước ngày ${formatDocumentDate(d.dueDate)}.`;
     });
 }
 

@@ -1,4 +1,5 @@
 import { Figure, type ReportContent, type TaskEntry } from './report-schemas';
+import { lowerFirst } from '../text/letter-case';
 
 /** A figure row as the editor holds it while the clerk types: the value may still be missing. */
 export interface FigureRow {
@@ -30,7 +31,7 @@ export function figureRowProblem(row: FigureRow): string | null {
   if (result.success) return null;
   const issue = result.error.issues[0]!;
   const words = FIELD_WORDS[String(issue.path[0])] ?? '';
-  const message = issue.message.charAt(0).toLowerCase() + issue.message.slice(1);
+  const message = lowerFirst(issue.message);
   return words ? `${words} ${message}` : message;
 }
 

@@ -1,6 +1,7 @@
 import type { Indicator, IndicatorKind } from '../plans/plan-schemas';
 import { foldVietnamese } from '../text/fold';
 import type { FigureRow } from './figure-problems';
+import { lowerFirst } from '../text/letter-case';
 
 /**
  * The rules a figure obeys, resolved by the indicator's name: what the report editor checks live, the
@@ -77,7 +78,6 @@ export function formatFigure(value: number): string {
   return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(value);
 }
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const filled = (row: FigureRow): row is FigureRow & { value: number } => typeof row.value === 'number' && !Number.isNaN(row.value) && row.name.trim() !== '';
 
 /** What one value breaks of its indicator's kind, or null. */

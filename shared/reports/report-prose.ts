@@ -1,5 +1,6 @@
 import type { Consolidation } from './consolidation';
 import { MODEL_FIELDS, MODEL_FIELD_LABELS, MODEL_LEVELS, type TaskStatus } from './report-schemas';
+import { lowerFirst } from '../text/letter-case';
 
 /**
  * The words of the office's BÁO CÁO, built from what the units reported and nothing else: who did what,
@@ -28,8 +29,8 @@ export const withoutFootnoteMarks = (text: string) => text.replace(/\s*\[\^\d{1,
 export function figurePhrase(f: Figure): string {
   const rest = /^Số\s+(.+)$/u.exec(f.name.trim())?.[1];
   const unit = f.unit.trim();
-  if (rest) return `${formatNumber(f.value)} ${unit && !rest.toLowerCase().startsWith(unit.toLowerCase()) ? `${unit} ` : ''}${rest.charAt(0).toLowerCase()}${rest.slice(1)}`;
-  return `${f.name.trim().charAt(0).toLowerCase()}${f.name.trim().slice(1)}: ${formatNumber(f.value)}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`;
+  if (rest) return `${formatNumber(f.value)} ${unit && !rest.toLowerCase().startsWith(unit.toLowerCase()) ? `${unit} ` : ''}${lowerFirst(rest)}`;
+  return `${lowerFirst(f.name.trim())}: ${formatNumber(f.value)}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`;
 }
 
 const LEADERSHIP_FIGURE = /văn bản|hội nghị|tuyên truyền|tập huấn|quán triệt|phổ biến|người tham (gia|dự)|lượt người/iu;
