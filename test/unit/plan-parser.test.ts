@@ -245,6 +245,23 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(repairOcrHeadings(lines).map((l) => l.text)).toEqual(['II. NỘI DUNG', 'III. TỔ CHỨC THỰC HIỆN', 'IV TỔ CHỨC ĐỐI THOẠI', '1 NỘI DUNG', 'Il. Nội dung thực hiện']);
   });
 
+  it('a scan read column by column: the motto, place and date after "KẾ HOẠCH" are the header, and footnotes after the name are not the name', () => {
+    const scan = [
+      'UBND TỈNH QUẢNG NGÃI', 'VĂN PHÒNG', 'Số: 07/KH-VP', 'KẾ HOẠCH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA', 'VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
+      'Quảng Ngãi, ngày 04 tháng 3 năm', '2025',
+      'Thực hiện dân chủ ở cơ sở và công tác dân vận chính quyền', 'năm 2025',
+      'I. MỤC ĐÍCH, YÊU CẦU', '1. Mục đích', '- Nâng cao hiệu quả công tác dân vận.',
+      'II. NỘI DUNG THỰC HIỆN', '1. Tiếp công dân định kỳ.', '- Cơ quan chủ trì: Phòng Hành chính - Tổ chức.', '- Thời gian thực hiện: Thường xuyên.',
+      'III. TỔ CHỨC THỰC HIỆN', 'Các phòng triển khai thực hiện./.',
+      'Nơi nhận:', '- Lưu: VT, HCTC.', 'KT. CHÁNH VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG', 'Hà Thị Lê Vân',
+      '1 Luật Thực hiện dân chủ ở cơ sở năm 2022; Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ', 'quy định chi tiết một số điều của Luật.',
+    ].join('\n');
+    const plan = parsePlanText(scan, { ocr: true }).plan;
+    expect([plan.documentNumber, plan.issueDate, plan.place, plan.title]).toEqual(['07/KH-VP', '2025-03-04', 'Quảng Ngãi', 'Thực hiện dân chủ ở cơ sở và công tác dân vận chính quyền năm 2025']);
+    expect([plan.signerName, plan.signerAuthority, plan.signerTitle]).toEqual(['Hà Thị Lê Vân', 'KT. CHÁNH VĂN PHÒNG', 'KT. CHÁNH VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG']);
+    expect(plan.tasks.map((t) => t.lead)).toEqual([['Phòng Hành chính - Tổ chức']]);
+  });
+
   it('the signature after "- Lưu: VT, …" without a full stop: the name alone, or the signer\'s title on the same line (a web table row)', () => {
     const scan = fixturePlan('phuong-nghia-lo-2026-scan');
     expect([scan.recipients.at(-1), scan.signerName]).toEqual(['Lưu: VT, VHXH', 'Nguyễn Thị Thu Hà']);

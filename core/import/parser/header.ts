@@ -23,6 +23,16 @@ const PLACE_DATE_NUMERIC = /([a-z][a-z ]{1,40}),\s*ng\w{1,3}\s*(\d{1,2})\s*[/.-]
 const BODY_WITHOUT_PLACE = /^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)$/;
 const PLACE_LEVEL = /^(?:xa|phuong|thi tran|dac khu|tinh|thanh pho|tp\.?|quan|huyen|thi xa)\b/;
 
+/**
+ * A line of the header's right column: the national motto (or a piece of it) or the place and date. A scan
+ * read column by column puts them after "KẾ HOẠCH", where they are neither the plan's subject nor its preamble.
+ */
+export function isHeaderColumnLine(block: Block): boolean {
+  const folded = foldChars(block.text);
+  const words = fold(block.text).replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
+  return (words.length >= 6 && 'cong hoa xa hoi chu nghia viet nam doc lap tu do hanh phuc'.includes(words)) || NATIONAL.some((re) => re.test(folded)) || PLACE_DATE.test(folded) || PLACE_DATE_NUMERIC.test(folded);
+}
+
 /** Reads the number, place and date and the issuing body from the lines above "KẾ HOẠCH". */
 export function readHeader(blocks: Block[]): Header {
   const header: Header = { documentNumber: null, symbol: null, issueDate: null, place: null, issuerParent: null, issuer: null, lines: {} };

@@ -1,7 +1,7 @@
 import type { ParsedPlan } from '../../../shared/import/parsed-plan';
 import { fold } from './fuzzy';
 import { isRecipientsLabel } from './signature';
-import { findTitleBlock, issuerFromPreamble, readHeader } from './header';
+import { findTitleBlock, isHeaderColumnLine, issuerFromPreamble, readHeader } from './header';
 import { isUpperLine, NUMBERED, ROMAN, toBlocks, type Block } from './paragraphs';
 import { readDeadlines } from './reporting';
 import { readSignature } from './signature';
@@ -65,6 +65,15 @@ export function parsePlanText(raw: string, options: ParseOptions = {}): ParseOut
 
   // The subject: what follows "KẾ HOẠCH" up to the bases or the first heading.
   let cursor = title ? title.index + 1 : web ? web.index + 1 : headerEnd;
+  // A scan read column by column: the motto, place and date (the header's right column) come after "KẾ HOẠCH".
+  const lateColumn: Block[] = [];
+  while (title && blocks[cursor] && isHeaderColumnLine(blocks[cursor]!)) lateColumn.push(blocks[cursor++]!);
+  if (lateColumn.length) {
+    const late = readHeader(lateColumn);
+    header.issueDate ??= late.issueDate;
+    header.place ??= late.place;
+    if (late.issueDate) header.lines.issueDate ??= late.lines.issueDate!;
+  }
   let subject: string | null = web?.title ?? null;
   let subjectLine = title ? blocks[title.index]!.line : 0;
   if (title?.rest) subject = title.rest;

@@ -11,6 +11,8 @@ export interface Signature {
 
 const AUTHORITY = /^(kt|tm|tl|tuq|q)\s*\./;
 const NAME = /^(\p{Lu}[\p{Ll}]*)(\s+\p{Lu}[\p{Ll}]*){1,5}$/u;
+/** "Võ Văn Tâm 1 Luật Thực hiện dân chủ …": a name, then a footnote's number and its text. */
+const NAME_THEN_FOOTNOTE = /^((?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,5})\s+\d{1,2}\s+\p{Lu}/u;
 
 /** "Nơi nhận:" and its lines, the signer's authority and title in capitals, and the name under them. */
 export function readSignature(blocks: Block[]): Signature {
@@ -37,8 +39,10 @@ export function readSignature(blocks: Block[]): Signature {
       }
       continue;
     }
-    if (NAME.test(text) && text.length <= 50) {
-      sig.signerName = text;
+    // a scan's last page: the footnotes under the signature, with no rule above them, join the name's line
+    const name = NAME.test(text) ? text : NAME_THEN_FOOTNOTE.exec(text)?.[1];
+    if (name && name.length <= 50) {
+      sig.signerName = name;
       sig.lines.signerName = block.line;
     }
   }
