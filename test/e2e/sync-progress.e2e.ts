@@ -75,6 +75,9 @@ describe('"Đồng bộ ngay" on a slow line, as the clerk sees it', () => {
     // the computer takes the whole file at once (its send buffers); the line then carries it for about 16 s
     await progress.getByText(new RegExp(`Đã gửi đi ${made.fileName} \\(1,0 MB\\), đang chờ máy chủ xác nhận đã nhận đủ|Đang gửi ${made.fileName}: \\d+ KB / 1,0 MB`)).waitFor({ timeout: 30_000 });
     await screenshot(page, 'sync-upload-waiting');
+    // the bundle made is not called sent while it waits in the outbox: it waits for its receipt
+    await page.getByRole('row', { name: new RegExp(`${made.fileName}.*Chờ biên nhận`) }).waitFor({ timeout: 30_000 });
+    expect(await page.getByText('Đã gửi, chờ biên nhận').count()).toBe(0);
     await expect.poll(() => progress.count(), { timeout: 120_000 }).toBe(0);
     expect((await call(services, 'sync.status', {})).outbox.find((i) => i.fileName === made.fileName)?.status).toBe('sent');
     expect(fs.statSync(path.join(server.root, 'danvan', 'So-Noi-vu-tinh-Quang-Ngai', made.fileName)).size).toBeGreaterThan(1024 * 1024);

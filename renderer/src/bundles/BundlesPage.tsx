@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Descriptions, Space, Table, Tag, Ty
 import { FolderOpenOutlined, InboxOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { BundlePreview } from '../../../shared/bundles/bundle-schemas';
 import { formatVnDate } from '../../../shared/dates/vn-date';
+import { SENT_BUNDLE_STATE_LABELS } from '../../../shared/workflow/state-labels';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { callApi } from '../api/client';
 import { downloadBase64 } from '../common/download';
@@ -88,7 +89,13 @@ export function BundlesPage() {
               title: 'Tình trạng',
               width: 240,
               render: (_, b) =>
-                b.status === 'received' ? <Tag color="green">Đã nhận{b.receivedAt ? ` (${formatVnDate(b.receivedAt.slice(0, 10))})` : ''}</Tag> : b.status === 'returned' ? <Tag color="red">Bị trả lại: {b.note}</Tag> : <Tag>Đã gửi, chờ biên nhận</Tag>,
+                b.status === 'received' ? (
+                  <Tag color="green">{SENT_BUNDLE_STATE_LABELS.received}{b.receivedAt ? ` (${formatVnDate(b.receivedAt.slice(0, 10))})` : ''}</Tag>
+                ) : b.status === 'returned' ? (
+                  <Tag color="red">{SENT_BUNDLE_STATE_LABELS.returned}: {b.note}</Tag>
+                ) : (
+                  <Tag>{SENT_BUNDLE_STATE_LABELS.saved}</Tag>
+                ),
             },
           ]}
         />
