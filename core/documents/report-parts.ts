@@ -9,7 +9,6 @@ export const TO_BE_WRITTEN = '…………………………………………�
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
 
-
 /** "Kế hoạch số 05/KH-UBND ngày 02/02/2026 của UBND xã Bình Chương" */
 export const citation = (p: { documentNumber: string; issueDate: string | null; issuerName: string }) => `Kế hoạch số ${p.documentNumber}${p.issueDate ? ` ngày ${formatDocumentDate(p.issueDate)}` : ''} của ${p.issuerName}`;
 

@@ -29,20 +29,22 @@ const PLACE_LEVEL = /^(?:xa|phuong|thi tran|dac khu|tinh|thanh pho|tp\.?|quan|hu
  */
 export function isHeaderColumnLine(block: Block): boolean {
   const folded = foldChars(block.text);
-  const words = fold(block.text).replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
-  return (words.length >= 6 && 'cong hoa xa hoi chu nghia viet nam doc lap tu do hanh phuc'.includes(words)) || NATIONAL.some((re) => re.test(folded)) || PLACE_DATE.test(folded) || PLACE_DATE_NUMERIC.test(folded);
+  return isMottoPiece(block.text) || NATIONAL.some((re) => re.test(folded)) || PLACE_DATE.test(folded) || PLACE_DATE_NUMERIC.test(folded);
+}
+
+/** The national motto, or a piece of it when its lines wrapped apart in a PDF ("CỘNG HÒA … CHỦ NGHĨA" / "VIỆT NAM"). */
+function isMottoPiece(text: string): boolean {
+  const words = fold(text).replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
+  return words.length >= 6 && 'cong hoa xa hoi chu nghia viet nam doc lap tu do hanh phuc'.includes(words);
 }
 
 /** Reads the number, place and date and the issuing body from the lines above "KẾ HOẠCH". */
 export function readHeader(blocks: Block[]): Header {
   const header: Header = { documentNumber: null, symbol: null, issueDate: null, place: null, issuerParent: null, issuer: null, lines: {} };
   const names: Block[] = [];
-  const motto = 'cong hoa xa hoi chu nghia viet nam doc lap tu do hanh phuc';
   for (const block of blocks) {
     let text = block.text;
-    // The national motto, also when its lines wrapped apart in a PDF ("CỘNG HÒA … CHỦ NGHĨA" / "VIỆT NAM").
-    const words = fold(text).replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
-    if (words.length >= 6 && motto.includes(words)) continue;
+    if (isMottoPiece(text)) continue;
     let folded = foldChars(text);
     for (const re of NATIONAL) {
       const m = re.exec(folded);
