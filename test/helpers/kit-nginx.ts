@@ -3,11 +3,8 @@ import fs from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
+import { DAV_EXT_MODULE } from './servers/nginx';
 import { startProcess, stopProcess } from './servers/process';
-
-export { freePort } from './servers/process';
-
-export const DAV_EXT_MODULE = '/usr/lib/nginx/modules/ngx_http_dav_ext_module.so';
 
 /** A self-signed certificate for 127.0.0.1 and localhost, made with openssl (P-256: fast on a busy machine). */
 export function selfSignedCertificate(dir: string, names = 'IP:127.0.0.1,DNS:localhost', file = 'server'): { cert: string; key: string } {

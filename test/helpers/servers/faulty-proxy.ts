@@ -37,11 +37,11 @@ export async function startFaultyProxy(targetPort: number, mode: ProxyMode, opti
     let getAnswered = -1; // bytes of a GET's answer forwarded so far (stallDownload), -1 before a GET
     upstream.on('data', (chunk: Buffer) => {
       if (state.mode === 'stallDownload' && getAnswered >= 0) {
-        const room = Math.max(0, afterBytes - getAnswered);
+        const before = getAnswered;
         getAnswered += chunk.length;
-        if (room < chunk.length) {
-          if (room > 0) client.write(chunk.subarray(0, room));
-          if (getAnswered - chunk.length <= afterBytes) state.stalls += 1;
+        if (getAnswered > afterBytes) {
+          if (before < afterBytes) client.write(chunk.subarray(0, afterBytes - before));
+          if (before <= afterBytes) state.stalls += 1; // the moment the line stops
           return; // the rest is swallowed: the client waits for bytes that never come
         }
       }

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { davServer, DAV_PASSWORD, DAV_USER, freePort, htpasswdLine, onSmallDisk, seenFromOutside, serverDir, startProcess, stopProcess, workerUser, type DavServer } from './process';
 
+/** nginx's PROPFIND and OPTIONS (Debian's libnginx-mod-http-dav-ext), loaded by every nginx the tests start. */
+export const DAV_EXT_MODULE = '/usr/lib/nginx/modules/ngx_http_dav_ext_module.so';
+
 export interface NginxOptions {
   /** Extra directives inside the WebDAV location (a fault: `return 500;`, `limit_rate 64k;` …). */
   location?: string;
@@ -36,7 +39,7 @@ export async function startNginx(options: NginxOptions = {}): Promise<NginxServe
   // on its own disk nginx is root of its namespace, where no other user exists: its workers stay root there
   const user = options.diskBytes ? 'user root root;' : workerUser((u, g) => `user ${u} ${g};`);
   const conf = `
-load_module /usr/lib/nginx/modules/ngx_http_dav_ext_module.so;
+load_module ${DAV_EXT_MODULE};
 worker_processes 1;
 ${user}
 pid ${dir}/nginx.pid;
