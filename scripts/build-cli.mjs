@@ -5,10 +5,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { bundleMetaUrl as metaUrl } from './bundle-meta-url.mjs';
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' };
-// import.meta.url becomes the bundle's own address: run-untrusted.ts and run-background.ts find their workers beside it.
-const metaUrl = { define: { 'import.meta.url': '__bundleUrl' }, banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" } };
+// import.meta.url is the bundle's own address: run-untrusted.ts and run-background.ts find their workers beside it.
 // Packages that stay packages at run time: the native SQLite driver; pdfjs-dist (ESM, it finds its worker by
 // import.meta.url) with @napi-rs/canvas; tesseract.js (starts its own worker from its folder) and its model.
 const external = ['better-sqlite3', 'pdfjs-dist', 'tesseract.js', '@tesseract.js-data/vie'];

@@ -2,10 +2,10 @@
 // thread (with core/, db/ and shared/) beside them, and the worker that reads files from outside (core/untrusted/)
 // as untrusted-worker.cjs.
 import { build } from 'esbuild';
+import { bundleMetaUrl as metaUrl } from './bundle-meta-url.mjs';
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', sourcemap: true, logLevel: 'warning' };
 // import.meta.url is main.cjs's own address in the bundle: run-untrusted.ts finds untrusted-worker.cjs next to it by that.
-const metaUrl = { define: { 'import.meta.url': '__bundleUrl' }, banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" } };
 // pdfjs-dist stays a real ESM package at run time: bundled into CommonJS it loses import.meta.url and cannot read PDFs.
 await build({ ...common, ...metaUrl, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron', 'better-sqlite3', 'pdfjs-dist', 'tesseract.js', '@tesseract.js-data/vie'] });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });
