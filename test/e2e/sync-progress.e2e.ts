@@ -6,7 +6,7 @@ import { openHarness, screenshot, type Harness } from '../helpers/browser';
 import { startFaultyProxy } from '../helpers/servers/faulty-proxy';
 import { startNginx, type NginxServer } from '../helpers/servers/nginx';
 import { call, setUpOffice, setUpServices } from '../helpers/services';
-import { newPlanWith, task } from '../helpers/plans';
+import { provincePlan, setUpCommune } from '../helpers/sync-offices';
 
 let harness: Harness | null = null;
 let server: NginxServer | null = null;
@@ -48,18 +48,13 @@ describe('"Đồng bộ ngay" on a slow line, as the clerk sees it', () => {
     proxy = await startFaultyProxy(server.port, 'slowUpload', { bytesPerSecond: 64 * 1024 });
     // the province's plan, received by the commune on a stick
     const province = await setUpServices({ office: false });
-    await setUpOffice(province.services, { name: 'Sở Nội vụ tỉnh Quảng Ngãi', parentBody: 'UBND tỉnh Quảng Ngãi', level: 'tinh', abbreviation: 'SNV', placeName: 'Quảng Ngãi', reportsTo: '' });
-    const xa = await call(province.services, 'units.create', { name: 'UBND xã Bình Chương', kind: 'xa' });
-    const owes = [{ type: 'unit' as const, unitId: xa.id, note: '' }];
-    const dutyId = crypto.randomUUID();
-    const plan = await newPlanWith(province.services, 'own', 2026, (c) => ({ ...c, tasks: [task('1', 'Tổ chức đối thoại với Nhân dân', { implementing: owes })], duties: [{ id: dutyId, kind: 'semiannual', label: '', dueDate: '2026-06-15', units: owes, recipient: 'Sở Nội vụ', quarter: null }] }));
-    await call(province.services, 'plans.issue', { id: plan.id, number: '05', issueDate: '2026-01-19' });
-    const planBundle = await call(province.services, 'bundles.exportPlan', { planId: plan.id, unitId: xa.id });
+    const { plan, dutyId, unitId } = await provincePlan(province.services);
+    const planBundle = await call(province.services, 'bundles.exportPlan', { planId: plan.id, unitId });
     await province.services.close();
 
     harness = await openHarness();
     const { page, services } = harness;
-    await setUpOffice(services, { name: 'UBND xã Bình Chương', parentBody: '', level: 'xa_phuong', abbreviation: 'UBND', placeName: 'Bình Chương', reportsTo: 'UBND tỉnh Quảng Ngãi (qua Sở Nội vụ)' });
+    await setUpCommune(services);
     await call(services, 'bundles.import', { base64: planBundle.base64, acceptKey: true });
     // its report, with a scanned record of the dialogue as evidence: 1 MB that does not compress
     const scan = Buffer.concat([Buffer.from('%PDF-1.4\n'), crypto.randomBytes(1024 * 1024)]);

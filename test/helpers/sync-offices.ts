@@ -22,17 +22,26 @@ export const COMMUNE_FOLDER = 'UBND-xa-Binh-Chuong';
 export async function officesOnServer(url: string, options: { password?: string; limits?: Partial<TransferLimits> } = {}) {
   const make = () => createServices({ dataDir: tempDir(), now: () => new Date(), log: () => undefined, syncLimits: options.limits });
   const province = await make();
+  const { plan, dutyId, unitId } = await provincePlan(province);
+  const commune = await make();
+  await setUpCommune(commune);
+  for (const office of [province, commune]) await call(office, 'sync.saveConfig', { kind: 'webdav', url, username: 'xa', password: options.password ?? 'matkhau' });
+  return { province, commune, plan, dutyId, unitId, close: async () => Promise.all([province.close(), commune.close()]) };
+}
+
+/** The province set up, with its plan issued: one task for the commune, and a 6-month report it owes. */
+export async function provincePlan(province: Services) {
   await setUpOffice(province, { name: PROVINCE, parentBody: 'UBND tỉnh Quảng Ngãi', level: 'tinh', abbreviation: 'SNV', placeName: 'Quảng Ngãi', reportsTo: '' });
   const xa = await call(province, 'units.create', { name: COMMUNE, kind: 'xa' });
   const owes = [{ type: 'unit' as const, unitId: xa.id, note: '' }];
   const dutyId = crypto.randomUUID();
   const plan = await newPlanWith(province, 'own', 2026, (c) => ({ ...c, tasks: [task('1', 'Tổ chức đối thoại với Nhân dân', { implementing: owes })], duties: [{ id: dutyId, kind: 'semiannual', label: '', dueDate: '2026-06-15', units: owes, recipient: 'Sở Nội vụ', quarter: null }] }));
   await call(province, 'plans.issue', { id: plan.id, number: '05', issueDate: '2026-01-19' });
-  const commune = await make();
-  await setUpOffice(commune, { name: COMMUNE, parentBody: '', level: 'xa_phuong', abbreviation: 'UBND', placeName: 'Bình Chương', reportsTo: 'UBND tỉnh Quảng Ngãi (qua Sở Nội vụ)' });
-  for (const office of [province, commune]) await call(office, 'sync.saveConfig', { kind: 'webdav', url, username: 'xa', password: options.password ?? 'matkhau' });
-  return { province, commune, plan, dutyId, unitId: xa.id, close: async () => Promise.all([province.close(), commune.close()]) };
+  return { plan, dutyId, unitId: xa.id };
 }
+
+/** The commune's own office set up (reporting to the province through its Sở Nội vụ). */
+export const setUpCommune = (commune: Services) => setUpOffice(commune, { name: COMMUNE, parentBody: '', level: 'xa_phuong', abbreviation: 'UBND', placeName: 'Bình Chương', reportsTo: 'UBND tỉnh Quảng Ngãi (qua Sở Nội vụ)' });
 
 export const runNow = (office: Services) => call(office, 'sync.runNow', {});
 
