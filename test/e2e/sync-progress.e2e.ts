@@ -6,7 +6,7 @@ import { openHarness, screenshot, type Harness } from '../helpers/browser';
 import { startFaultyProxy } from '../helpers/servers/faulty-proxy';
 import { startNginx, type NginxServer } from '../helpers/servers/nginx';
 import { call, setUpOffice, setUpServices } from '../helpers/services';
-import { provincePlan, setUpCommune } from '../helpers/sync-offices';
+import { megabyteScan, provincePlan, queueCommuneReport, setUpCommune } from '../helpers/sync-offices';
 
 let harness: Harness | null = null;
 let server: NginxServer | null = null;
@@ -56,12 +56,8 @@ describe('"Đồng bộ ngay" on a slow line, as the clerk sees it', () => {
     const { page, services } = harness;
     await setUpCommune(services);
     await call(services, 'bundles.import', { base64: planBundle.base64, acceptKey: true });
-    // its report, with a scanned record of the dialogue as evidence: 1 MB that does not compress
-    const scan = Buffer.concat([Buffer.from('%PDF-1.4\n'), crypto.randomBytes(1024 * 1024)]);
-    const evidence = await call(services, 'attachments.add', { fileName: 'Biên bản đối thoại.pdf', base64: scan.toString('base64') });
-    const own = await call(services, 'ownReports.get', { planId: plan.id, dutyId });
-    await call(services, 'ownReports.save', { planId: plan.id, dutyId, content: { ...own.content, tasks: own.content.tasks.map((t) => ({ ...t, status: 'done', doneText: 'Tổ chức 3 buổi đối thoại', attachments: [evidence] })) } });
-    const made = await call(services, 'bundles.exportReport', { planId: plan.id, dutyId, deliver: 'outbox' });
+    // its report, with a 1 MB scan as evidence
+    const made = await queueCommuneReport(services, plan.id, dutyId, 'Tổ chức 3 buổi đối thoại', megabyteScan());
     await call(services, 'sync.saveConfig', { kind: 'webdav', url: proxy.url, username: 'xa', password: 'matkhau' });
 
     await harness.open('/goi-tin');

@@ -45,12 +45,16 @@ export const setUpCommune = (commune: Services) => setUpOffice(commune, { name: 
 
 export const runNow = (office: Services) => call(office, 'sync.runNow', {});
 
-/** The commune's own report on the province's plan, put in its outbox. */
-export async function queueCommuneReport(commune: Services, planId: string, dutyId: string, doneText: string) {
+/** The commune's own report on the province's plan, put in its outbox; with `evidence`, that file attached to each task. */
+export async function queueCommuneReport(commune: Services, planId: string, dutyId: string, doneText: string, evidence?: { fileName: string; bytes: Buffer }) {
+  const attachments = evidence ? [await call(commune, 'attachments.add', { fileName: evidence.fileName, base64: evidence.bytes.toString('base64') })] : [];
   const own = await call(commune, 'ownReports.get', { planId, dutyId });
-  await call(commune, 'ownReports.save', { planId, dutyId, content: { ...own.content, tasks: own.content.tasks.map((t) => ({ ...t, status: 'done', doneText })) } });
+  await call(commune, 'ownReports.save', { planId, dutyId, content: { ...own.content, tasks: own.content.tasks.map((t) => ({ ...t, status: 'done', doneText, ...(evidence ? { attachments } : {}) })) } });
   return call(commune, 'bundles.exportReport', { planId, dutyId, deliver: 'outbox' });
 }
+
+/** A scanned record of the dialogue as evidence: 1 MB that does not compress (a bundle that takes a slow line a while). */
+export const megabyteScan = () => ({ fileName: 'Biên bản đối thoại.pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), crypto.randomBytes(1024 * 1024)]) });
 
 /**
  * What the clerk does with a bundle from an office not met before ("Tải tệp đó về và nhập"): reads each

@@ -6,7 +6,7 @@ import { startFaultyProxy } from '../helpers/servers/faulty-proxy';
 import { startNginx } from '../helpers/servers/nginx';
 import { call } from '../helpers/services';
 import { CASE_BUDGET, expectClerkMessage, later, LIMITS, sendThrough, stopAll, watchedRound } from '../helpers/sync-faults';
-import { confirmWaiting, officesOnServer, planDown, PROVINCE_FOLDER, queueCommuneReport, runNow, serverFiles } from '../helpers/sync-offices';
+import { confirmWaiting, megabyteScan, officesOnServer, planDown, PROVINCE_FOLDER, queueCommuneReport, runNow, serverFiles } from '../helpers/sync-offices';
 
 afterEach(stopAll);
 
@@ -68,12 +68,7 @@ describe('sync over a bad line: nothing lost, nothing counted twice, a Vietnames
     const o = later(await officesOnServer(server.url, { limits: LIMITS }));
     await planDown(o, server.root);
     await call(o.commune, 'sync.saveConfig', { kind: 'webdav', url: slow.url, username: 'xa', password: 'matkhau' });
-    // a scanned record of the dialogue as evidence: 1 MB that does not compress
-    const scan = Buffer.concat([Buffer.from('%PDF-1.4\n'), crypto.randomBytes(1024 * 1024)]);
-    const evidence = await call(o.commune, 'attachments.add', { fileName: 'Biên bản đối thoại.pdf', base64: scan.toString('base64') });
-    const own = await call(o.commune, 'ownReports.get', { planId: o.plan.id, dutyId: o.dutyId });
-    await call(o.commune, 'ownReports.save', { planId: o.plan.id, dutyId: o.dutyId, content: { ...own.content, tasks: own.content.tasks.map((t) => ({ ...t, status: 'done', doneText: 'Tổ chức 3 buổi đối thoại', attachments: [evidence] })) } });
-    const made = await call(o.commune, 'bundles.exportReport', { planId: o.plan.id, dutyId: o.dutyId, deliver: 'outbox' });
+    const made = await queueCommuneReport(o.commune, o.plan.id, o.dutyId, 'Tổ chức 3 buổi đối thoại', megabyteScan());
 
     const { took, seen, after } = await watchedRound(o.commune);
     const arrived = fs.readFileSync(path.join(server.root, 'danvan', PROVINCE_FOLDER, made.fileName));
