@@ -2,8 +2,8 @@
  * `npx tsx bench/ocr.ts [--pages 10] [--runs 1]`: OCR of an image-only A4 scan at 200 dpi (the seed plans as
  * the app writes them, printed by Chromium, rasterised by pdftoppm, wrapped as a scanner does) through the
  * app's own path (`runUntrusted('readPlan')`: the untrusted worker, pdfjs-dist drawing each page, tesseract.js,
- * the layout and the parser) against plain tesseract.js recognising the same page images one after another
- * with the same model. Each side runs in a process of its own, in turn, and reports its wall time and peak
+ * the layout and the parser) against plain tesseract.js recognising the same page images with the same model
+ * and as many workers as the app starts (ocrEngineCount). Each side runs in a process of its own, in turn, and reports its wall time and peak
  * resident memory (maxRSS). Goals (issue 19): the app under 45 s for 10 pages, under 1.3 × plain tesseract.js,
  * under 600 MB. Not part of `npm test`; figures in docs/performance.md.
  */
@@ -25,13 +25,15 @@ async function child(kind: string, dir: string): Promise<void> {
     const read = await runUntrusted('readPlan', { bytes: fs.readFileSync(path.join(dir, 'scan.pdf')), fileName: 'scan.pdf' }, OCR_LIMITS);
     detail = `${read.parsed.tasks.length} tasks, confidence ${read.ocr?.confidence}`;
   } else {
-    const { createWorker, OEM } = (await import('tesseract.js')).default;
+    // Plain tesseract.js with as many workers as the app starts (tesseract.js's own scheduler hands out the pages).
+    const { createWorker, createScheduler, OEM } = (await import('tesseract.js')).default;
     const { vietnameseModelFolder } = await import('../core/import/readers/ocr/ocr-engine');
-    const worker = await createWorker('vie', OEM.LSTM_ONLY, { langPath: vietnameseModelFolder(), gzip: true, cacheMethod: 'none' });
-    let chars = 0;
-    for (const image of images) chars += (await worker.recognize(image)).data.text.length;
-    await worker.terminate();
-    detail = `${chars} characters`;
+    const { ocrEngineCount } = await import('../core/import/readers/ocr/ocr-pool');
+    const scheduler = createScheduler();
+    for (let i = 0; i < ocrEngineCount(); i++) scheduler.addWorker(await createWorker('vie', OEM.LSTM_ONLY, { langPath: vietnameseModelFolder(), gzip: true, cacheMethod: 'none' }));
+    const texts = await Promise.all(images.map((image) => scheduler.addJob('recognize', image)));
+    await scheduler.terminate();
+    detail = `${texts.reduce((n, r) => n + r.data.text.length, 0)} characters, ${ocrEngineCount()} workers`;
   }
   const ms = performance.now() - started;
   console.log(JSON.stringify({ kind, ms, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), detail }));

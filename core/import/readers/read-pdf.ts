@@ -1,7 +1,7 @@
 import { AppError } from '../../app-error';
-import { createOcrEngine, type OcrEngine } from './ocr/ocr-engine';
 import { ocrPageText, type OcrPageText } from './ocr/ocr-page';
 import { pdfPageImage } from './ocr/pdf-page-image';
+import { createOcrPool, type OcrPool } from './ocr/ocr-pool';
 import { pageText, type Item } from './page-layout';
 import { joinPages, type OnReadProgress, type SourceReading } from './source-reading';
 
@@ -25,12 +25,12 @@ export async function readPdf(bytes: Uint8Array, progress?: OnReadProgress): Pro
     if (name === 'PasswordException') throw new AppError('VALIDATION', 'Tệp PDF có mật khẩu nên không đọc được. Hãy xin bản không đặt mật khẩu hoặc bản Word.');
     throw new AppError('VALIDATION', 'Không đọc được tệp PDF: tệp bị hỏng hoặc không phải PDF.');
   }
-  let engine: OcrEngine | null = null;
+  let pool: OcrPool | null = null;
   try {
     const pages: { items: Item[]; ocr: OcrPageText | null }[] = [];
     const scanned: number[] = [];
-    // The page being recognised (in tesseract's own thread) while the next one is drawn here: one page ahead at most.
-    let recognising: Promise<void> = Promise.resolve();
+    // Pages under recognition (each engine in its own thread) while the next one is drawn here: as many as there are engines, oldest first.
+    const recognising: Promise<void>[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
       let page;
       const items: Item[] = [];
@@ -49,7 +49,6 @@ export async function readPdf(bytes: Uint8Array, progress?: OnReadProgress): Pro
       const letters = items.reduce((n, i) => n + i.str.replace(/\s/g, '').length, 0);
       // A page with no picture on it has nothing OCR could read (blank, or a damaged content stream): not drawn.
       if (letters >= SCANNED_PAGE_LETTERS || !(await paintsImage(page, pdfjs.OPS))) {
-        await recognising;
         progress?.({ page: p, pages: doc.numPages, ocr: false });
         page.cleanup();
         pages.push({ items, ocr: null });
@@ -65,20 +64,20 @@ export async function readPdf(bytes: Uint8Array, progress?: OnReadProgress): Pro
       } finally {
         page.cleanup();
       }
-      engine ??= await createOcrEngine();
-      await recognising;
+      pool ??= createOcrPool();
+      if (recognising.length >= pool.size) await recognising.shift();
       progress?.({ page: p, pages: doc.numPages, ocr: true });
       const entry: (typeof pages)[number] = { items: [], ocr: null };
       pages.push(entry);
-      const reader = engine;
       // settled here (never a rejection left unhandled while the next page is drawn), thrown when awaited
-      recognising = reader.recognize(image).then(
+      const reading = pool.recognize(image).then(
         (words) => void (entry.ocr = ocrPageText(words)),
         () => Promise.reject(new AppError('VALIDATION', `Không nhận dạng được chữ trên trang ${p} của tệp PDF: hình của trang bị hỏng.`)),
       );
-      recognising.catch(() => undefined);
+      reading.catch(() => undefined);
+      recognising.push(reading);
     }
-    await recognising;
+    await Promise.all(recognising);
     const letters = pages.reduce((n, page) => n + (page.ocr?.text ?? page.items.map((i) => i.str).join('')).replace(/\s/g, '').length, 0);
     if (letters < 40) {
       throw new AppError('VALIDATION', 'Không đọc được chữ nào trong tệp PDF này, kể cả bằng nhận dạng chữ trên ảnh quét. Hãy quét lại rõ hơn (200–300 dpi, thẳng trang), hoặc dùng bản Word, hoặc dán nội dung văn bản.');
@@ -91,7 +90,7 @@ export async function readPdf(bytes: Uint8Array, progress?: OnReadProgress): Pro
       pages.map((page) => (page.ocr ? { text: page.ocr.text, ocr: { doubtful: page.ocr.doubtful, confidence: page.ocr.confidence } } : { text: pageText(page.items, body), ocr: null })),
     );
   } finally {
-    await engine?.close();
+    await pool?.close();
     await doc.destroy();
   }
 }

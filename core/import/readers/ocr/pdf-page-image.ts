@@ -6,24 +6,39 @@ const DPI = 200;
 const MAX_PIXELS = 12_000_000;
 
 interface CanvasFactory {
-  create(width: number, height: number): { canvas: { toBuffer(mime: 'image/png'): Uint8Array }; context: unknown };
+  create(width: number, height: number): { canvas: { data(): Uint8Array }; context: unknown };
   destroy(entry: unknown): void;
 }
 
 /**
- * A PDF page drawn as a PNG for OCR, by pdfjs-dist with its own Node canvas (@napi-rs/canvas, pdfjs-dist's
- * optional dependency): the page's scanned picture, whatever its compression, at 200 dpi.
+ * A PDF page drawn for OCR, by pdfjs-dist with its own Node canvas (@napi-rs/canvas, pdfjs-dist's optional
+ * dependency): the page's scanned picture, whatever its compression, at 200 dpi, handed over as a grey
+ * PGM (a few bytes of header, then one byte a pixel), which tesseract reads without decoding. A PNG
+ * cost a third of a second a page to encode and as much again to decode, beside the 3 s of recognition.
  */
 export async function pdfPageImage(page: PDFPageProxy, canvasFactory: unknown): Promise<Uint8Array> {
   const base = page.getViewport({ scale: 1 });
   const scale = Math.min(DPI / 72, Math.sqrt(MAX_PIXELS / (base.width * base.height)));
   const viewport = page.getViewport({ scale });
   const factory = canvasFactory as CanvasFactory;
-  const entry = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  const width = Math.ceil(viewport.width);
+  const height = Math.ceil(viewport.height);
+  const entry = factory.create(width, height);
   try {
     await page.render({ canvas: entry.canvas as never, canvasContext: entry.context as never, viewport, background: 'white' }).promise;
-    return entry.canvas.toBuffer('image/png');
+    // the canvas's own pixels (RGBA): getImageData's copies are never given back by @napi-rs/canvas
+    // (its issue 819), 15 MB a page, which took a 10-page scan past 600 MB
+    return greyPgm(entry.canvas.data(), width, height);
   } finally {
     factory.destroy(entry);
   }
+}
+
+/** RGBA pixels as a binary PGM (P5), grey by the usual luma weights. */
+export function greyPgm(rgba: Uint8Array, width: number, height: number): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
+  const out = new Uint8Array(header.length + width * height);
+  out.set(header);
+  for (let i = 0, j = header.length; j < out.length; i += 4, j++) out[j] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
+  return out;
 }
