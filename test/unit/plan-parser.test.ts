@@ -240,9 +240,10 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(plan.tasks.map((t) => [t.ordinal, t.lead])).toEqual([['1', ['Văn phòng HĐND và UBND xã']], ['2', ['Phòng Văn hóa - Xã hội']]]);
     // without the OCR mark, text typed that way is taken as written: no part holds tasks
     expect(parsePlanText(scan).plan.tasks).toEqual([]);
-    // only lines in capitals that name a part are renumbered, in order; others are left as read
-    const lines = ['II. NỘI DUNG', 'IH TỔ CHỨC THỰC HIỆN', 'IV TỔ CHỨC ĐỐI THOẠI', '1 NỘI DUNG', 'Il. Nội dung thực hiện'].map((text, i) => ({ no: i + 1, text, indented: false }));
-    expect(repairOcrHeadings(lines).map((l) => l.text)).toEqual(['II. NỘI DUNG', 'III. TỔ CHỨC THỰC HIỆN', 'IV TỔ CHỨC ĐỐI THOẠI', '1 NỘI DUNG', 'Il. Nội dung thực hiện']);
+    // only headings that name a part (in capitals, or a short line without a stop) are renumbered, in order;
+    // a numeral already used ("II." read for "III.") too; others are left as read
+    const lines = ['II. NỘI DUNG', 'IH TỔ CHỨC THỰC HIỆN', 'IV TỔ CHỨC ĐỐI THOẠI', '1 NỘI DUNG', 'Il. Kinh phí thực hiện', 'I Giải pháp thực hiện', 'I..NỘI DỤNG, THỜI GIAN', 'II. Chế độ báo cáo', 'IL Nội dung thực hiện trong năm như sau.'].map((text, i) => ({ no: i + 1, text, indented: false }));
+    expect(repairOcrHeadings(lines).map((l) => l.text)).toEqual(['II. NỘI DUNG', 'III. TỔ CHỨC THỰC HIỆN', 'IV TỔ CHỨC ĐỐI THOẠI', '1 NỘI DUNG', 'IV. Kinh phí thực hiện', 'V. Giải pháp thực hiện', 'VI. NỘI DỤNG, THỜI GIAN', 'VII. Chế độ báo cáo', 'IL Nội dung thực hiện trong năm như sau.']);
   });
 
   it('a scan read column by column: the motto, place and date after "KẾ HOẠCH" are the header, and footnotes after the name are not the name', () => {

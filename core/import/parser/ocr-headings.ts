@@ -9,24 +9,33 @@ const SECTION_WORDS = /^(muc dich|yeu cau|muc tieu|noi dung|nhiem vu|giai phap|t
 const MISREAD_NUMERAL = /^([IVXHLl1|]{1,4})\s*[.:,;]?\s+(?=\p{Lu})/u;
 
 /**
- * In a scan, the numeral of a part's heading is often misread ("IH. NỘI DUNG THỰC HIỆN") or loses its full
- * stop ("I MỤC ĐÍCH, YÊU CẦU"), and the parser then finds no part holding the tasks. A line in capitals
- * that names a part of a plan after something numeral-like gets the numeral that comes next: the parts are
- * numbered in order. Other lines, and headings already read right, are left as they are.
+ * Whether the words after a numeral name a part of the plan: in capitals ("NỘI DUNG THỰC HIỆN"), or as a
+ * short line without a closing stop ("Nội dung thực hiện"), as some offices write their headings.
+ */
+function namesPart(words: string): boolean {
+  if (!SECTION_WORDS.test(fold(words))) return false;
+  return isUpperLine(words) || (words.length <= 60 && !/[.,;:]$/.test(words));
+}
+
+/**
+ * In a scan, the numeral of a part's heading is often misread ("IH. NỘI DUNG THỰC HIỆN", "IL Nội dung thực
+ * hiện", "II." for "III.") or loses its full stop ("I MỤC ĐÍCH, YÊU CẦU"), and the parser then finds no part
+ * holding the tasks. A heading that names a part of a plan after something numeral-like, or after a numeral
+ * already used, gets the numeral that comes next: the parts are numbered in order. Other lines, and
+ * headings read right, are left as they are.
  */
 export function repairOcrHeadings(lines: Line[]): Line[] {
   let parts = 0;
   return lines.map((line) => {
-    const right = ROMAN.exec(line.text);
-    if (right) {
-      const at = NUMERALS.indexOf(right[1]!);
-      if (at >= 0) parts = at + 1;
+    const m = ROMAN.exec(line.text) ?? MISREAD_NUMERAL.exec(line.text);
+    if (!m || /^\d+$/.test(m[1]!)) return line; // "1 " or "11." alone is a number, not a misread part
+    const words = line.text.slice(m[0].length).replace(/^[.:,;]+\s*/, ''); // "I..NỘI DUNG": a speck read as a second stop
+    const at = NUMERALS.indexOf(m[1]!);
+    const inOrder = at >= parts && /[.:]/.test(m[0]);
+    if (inOrder || !namesPart(words)) {
+      if (at >= 0 && /[.:]/.test(m[0])) parts = at + 1;
       return line;
     }
-    const m = MISREAD_NUMERAL.exec(line.text);
-    if (!m || /^\d$/.test(m[1]!)) return line; // "1 " alone is a number, not a misread part
-    const words = line.text.slice(m[0].length);
-    if (!isUpperLine(words) || !SECTION_WORDS.test(fold(words))) return line;
     parts += 1;
     return { ...line, text: `${NUMERALS[parts - 1] ?? m[1]}. ${words}` };
   });
