@@ -246,6 +246,30 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(repairOcrHeadings(lines).map((l) => l.text)).toEqual(['II. NỘI DUNG', 'III. TỔ CHỨC THỰC HIỆN', 'IV TỔ CHỨC ĐỐI THOẠI', '1 NỘI DUNG', 'IV. Kinh phí thực hiện', 'V. Giải pháp thực hiện', 'VI. NỘI DỤNG, THỜI GIAN', 'VII. Chế độ báo cáo', 'IL Nội dung thực hiện trong năm như sau.']);
   });
 
+  it('a scan\'s specks, a task number misread in its run, a dash without its spaces: repaired in OCR mode only', () => {
+    const scan = [
+      'ỦY BAN NHÂN DÂN XÃ BÌNH CHƯƠNG', 'Số: 07/KH-UBND', 'KẾ HOẠCH', 'Thực hiện công tác dân vận chính quyền năm 2026',
+      'II. NỘI DUNG THỰC HIỆN',
+      '1. Tiếp công dân định kỳ.', '- Cơ quan chủ trì: Văn phòng HĐND và UBND xã.', '- Thời gian thực hiện: Thường xuyên.',
+      '2. Tổ chức đối thoại với Nhân dân.', '. , \'', '- Cơ quan chủ trì: Phòng Văn hóa- Xã hội.', '- Thời gian thực hiện: Quý III/2026.',
+      '0S "Thực hiện tốt công tác tiếp công dân.', '- Cơ quan chủ trì: Trung tâm Phục vụ -Kiểm soát thủ tục hành chính.', '- Thời gian thực hiện: Năm 2026.',
+      ': 4. Phát động phong trào "Dân vận khéo".', '- Cơ quan chủ trì: Phòng Văn hóa - Xã hội.', '.c6) Thời gian thực hiện: Tháng 9/2026.',
+      'III. TỔ CHỨC THỰC HIỆN', '1. Các cơ quan, đơn vị triển khai thực hiện.',
+    ].join('\n');
+    const plan = parsePlanText(scan, { ocr: true }).plan;
+    expect(plan.tasks.map((t) => [t.ordinal, t.lead, t.timeframe.kind])).toEqual([
+      ['1', ['Văn phòng HĐND và UBND xã'], 'ongoing'],
+      ['2', ['Phòng Văn hóa - Xã hội'], 'range'],
+      ['3', ['Trung tâm Phục vụ - Kiểm soát thủ tục hành chính'], 'year'],
+      ['4', ['Phòng Văn hóa - Xã hội'], 'range'],
+    ]);
+    expect(plan.tasks[1]!.body).not.toMatch(/[.,'] *[.,']/); // the speck line is not in the task
+    // typed text is taken as written: "0S" and ": 4." are no task numbers, "hóa- Xã" keeps its spelling
+    const typed = parsePlanText(scan).plan;
+    expect(typed.tasks.map((t) => t.ordinal)).toEqual(['1', '2']);
+    expect(typed.tasks[1]!.lead).toEqual(['Phòng Văn hóa- Xã hội']);
+  });
+
   it('a scan read column by column: the motto, place and date after "KẾ HOẠCH" are the header, and footnotes after the name are not the name', () => {
     const scan = [
       'UBND TỈNH QUẢNG NGÃI', 'VĂN PHÒNG', 'Số: 07/KH-VP', 'KẾ HOẠCH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA', 'VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',

@@ -7,6 +7,7 @@ import { readDeadlines } from './reporting';
 import { readSignature } from './signature';
 import { splitSource } from './source-text';
 import { repairOcrHeadings } from './ocr-headings';
+import { repairOcrLines } from './ocr-lines';
 import { readTasks } from './tasks';
 import { findWebTitleLine, readWebCopy, type WebCopy } from './web-copy';
 import { splitBases } from './bases';
@@ -35,7 +36,7 @@ export interface ParseOutput {
  */
 export function parsePlanText(raw: string, options: ParseOptions = {}): ParseOutput {
   const source = splitSource(raw);
-  if (options.ocr) source.lines = repairOcrHeadings(source.lines);
+  if (options.ocr) source.lines = repairOcrHeadings(repairOcrLines(source.lines));
   let blocks = toBlocks(source.lines);
   const warnings: string[] = [];
   const doubts: { field: string; message: string }[] = [];

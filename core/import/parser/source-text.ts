@@ -43,11 +43,12 @@ export function normalizeCharacters(raw: string): string {
 const LETTER_SYMBOLS: Record<string, string> = { '©': 'c', '¢': 'c', '@': 'a', '€': 'e' };
 
 /**
- * A scan's sub-item letter read with a symbol beside it or for it ("c¢) Thời gian …", "©) Thời gian …",
- * "b] Cơ quan …"): put back as "c)", or the line is not seen as a sub-item and runs into the one before.
+ * A scan's sub-item letter read with a symbol or a digit beside it or for it ("c¢) Thời gian …", "c¿)",
+ * "c6)", "©) Thời gian …", "b] Cơ quan …"): put back as "c)", or the line is not seen as a sub-item and
+ * runs into the one before.
  */
-function repairItemLetter(text: string): string {
-  const m = /^(?:([a-zđ])[¢©®°'’`´^~|]{0,2}|([©¢@€]))[)}\]](?=\s)/u.exec(text);
+export function repairItemLetter(text: string): string {
+  const m = /^(?:([a-zđ])(?:[¢©®°'’`´^~|¿$§]{1,2}|\d)?|([©¢@€]))[)}\]](?=\s)/u.exec(text);
   if (!m || (m[1] && m[0].length === 2 && m[0].endsWith(')'))) return text;
   return `${m[1] ?? LETTER_SYMBOLS[m[2]!]})${text.slice(m[0].length)}`;
 }

@@ -79,13 +79,20 @@ export function pageText(items: Item[], body: number): string {
   return out.join('\n');
 }
 
-/** One line of text, or one per table cell: a gap wider than two letters, or a gap where the page's right half begins. */
+/**
+ * One line of text, or one per table cell: a gap wider than two letters, or a gap where the page's right
+ * half begins. On a line of many words (OCR gives one item a word) the gap must also stand out from the
+ * line's other gaps: a justified line spreads its words evenly, and its widened gaps are not a column's edge.
+ */
 function cells(line: Item[], mid: number): Cell[] {
+  const gaps = line.slice(1).map((item, i) => item.x - (line[i]!.x + line[i]!.width));
+  const typical = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0;
+  const standsOut = (gap: number) => gaps.length < 3 || gap > typical * 2.5;
   const parts: Cell[] = [];
   let current: Cell | null = null;
   for (const item of line) {
     const gap = current ? item.x - current.x1 : 0;
-    if (!current || gap > item.size * 2 || (current.x1 < mid && item.x >= mid - 1 && gap > item.size * 0.6)) {
+    if (!current || (standsOut(gap) && (gap > item.size * 2 || (current.x1 < mid && item.x >= mid - 1 && gap > item.size * 0.6)))) {
       current = { text: item.str, x0: item.x, x1: item.x + item.width };
       parts.push(current);
       continue;

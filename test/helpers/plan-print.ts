@@ -1,0 +1,38 @@
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
+
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A plan's text printed on A4 as an office prints it: serif 13 pt, Nghị định 30 margins, a line with tabs
+ * (the header's two columns, the signature beside the recipients, a web page's metadata row) as a table
+ * row, a blank line as the space between paragraphs. For measuring OCR on fixtures that exist only as text.
+ */
+export async function printedPlanPdfs(texts: string[]): Promise<Buffer[]> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const pdfs: Buffer[] = [];
+    for (const text of texts) {
+      const html: string[] = [];
+      let table: string[] = [];
+      const flush = () => {
+        if (table.length) html.push(`<table>${table.join('')}</table>`);
+        table = [];
+      };
+      for (const line of text.replace(/\f/g, '\n').split('\n')) {
+        if (line.includes('\t')) table.push(`<tr>${line.split('\t').map((cell) => `<td>${escape(cell.trim())}</td>`).join('')}</tr>`);
+        else {
+          flush();
+          html.push(line.trim() ? `<p>${escape(line.trim())}</p>` : '<div style="height:6pt"></div>');
+        }
+      }
+      flush();
+      await page.setContent(`<html><body style="font-family:'DejaVu Serif',serif;font-size:13pt"><style>table{width:100%;border-collapse:collapse}td{vertical-align:top;padding:0 4pt}p{margin:2pt 0;text-align:justify}</style>${html.join('\n')}</body></html>`);
+      pdfs.push(await page.pdf({ format: 'A4', margin: { top: '20mm', bottom: '20mm', left: '30mm', right: '15mm' } }));
+    }
+    return pdfs;
+  } finally {
+    await browser.close();
+  }
+}
