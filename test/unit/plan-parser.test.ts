@@ -267,7 +267,7 @@ describe('plan parser: what it could not read (issue 19)', () => {
     // typed text is taken as written: "0S" and ": 4." are no task numbers, "hóa- Xã" keeps its spelling
     const typed = parsePlanText(scan).plan;
     expect(typed.tasks.map((t) => t.ordinal)).toEqual(['1', '2']);
-    expect(typed.tasks[1]!.lead).toEqual(['Phòng Văn hóa- Xã hội']);
+    expect(typed.tasks[1]!.lead[0]).toBe('Phòng Văn hóa- Xã hội');
   });
 
   it('a scan read column by column: the motto, place and date after "KẾ HOẠCH" are the header, and footnotes after the name are not the name', () => {
