@@ -376,6 +376,30 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect([broken.issueDate, broken.title, broken.warnings.some((w) => w.startsWith('Văn bản chép từ trang web'))]).toEqual([null, null, false]);
   });
 
+  it('a printed web page read by OCR: labels run together ("Ngày banhành:."), a value on a line of its own above the title line', () => {
+    const scan = [
+      'Số hiệu: 09/KH-UBND', 'Nơi ban hành: Xã Tịnh Sơn', 'Ngày banhành:. 15/01/2026', 'Người ký: Phạm Văn Bình', 'Ngày hiệu lựcc.. Đã biết', 'Đã biết',
+      'Kế hoạch số 09/KH-UBND ngày 15/01/2026 của Ủy ban nhân dân xã', 'Tịnh Sơn về thực hiện công tác dân vận chính quyền năm 2026',
+      'I. MỤC ĐÍCH, YÊU CẦU', 'Tiếp tục nâng cao hiệu quả công tác dân vận chính quyền.',
+    ].join('\n');
+    const plan = parsePlanText(scan, { ocr: true }).plan;
+    expect([plan.documentNumber, plan.issueDate, plan.signerName, plan.title]).toEqual(['09/KH-UBND', '2026-01-15', 'Phạm Văn Bình', 'Thực hiện công tác dân vận chính quyền năm 2026']);
+    // the date from the metadata alone, when the title line has none
+    const metadataOnly = parsePlanText(scan.replace(' ngày 15/01/2026', ''), { ocr: true }).plan;
+    expect(metadataOnly.issueDate).toBe('2026-01-15');
+  });
+
+  it('a scan\'s "6 táng đầu năm (trước ngày …)" is the half-year report, and a speck after a line\'s last stop is not part of a unit', () => {
+    const text = [
+      'ỦY BAN NHÂN DÂN PHƯỜNG NGHĨA LỘ', 'Số: 05/KH-UBND', 'KẾ HOẠCH', 'Thực hiện dân chủ ở cơ sở năm 2026',
+      'I. NHIỆM VỤ', '1. Tổ chức hội nghị đối thoại.', '- Cơ quan chủ trì: Phòng Nội vụ.', '- Cơ quan phối hợp: Các phòng, đơn vị thuộc phường. Ự', '- Thời gian thực hiện: Quý II/2026.',
+      'II. TỔ CHỨC THỰC HIỆN', '1. Các phòng, đơn vị báo cáo kết quả 6 táng đầu năm (trước ngày 05/6/2026) và báo cáo năm (trước ngày 05/11/2026) về Phòng Nội vụ.',
+    ].join('\n');
+    const plan = parsePlanText(text, { ocr: true }).plan;
+    expect(plan.reportingDeadlines.map((d) => [d.kind, d.dueDate])).toEqual([['semiannual', '2026-06-05'], ['annual', '2026-11-05']]);
+    expect(plan.tasks[0]!.coordinating).toEqual(['Các phòng, đơn vị thuộc phường']);
+  });
+
   it('tells the clerk a text came from a scan when the reader says so', () => {
     expect(fixturePlan('phuong-nghia-lo-2026-scan').warnings).toContain('Văn bản đọc từ bản quét (nhận dạng chữ): chữ có thể bị đọc sai, hãy đối chiếu từng mục với bản giấy.');
     expect(parsePlanText(seedText(IMPORT_SEEDS[1])).plan.warnings.some((w) => w.includes('bản quét'))).toBe(false);

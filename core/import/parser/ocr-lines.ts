@@ -7,12 +7,14 @@ const SPECKS_ONLY = /^[^\p{L}\p{N}]*$/u;
 const SPECKS_BEFORE_ITEM = /^[.:,;'`´‘’"|!_~^*¡¿]{1,3}\s*(?=\d{1,2}\s*[.)]\s|[a-zđ]\S{0,2}[)}\]]\s|[-–+]\s)/u;
 /** A dash that lost a space beside it between two words ("Văn hóa- Xã hội", "Phục vụ -Kiểm soát"). */
 const DASH_SPACING = /(\p{L})(?:[-–] | [-–])(?=\p{L})/gu;
+/** A speck read as one character after a line's last full stop ("thuộc Sở. Ự", "trực thuộc. ˆ"). */
+const SPECK_AFTER_STOP = /([.;])\s+[^\p{N}\s]$/u;
 /** What a misread item number looks like: a short run of digits and digit-like letters or marks ("0S", "S.", "3"). */
 const MISREAD_NUMBER = /^[0-9OoSsIl|$§]{1,3}[.,:)]?\s+(?=["“]?\p{Lu})/u;
 
 /**
  * Repairs of what OCR does to a plan's lines, before paragraphs are rebuilt: speck lines dropped, specks
- * before an item taken off, item letters read with a symbol put back, a dash given its spaces, and a task
+ * before an item and after a line's last stop taken off, item letters read with a symbol put back, a dash given its spaces, and a task
  * number misread in a run ("2.", "0S Thực hiện …", "4.") given the number between its neighbours. Only
  * for text read from a picture: typed text is taken as written.
  */
@@ -20,7 +22,7 @@ export function repairOcrLines(lines: Line[]): Line[] {
   const kept = lines
     .filter((line) => !SPECKS_ONLY.test(line.text))
     .map((line) => {
-      const text = repairItemLetter(line.text.replace(SPECKS_BEFORE_ITEM, '')).replace(DASH_SPACING, '$1 - ');
+      const text = repairItemLetter(line.text.replace(SPECKS_BEFORE_ITEM, '')).replace(DASH_SPACING, '$1 - ').replace(SPECK_AFTER_STOP, '$1');
       return text === line.text ? line : { ...line, text };
     });
   return kept.map((line, i) => {

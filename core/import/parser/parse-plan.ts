@@ -9,7 +9,7 @@ import { splitSource } from './source-text';
 import { repairOcrHeadings } from './ocr-headings';
 import { repairOcrLines } from './ocr-lines';
 import { readTasks } from './tasks';
-import { findWebTitleLine, readWebCopy, type WebCopy } from './web-copy';
+import { findWebTitleLine, readWebCopy, webTitleLines, type WebCopy } from './web-copy';
 import { splitBases } from './bases';
 
 type SectionKind = 'purposes' | 'tasks' | 'budget' | 'organization';
@@ -48,8 +48,8 @@ export function parsePlanText(raw: string, options: ParseOptions = {}): ParseOut
   let web: WebCopy | null = null;
   if (webLine >= 0) {
     const before = toBlocks(source.lines.slice(0, webLine));
-    const line = source.lines[webLine]!;
-    blocks = [...before, { text: line.text, line: line.no }, ...toBlocks(source.lines.slice(webLine + 1))];
+    const title = webTitleLines(source.lines, webLine);
+    blocks = [...before, { text: title.text, line: source.lines[webLine]!.no }, ...toBlocks(source.lines.slice(title.end + 1))];
     web = readWebCopy(blocks, before.length);
   }
   const firstHeading = blocks.findIndex((b) => romanHeading(b) !== null);

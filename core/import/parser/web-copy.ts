@@ -1,7 +1,7 @@
 import { isRealDate, toIsoDate } from '../../../shared/dates/vn-date';
 import { findDates } from './dates';
 import { foldChars } from './fuzzy';
-import type { Block } from './paragraphs';
+import { isUpperLine, NUMBERED, ROMAN, type Block } from './paragraphs';
 import type { Line } from './source-text';
 
 /** What a legal website's page gives about a plan: its metadata table and the title line in place of "KẾ HOẠCH". */
@@ -18,12 +18,17 @@ export interface WebCopy {
 
 // "Kế hoạch số 09/KH-UBND …", "Kế hoạch 12/KH-UBND năm 2026 …" (folded, positions kept).
 const TITLE_LINE = /^(?:ke hoach|kh)\s+(?:so\s*:?\s*)?(\d{1,5})\s*\/\s*([a-z0-9][a-z0-9.&]*(?:-[a-z0-9.&]+)*)/;
-const META_NUMBER = /\bso hieu\s*:\s*(\d{1,5})\s*\/\s*([a-z0-9][a-z0-9.&]*(?:-[a-z0-9.&]+)*)/;
-const META_DATE = /\bngay ban hanh\s*:\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/;
-const META_SIGNER = /\bnguoi ky\s*:\s*/;
-const META_ISSUER = /\b(?:noi|co quan) ban hanh\s*:\s*/;
-const META_ROW = /\b(?:so hieu|loai van ban|nguoi ky|ngay ban hanh|tinh trang|ngay hieu luc)\s*:/;
-const META_LABELS = /\s+(?:loai van ban|nguoi ky|ngay ban hanh|ngay hieu luc|ngay cong bao|so cong bao|tinh trang|noi ban hanh|co quan ban hanh|linh vuc|so hieu)\s*:/;
+/** A metadata label, folded, its words also run together (OCR of a printed page: "Ngày banhành:."). */
+const label = (words: string) => words.split(' ').join('\\s*');
+const META_NUMBER = new RegExp(`\\b${label('so hieu')}\\s*:[\\s.:]*(\\d{1,5})\\s*\\/\\s*([a-z0-9][a-z0-9.&]*(?:-[a-z0-9.&]+)*)`);
+const META_DATE = new RegExp(`\\b${label('ngay ban hanh')}\\s*:[\\s.:]*(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})`);
+const META_SIGNER = new RegExp(`\\b${label('nguoi ky')}\\s*:[\\s.:]*`);
+const META_ISSUER = new RegExp(`\\b(?:${label('noi')}|${label('co quan')})\\s*${label('ban hanh')}\\s*:[\\s.:]*`);
+const LABEL_WORDS = ['loai van ban', 'nguoi ky', 'ngay ban hanh', 'ngay hieu luc', 'ngay cong bao', 'so cong bao', 'tinh trang', 'noi ban hanh', 'co quan ban hanh', 'linh vuc', 'so hieu'];
+const META_ROW = new RegExp(`\\b(?:${['so hieu', 'loai van ban', 'nguoi ky', 'ngay ban hanh', 'tinh trang', 'ngay hieu luc'].map(label).join('|')})\\s*:`);
+const META_LABELS = new RegExp(`\\s+(?:${LABEL_WORDS.map(label).join('|')})[a-z]?\\s*[:.]`);
+/** The title line stands under the metadata table: a row of it within this many lines above. */
+const TABLE_REACH = 4;
 
 /**
  * Text copied from a legal website has no "KẾ HOẠCH" line: a metadata table ("Số hiệu:", "Ngày ban hành:",
@@ -34,10 +39,35 @@ export function findWebTitleLine(lines: Line[]): number {
   for (let i = 0; i < Math.min(lines.length, 60); i++) {
     if (lines[i]!.text.length > 400 || !TITLE_LINE.test(foldChars(lines[i]!.text))) continue;
     // a line of its own: first, under the metadata table, or after a finished sentence; not "Thực hiện" / "Kế hoạch số 14/KH-UBND …" broken by the width
+    // (a value of the table may stand on a line of its own after its row: "Đã biết")
     const before = i ? foldChars(lines[i - 1]!.text) : '';
-    if (!i || /[.;:!?]$/.test(before) || META_ROW.test(before)) return i;
+    const underTable = lines.slice(Math.max(0, i - TABLE_REACH), i).some((l) => META_ROW.test(foldChars(l.text)));
+    if (!i || /[.;:!?]$/.test(before) || underTable) return i;
   }
   return -1;
+}
+
+/** Lines a title line may run over when the page width broke it. */
+const TITLE_REACH = 3;
+
+/**
+ * The title line with the lines the page width broke off it ("… của Ủy ban nhân dân xã" / "Tịnh Sơn về …"):
+ * joined while "của …" has not reached its "về" yet, or while the next line goes on in lower case; never
+ * after "do … ban hành" or a finished sentence, nor across a heading or an item.
+ */
+export function webTitleLines(lines: Line[], at: number): { text: string; end: number } {
+  let text = lines[at]!.text;
+  let end = at;
+  while (end + 1 < lines.length && end - at < TITLE_REACH) {
+    const next = lines[end + 1]!.text;
+    if (/[.;:!?]$/.test(text) || ROMAN.test(next) || NUMBERED.test(next) || /^[-–+]\s/.test(next) || isUpperLine(next)) break;
+    const folded = foldChars(text);
+    const awaitsAbout = /\scua\s/.test(folded) && !/\sve\s/.test(folded); // "… của Ủy ban nhân dân xã" / "Tịnh Sơn về …"
+    if (/\sban hanh$/.test(folded) || (!awaitsAbout && !/^[\p{Ll}\d]/u.test(next))) break;
+    text += ` ${next}`;
+    end += 1;
+  }
+  return { text, end };
 }
 
 export function readWebCopy(blocks: Block[], i: number): WebCopy | null {
