@@ -38,7 +38,8 @@ describe('plan parser: fields right over all fixtures', () => {
   it(`scores at least ${FLOOR * 100}% on the texts as they are`, () => {
     expect(parserFixtures().length).toBeGreaterThanOrEqual(7);
     const expected = new Map(parserFixtures().map((f) => [f.text, f.expected]));
-    expect(scoreAll((text, ocr) => scorePlan(parsePlanText(text, { ocr }).plan, expected.get(text)!), 'Văn bản như có')).toBeGreaterThanOrEqual(FLOOR);
+    // a scan's expected names are as printed on the paper, its OCR text lost marks ("Uy ban", "Viêt"): compared folded, as the review matches them to the office's units
+    expect(scoreAll((text, ocr) => scorePlan(parsePlanText(text, { ocr }).plan, expected.get(text)!, { foldNames: ocr }), 'Văn bản như có')).toBeGreaterThanOrEqual(FLOOR);
   });
 
   it(`scores at least ${SCAN_FLOOR * 100}% on the same texts as a scan reads them`, () => {

@@ -400,6 +400,27 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(plan.tasks[0]!.coordinating).toEqual(['Các phòng, đơn vị thuộc phường']);
   });
 
+  it('tasks numbered under groups ("1. Công tác …" then "1.1.", "1.2.", or "a)", "b)" each with its own units and time) are the tasks; the groups are said in a warning', () => {
+    const phuong = parsePlanText(parserFixtures().find((f) => f.name === 'phuong-thuan-hoa-2026')!.text).plan;
+    expect(phuong.tasks.map((t) => t.ordinal)).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '2.4']);
+    expect(phuong.tasks[1]!.coordinating).toEqual(['Công an phường', 'Trung tâm Phục vụ hành chính công phường']);
+    expect(phuong.warnings).toContain('Các nhiệm vụ được đánh số theo nhóm; tên nhóm không thành nhiệm vụ: "1. Công tác dân vận chính quyền", "2. Thực hiện dân chủ ở cơ sở".');
+    const scan = parsePlanText(parserFixtures().find((f) => f.name === 'xa-ba-to-2026-scan')!.text, { ocr: true }).plan;
+    expect(scan.tasks.map((t) => t.ordinal)).toEqual(['1.a', '1.b', '2.a', '2.b', '2.c', '3.a', '3.b']);
+    // a task's plain sub-items, then the task's own attribute lines: still one task
+    const plain = parsePlanText(['KẾ HOẠCH', 'II. NHIỆM VỤ', '1. Tuyên truyền.', 'a) Trên loa truyền thanh.', 'b) Tại hội nghị thôn.', '- Cơ quan chủ trì: Phòng Văn hóa - Xã hội.', '- Thời gian thực hiện: Thường xuyên.', '2. Đối thoại.', 'a) Với thanh niên.', '- Cơ quan chủ trì: Văn phòng HĐND và UBND xã.', '- Thời gian thực hiện: Quý III/2026.'].join('\n')).plan;
+    expect(plain.tasks.map((t) => [t.ordinal, t.subtasks.length])).toEqual([['1', 2], ['2', 1]]);
+  });
+
+  it('a scan\'s footnote marks read as "!" or "\'" still mark their footnotes, so a footnote at a page\'s foot is not read into the time of a task', () => {
+    const scan = parsePlanText(parserFixtures().find((f) => f.name === 'xa-ba-to-2026-scan')!.text, { ocr: true }).plan;
+    const task = scan.tasks.find((t) => t.ordinal === '2.b')!;
+    expect(task.timeframe).toMatchObject({ kind: 'deadline', dueDate: '2026-09-30' });
+    expect(scan.tasks[0]!.body).toContain('thi hành[^1] đến');
+    // typed text is taken as written: an exclamation mark is not a footnote mark
+    expect(parsePlanText(parserFixtures().find((f) => f.name === 'xa-ba-to-2026-scan')!.text).plan.tasks[0]!.body).toContain('thi hành! đến');
+  });
+
   it('tells the clerk a text came from a scan when the reader says so', () => {
     expect(fixturePlan('phuong-nghia-lo-2026-scan').warnings).toContain('Văn bản đọc từ bản quét (nhận dạng chữ): chữ có thể bị đọc sai, hãy đối chiếu từng mục với bản giấy.');
     expect(parsePlanText(seedText(IMPORT_SEEDS[1])).plan.warnings.some((w) => w.includes('bản quét'))).toBe(false);

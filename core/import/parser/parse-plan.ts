@@ -35,7 +35,7 @@ export interface ParseOutput {
  * Throws nothing for odd text; what it could not find is null, empty or a warning.
  */
 export function parsePlanText(raw: string, options: ParseOptions = {}): ParseOutput {
-  const source = splitSource(raw);
+  const source = splitSource(raw, { ocr: options.ocr });
   if (options.ocr) source.lines = repairOcrHeadings(repairOcrLines(source.lines));
   let blocks = toBlocks(source.lines);
   const warnings: string[] = [];

@@ -64,7 +64,10 @@ function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.test(text.trim());
 }
 
-export function splitSource(raw: string): SourceText {
+/** A footnote mark OCR read as a symbol after the word ("thi hành!", "cơ quan'"): a superscript digit is small and faint. */
+const MISREAD_MARK = "[!'’¹²³]";
+
+export function splitSource(raw: string, options: { ocr?: boolean } = {}): SourceText {
   const rawLines = normalizeCharacters(raw).split('\n');
   const sourceLines = rawLines.map((l) => l.replace(/\f/g, '').replace(/ {2,}/g, ' ').trim());
   const lines: Line[] = [];
@@ -79,7 +82,7 @@ export function splitSource(raw: string): SourceText {
       i = readFootnotes(rawLines, sourceLines, i + 1, footnotes);
       continue;
     }
-    if (!isRule && footnotesWithoutRule(rawLines, sourceLines, lines, i, footnotes)) {
+    if (!isRule && footnotesWithoutRule(rawLines, sourceLines, lines, i, footnotes, options.ocr ?? false)) {
       i = readFootnotes(rawLines, sourceLines, i, footnotes);
       continue;
     }
@@ -101,16 +104,17 @@ export function splitSource(raw: string): SourceText {
  * next footnote number, "2 Nghị định số …", to the page's end, when that number stands as a mark after a word
  * ("theo quy định2,") in the page's body. Left in, they are folded into the sentence the page break cut.
  */
-function footnotesWithoutRule(rawLines: string[], text: string[], body: Line[], at: number, footnotes: { marker: string }[]): boolean {
+function footnotesWithoutRule(rawLines: string[], text: string[], body: Line[], at: number, footnotes: { marker: string }[], ocr: boolean): boolean {
   const start = /^(\d{1,2})\s+\p{L}/u.exec(text[at]!);
   if (!start || !body.length) return false;
   const marker = start[1]!;
   const expected = footnotes.length ? Number(footnotes[footnotes.length - 1]!.marker) + 1 : 1;
   if (Number(marker) !== expected) return false;
-  const mark = new RegExp(`(?:\\p{L}|[)”"])${marker}(?=[\\s,.;:)”"]|$)`, 'u');
-  let marked = false;
-  for (let k = body.length - 1; k >= 0 && k >= body.length - 60 && !marked; k--) marked = mark.test(body[k]!.text);
+  const mark = new RegExp(`(?<=\\p{L}|[)”"])(?:${marker}${ocr ? `|${MISREAD_MARK}` : ''})(?=[\\s,.;:)”"]|$)`, 'u');
+  let marked: Line | null = null;
+  for (let k = body.length - 1; k >= 0 && k >= body.length - 60 && !marked; k--) if (mark.test(body[k]!.text)) marked = body[k]!;
   if (!marked) return false;
+  if (!new RegExp(`(?<=\\p{L}|[)”"])${marker}(?=[\\s,.;:)”"]|$)`, 'u').test(marked.text)) marked.text = marked.text.replace(mark, marker); // the symbol becomes the mark it stood for
   // The page must end within a few lines: a page number, a form feed, a new page's first line or the end of the text.
   for (let k = at + 1; k < rawLines.length && k <= at + 24; k++) {
     // (text copied from Word starts a page's first line with a space)

@@ -32,8 +32,28 @@ export function readTasks(blocks: Block[]): TaskSection {
   let current: Building | null = null;
   let lettered = 0;
   let dashed = 0;
+  const nested = nestedStyle(blocks);
+  /** In a nested plan, the numbered item the sub-items belong to, while it is still read as a task of its own. */
+  let group: { ordinal: string; title: string; task: Building | null } | null = null;
+  const groups: string[] = [];
   for (const block of blocks) {
     const text = block.text;
+    if (nested && group) {
+      const sub = nested === 'sub-numbered' ? SUB_NUMBERED.exec(text) : LETTERED.exec(text);
+      if (sub && !matchLabel(text.slice(sub[0].length).trim())) {
+        // the item's first sub-item: the item was a group heading, not a task, unless it named its own units
+        if (group.task && !group.task.hasAttributes) {
+          out.tasks.splice(out.tasks.indexOf(group.task.task), 1);
+          groups.push(`${group.ordinal}. ${group.title}`);
+        }
+        group.task = null;
+        if (current) finish(current);
+        const ordinal = nested === 'sub-numbered' ? sub[1]! : `${group.ordinal}.${sub[1]}`;
+        current = start(ordinal, text.slice(sub[0].length).trim(), block.line);
+        out.tasks.push(current.task);
+        continue;
+      }
+    }
     const numbered = NUMBERED.exec(text);
     // "6) Cơ quan phối hợp: …": a scan read the letter "b" as a digit; a label says it is an attribute, not a task
     const misreadLetter = numbered && current && numbered[0].includes(')') ? matchLabel(text.slice(numbered[0].length).trim()) : null;
@@ -44,12 +64,14 @@ export function readTasks(blocks: Block[]): TaskSection {
     }
     if (numbered && !SUB_NUMBERED.test(text)) {
       const n = Number(numbered[1]);
-      const expected = out.tasks.length + 1;
-      if (n === expected || (n > expected && n <= expected + 2 && out.tasks.length > 0)) {
+      const previous: number = nested ? Number(group?.ordinal ?? 0) : out.tasks.length;
+      const expected: number = previous + 1;
+      if (n === expected || (n > expected && n <= expected + 2 && previous > 0)) {
         if (n > expected) out.warnings.push(`Không thấy nhiệm vụ số ${expected}: sau nhiệm vụ ${expected - 1} là nhiệm vụ ${n}.`);
         if (current) finish(current);
         current = start(String(n), text.slice(numbered[0].length).trim(), block.line);
         out.tasks.push(current.task);
+        if (nested) group = { ordinal: String(n), title: current.task.body, task: current };
         continue;
       }
     }
@@ -84,7 +106,44 @@ export function readTasks(blocks: Block[]): TaskSection {
   }
   if (current) finish(current);
   out.attributeStyle = lettered > dashed ? 'lettered' : 'dash';
+  if (groups.length) out.warnings.push(`Các nhiệm vụ được đánh số theo nhóm; tên nhóm không thành nhiệm vụ: ${groups.map((g) => `"${g}"`).join(', ')}.`);
   return out;
+}
+
+/**
+ * Whether the tasks are the sub-items of numbered groups ("1. Công tác dân vận chính quyền" then "1.1. …",
+ * "1.2. …", or "a) …", "b) …", each with its own "- Đơn vị chủ trì: …" lines): so when one numbered item
+ * holds two sub-items that each name their units or time. A task's plain sub-items followed by the task's
+ * own attribute lines are not that: only the last of them is followed by labels.
+ */
+function nestedStyle(blocks: Block[]): 'sub-numbered' | 'lettered' | null {
+  const counts = { 'sub-numbered': 0, lettered: 0 };
+  let found: 'sub-numbered' | 'lettered' | null = null;
+  let open: 'sub-numbered' | 'lettered' | null = null;
+  let labelled = false;
+  const close = () => {
+    if (open && labelled && ++counts[open] >= 2) found ??= open;
+    open = null;
+    labelled = false;
+  };
+  for (const { text } of blocks) {
+    const letter = LETTERED.exec(text);
+    if (SUB_NUMBERED.test(text)) {
+      close();
+      open = 'sub-numbered';
+    } else if (NUMBERED.test(text)) {
+      close();
+      counts['sub-numbered'] = counts.lettered = 0;
+    } else if (letter && !matchLabel(text.slice(letter[0].length).trim())) {
+      close();
+      open = 'lettered';
+    } else {
+      const bullet = letter ?? BULLET.exec(text);
+      if (matchLabel(bullet ? text.slice(bullet[0].length).trim() : text)) labelled = true;
+    }
+  }
+  close();
+  return found;
 }
 
 function start(ordinal: string, body: string, line: number): Building {
