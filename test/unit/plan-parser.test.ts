@@ -421,6 +421,26 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(parsePlanText(parserFixtures().find((f) => f.name === 'xa-ba-to-2026-scan')!.text).plan.tasks[0]!.body).toContain('thi hành! đến');
   });
 
+  it('units and time written in the task\'s sentence ("Giao … chủ trì, phối hợp với …; thời gian: …", or a bracket closing the task) are read as its attributes', () => {
+    const so = fixturePlan('so-y-te-2026');
+    expect(so.tasks.slice(0, 4).map((t) => [t.lead, t.coordinating, t.implementing, t.timeframe.kind])).toEqual([
+      [['Văn phòng Sở'], ['Phòng Tổ chức cán bộ', 'Công đoàn ngành'], [], 'range'],
+      [['Phòng Tổ chức cán bộ'], ['Văn phòng Sở'], [], 'range'],
+      [['Phòng Nghiệp vụ Y'], ['Phòng Nghiệp vụ Dược', 'Văn phòng Sở'], [], 'ongoing'],
+      [[], [], ['các đơn vị sự nghiệp trực thuộc Sở'], 'range'],
+    ]);
+    const web = fixturePlan('web-xa-son-ha-2026');
+    expect(web.tasks[2]).toMatchObject({ lead: ['Phòng Kinh tế'], coordinating: ['các thôn'], timeframe: { kind: 'range', from: '2026-04-01', to: '2026-06-30' } });
+    // labelled lines win: a sentence that only mentions "giao" after them changes nothing
+    const labelled = parsePlanText(['KẾ HOẠCH', 'II. NHIỆM VỤ', '1. Tuyên truyền.', '- Cơ quan chủ trì: Phòng Văn hóa - Xã hội.', 'Giao Công an xã chủ trì; thời gian: Quý I/2026.'].join('\n')).plan;
+    expect([labelled.tasks[0]!.lead, labelled.tasks[0]!.timeframe.kind]).toEqual([['Phòng Văn hóa - Xã hội'], 'unspecified']);
+  });
+
+  it('a web page: its breadcrumb above the title line, "(Đã ký)" joined with the name, the page\'s own lines after it', () => {
+    const web = fixturePlan('web-xa-son-ha-2026');
+    expect([web.documentNumber, web.issueDate, web.signerName, web.signerTitle]).toEqual(['21/KH-UBND', '2026-01-20', 'Nguyễn Thị Hoa', 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH']);
+  });
+
   it('tells the clerk a text came from a scan when the reader says so', () => {
     expect(fixturePlan('phuong-nghia-lo-2026-scan').warnings).toContain('Văn bản đọc từ bản quét (nhận dạng chữ): chữ có thể bị đọc sai, hãy đối chiếu từng mục với bản giấy.');
     expect(parsePlanText(seedText(IMPORT_SEEDS[1])).plan.warnings.some((w) => w.includes('bản quét'))).toBe(false);

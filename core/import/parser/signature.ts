@@ -13,13 +13,16 @@ const AUTHORITY = /^(kt|tm|tl|tuq|q)\s*\./;
 const NAME = /^(\p{Lu}[\p{Ll}]*)(\s+\p{Lu}[\p{Ll}]*){1,5}$/u;
 /** "Võ Văn Tâm 1 Luật Thực hiện dân chủ …": a name, then a footnote's number and its text. */
 const NAME_THEN_FOOTNOTE = /^((?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,5})\s+\d{1,2}\s+\p{Lu}/u;
+/** "Nguyễn Thị Hoa Tệp đính kèm: …": a name, then what a web page prints under the document (a labelled line). */
+const NAME_THEN_PAGE = /^((?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,4})\s+\p{Lu}[\p{Ll}]*(?:\s+\p{Ll}+){0,3}\s*:/u;
 
 /** "Nơi nhận:" and its lines, the signer's authority and title in capitals, and the name under them. */
 export function readSignature(blocks: Block[]): Signature {
   const sig: Signature = { recipients: [], signerAuthority: null, signerTitle: null, signerName: null, lines: {} };
   const titles: string[] = [];
   for (const block of blocks) {
-    const text = block.text.trim();
+    // "(Đã ký)" and the name under it, joined into one paragraph when the page had no blank line between them
+    const text = block.text.trim().replace(/^\((?:đã ký|Đã ký|ĐÃ KÝ)(?: và đóng dấu)?\)\s+(?=\p{Lu})/u, '');
     const folded = fold(text);
     if (isRecipientsLabel(text)) {
       const rest = text.replace(/^[^:]*:\s*/, '');
@@ -40,7 +43,7 @@ export function readSignature(blocks: Block[]): Signature {
       continue;
     }
     // a scan's last page: the footnotes under the signature, with no rule above them, join the name's line
-    const name = NAME.test(text) ? text : NAME_THEN_FOOTNOTE.exec(text)?.[1];
+    const name = NAME.test(text) ? text : (NAME_THEN_FOOTNOTE.exec(text) ?? NAME_THEN_PAGE.exec(text))?.[1];
     if (name && name.length <= 50) {
       sig.signerName = name;
       sig.lines.signerName = block.line;

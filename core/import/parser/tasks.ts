@@ -1,6 +1,7 @@
 import type { ParsedTask } from '../../../shared/import/parsed-plan';
 import { matchLabel, type LabelMatch } from './labels';
 import { BULLET, LETTERED, NUMBERED, SUB_NUMBERED, type Block } from './paragraphs';
+import { proseAttributes } from './prose-attributes';
 import { parseTimeframe } from './timeframe';
 import { splitUnits } from './unit-list';
 
@@ -51,6 +52,7 @@ export function readTasks(blocks: Block[]): TaskSection {
         const ordinal = nested === 'sub-numbered' ? sub[1]! : `${group.ordinal}.${sub[1]}`;
         current = start(ordinal, text.slice(sub[0].length).trim(), block.line);
         out.tasks.push(current.task);
+        applyProse(current, current.task.body, block.line);
         continue;
       }
     }
@@ -71,6 +73,7 @@ export function readTasks(blocks: Block[]): TaskSection {
         if (current) finish(current);
         current = start(String(n), text.slice(numbered[0].length).trim(), block.line);
         out.tasks.push(current.task);
+        applyProse(current, current.task.body, block.line);
         if (nested) group = { ordinal: String(n), title: current.task.body, task: current };
         continue;
       }
@@ -99,7 +102,8 @@ export function readTasks(blocks: Block[]): TaskSection {
       current.task.subtasks.push({ label: letter ? letter[1]! : '-', body: rest, line: block.line });
       continue;
     }
-    // A plain paragraph: more of the body, or of the last sub-item.
+    // A plain paragraph: more of the body, or of the last sub-item; it may say who does the task and when.
+    applyProse(current, text, block.line);
     const subtasks = current.task.subtasks;
     if (subtasks.length && !current.hasAttributes) subtasks[subtasks.length - 1]!.body += `\n${text}`;
     else current.task.body += `\n${text}`;
@@ -189,6 +193,12 @@ function applyAttribute(b: Building, label: LabelMatch, line: number): void {
     if (label.approximate) b.task.doubts.push({ field: 'timeframe', message: `Dòng thời gian thực hiện đọc không chắc chắn (dòng ${line}).` });
   }
   if (label.kind === 'product') b.task.subtasks.push({ label: '-', body: `Sản phẩm: ${label.value}`, line });
+}
+
+/** Units and time written in the task's sentences ("Giao … chủ trì, phối hợp với …; thời gian: …"), when no labelled line gave them. */
+function applyProse(b: Building, text: string, line: number): void {
+  if (b.hasAttributes) return;
+  for (const attribute of proseAttributes(text) ?? []) applyAttribute(b, attribute, line);
 }
 
 function finish(b: Building): void {

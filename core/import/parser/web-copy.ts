@@ -42,7 +42,8 @@ export function findWebTitleLine(lines: Line[]): number {
     // (a value of the table may stand on a line of its own after its row: "Đã biết")
     const before = i ? foldChars(lines[i - 1]!.text) : '';
     const underTable = lines.slice(Math.max(0, i - TABLE_REACH), i).some((l) => META_ROW.test(foldChars(l.text)));
-    if (!i || /[.;:!?]$/.test(before) || underTable) return i;
+    const breadcrumb = /\s[>»›]\s/.test(before); // "Trang chủ > Văn bản > …" above the page's title
+    if (!i || /[.;:!?]$/.test(before) || underTable || breadcrumb) return i;
   }
   return -1;
 }

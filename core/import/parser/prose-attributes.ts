@@ -1,0 +1,39 @@
+import { foldChars } from './fuzzy';
+import { matchLabel, type LabelMatch } from './labels';
+
+/** "Giao Văn phòng Sở chủ trì, phối hợp với Phòng A và Công đoàn ngành thực hiện": who leads, with whom (folded). */
+const ASSIGNED = /^(?:giao|de nghi|yeu cau)\s+(.+?)\s+(?:(chu tri)(?:\s*,?\s*(?:phoi hop voi|phoi hop|cung voi)\s+(.+?))?(?:\s+(?:to chuc\s+)?thuc hien)?|(?:to chuc\s+)?(thuc hien|trien khai))\s*(?:[;.,]|$)/;
+/** "…; thời gian: Quý I/2026." or "…, thời gian thực hiện: …" after it. */
+const TIME = /[;,.]\s*(thoi gian(?: thuc hien| hoan thanh)?|thoi han|tien do)\s*:\s*/;
+/** "(Chủ trì: Phòng Kinh tế; phối hợp: các thôn; thời gian: Quý II/2026)" closing a task's sentence. */
+const BRACKETED = /\(([^()]*:[^()]*)\)\s*\.?\s*$/;
+
+/**
+ * A task's units and time written in a sentence instead of labelled lines: "Giao Văn phòng Sở chủ trì, phối
+ * hợp với Phòng Tổ chức cán bộ thực hiện; thời gian: Quý I/2026." or a bracket at the end of the task
+ * "(Chủ trì: …; phối hợp: …; thời gian: …)". Null when the text says none of that.
+ */
+export function proseAttributes(text: string): LabelMatch[] | null {
+  const bracket = BRACKETED.exec(text);
+  if (bracket) {
+    const found = bracket[1]!.split(';').map((piece) => matchLabel(piece.trim())).filter((m): m is LabelMatch => !!m);
+    return found.length ? found : null;
+  }
+  const folded = foldChars(text);
+  const assigned = ASSIGNED.exec(folded);
+  if (!assigned) return null;
+  // foldChars keeps the length of the text, so positions in the folded text are positions in the text
+  const slice = (part: string | undefined) => {
+    if (!part) return '';
+    const at = folded.indexOf(part, assigned.index + assigned[0].indexOf(part));
+    return text.slice(at, at + part.length).trim();
+  };
+  const out: LabelMatch[] = [];
+  if (assigned[2]) {
+    out.push({ kind: 'lead', value: slice(assigned[1]), approximate: false });
+    if (assigned[3]) out.push({ kind: 'coordinating', value: slice(assigned[3]), approximate: false });
+  } else out.push({ kind: 'implementing', value: slice(assigned[1]), approximate: false });
+  const time = TIME.exec(folded.slice(assigned[0].length - 1));
+  if (time) out.push({ kind: 'timeframe', value: text.slice(assigned[0].length - 1 + time.index + time[0].length).replace(/\.\s*$/, '').trim(), approximate: false });
+  return out;
+}
