@@ -10,6 +10,8 @@ import { IMPORT_SEEDS, expectParsedLike, type ExpectedPlan } from '../helpers/im
 import { issuedContent, seedDocx, seedPdf } from '../helpers/plan-documents';
 import { tempDir } from '../helpers/temp-dir';
 import { runCli } from '../helpers/cli';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import { parserFixtures, scorePlan } from '../helpers/parser-score';
 
 /**
  * What the printed document says where the seed's text had nothing or said it otherwise: the exporter
@@ -41,6 +43,31 @@ describe('plan import from Word and PDF', () => {
       });
     }
   }
+
+  it('a plan whose tasks are a table: pasted as text (tabs between cells) and as a Word table, read as the same tasks', async () => {
+    const fixture = parserFixtures().find((f) => f.name === 'dac-khu-ly-son-2026-table')!;
+    const pasted = parsePlanText(fixture.text).plan;
+    expect(scorePlan(pasted, fixture.expected).misses).toEqual([]);
+    expect(pasted.tasks[1]).toMatchObject({ ordinal: '2', lead: ['Văn phòng HĐND và UBND đặc khu'], coordinating: ['Công đoàn cơ sở cơ quan UBND đặc khu'], timeframe: { kind: 'deadline', dueDate: '2026-03-15' } });
+    // the same plan as a .docx with a real table (the docx library, as Word writes one)
+    const children: (Paragraph | Table)[] = [];
+    let rows: TableRow[] = [];
+    for (const line of fixture.text.split('\n')) {
+      if (line.includes('\t') && /TT\t|^\(?\d/.test(line)) {
+        rows.push(new TableRow({ children: line.split('\t').map((cell) => new TableCell({ children: [new Paragraph(cell)] })) }));
+        continue;
+      }
+      if (rows.length) {
+        children.push(new Table({ rows }));
+        rows = [];
+      }
+      children.push(new Paragraph(line.replace(/\t/g, ' ')));
+    }
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children }] }));
+    const fromWord = parsePlanText((await readSource(docx, 'ke-hoach.docx')).text).plan;
+    expect(fromWord.tasks.map((t) => [t.ordinal, t.lead, t.coordinating, t.timeframe.kind])).toEqual(pasted.tasks.map((t) => [t.ordinal, t.lead, t.coordinating, t.timeframe.kind]));
+    expect(fromWord.tasks).toHaveLength(8);
+  });
 
   it('the CLI prints the plan as JSON, and refuses an unreadable file with a Vietnamese message', () => {
     const dir = tempDir();

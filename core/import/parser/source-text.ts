@@ -1,3 +1,5 @@
+import { taskTableLines } from './task-table';
+
 /**
  * Turns extracted text into numbered source lines and clean lines for parsing.
  * Readers (docx, pdf, text) all end here, so every format gets the same treatment:
@@ -68,6 +70,7 @@ function isPageNumber(text: string): boolean {
 const MISREAD_MARK = "[!'’¹²³]";
 
 export function splitSource(raw: string, options: { ocr?: boolean } = {}): SourceText {
+  const table = taskTableLines(raw.replace(/^\uFEFF/, '').split(/\r\n?|\n/));
   const rawLines = normalizeCharacters(raw).split('\n');
   const sourceLines = rawLines.map((l) => l.replace(/\f/g, '').replace(/ {2,}/g, ' ').trim());
   const lines: Line[] = [];
@@ -84,6 +87,12 @@ export function splitSource(raw: string, options: { ocr?: boolean } = {}): Sourc
     }
     if (!isRule && footnotesWithoutRule(rawLines, sourceLines, lines, i, footnotes, options.ocr ?? false)) {
       i = readFootnotes(rawLines, sourceLines, i, footnotes);
+      continue;
+    }
+    const rows = table.get(i);
+    if (rows) {
+      for (const row of rows) lines.push({ no: i + 1, text: normalizeCharacters(row).replace(/ {2,}/g, ' ').trim(), indented: false });
+      i += 1;
       continue;
     }
     if (text && !isPageNumber(text) && !/^[-_–—=*.·]{3,}$/.test(text)) {

@@ -28,7 +28,7 @@ export async function readDocx(bytes: Uint8Array): Promise<string> {
       return '';
     })
     .replace(/<sup><a href="#footnote-\d+" id="footnote-ref-\d+">\[(\d+)\]<\/a><\/sup>/g, '$1');
-  const text = htmlText(body);
+  const text = htmlText(body.replace(/<table>([\s\S]*?)<\/table>/g, (table, inner: string) => tableRows(inner) ?? table));
   return notes.length ? `${text}\n${'_'.repeat(20)}\n${notes.join('\n')}\n` : text;
 }
 
@@ -48,6 +48,17 @@ function checkDeclaredSizes(bytes: Uint8Array): void {
       throw refuse(`Tệp Word có phần nội dung nén bất thường (${entry.name} nén ${Math.round(ratio).toLocaleString('vi-VN')} lần, tối đa ${DOCX_LIMITS.ratio} lần)`);
     }
   }
+}
+
+/**
+ * A table of three columns or more (a plan's task table: TT, Nội dung, Đơn vị chủ trì, … Thời gian) as one
+ * line a row, its cells parted by tabs, as text copied from Word gives it; the parser reads such rows as
+ * tasks. Two-column tables (the header, the signature) are left to be read cell by cell.
+ */
+function tableRows(inner: string): string | null {
+  const rows = [...inner.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((cell) => htmlText(cell[1]!).replace(/\s+/g, ' ').trim()));
+  if (Math.max(0, ...rows.map((r) => r.length)) < 3) return null;
+  return `<p>${rows.map((cells) => cells.join('\t')).join('</p><p>')}</p>`;
 }
 
 function htmlText(html: string): string {

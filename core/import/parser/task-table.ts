@@ -1,0 +1,68 @@
+import { foldChars } from './fuzzy';
+
+type Column = 'no' | 'task' | 'lead' | 'coordinating' | 'implementing' | 'time' | 'product' | 'other';
+
+/** A task table's column headings, folded; the first that matches names the column ("Thời gian thực hiện" is time, not who implements). */
+const COLUMNS: [RegExp, Column][] = [
+  [/^(s?tt|so tt|thu tu)$/, 'no'],
+  [/thoi gian|thoi han|tien do/, 'time'],
+  [/chu tri|dau moi/, 'lead'],
+  [/phoi hop/, 'coordinating'],
+  [/san pham/, 'product'],
+  [/noi dung|nhiem vu|cong viec|hoat dong/, 'task'],
+  [/thuc hien|trien khai/, 'implementing'],
+];
+
+/** The label each column's cell is given, as the plan would write it on an attribute line. */
+const LABEL: Partial<Record<Column, string>> = {
+  lead: 'Cơ quan chủ trì',
+  coordinating: 'Cơ quan phối hợp',
+  implementing: 'Cơ quan thực hiện',
+  time: 'Thời gian thực hiện',
+  product: 'Sản phẩm',
+};
+
+function columnOf(cell: string): Column {
+  const folded = foldChars(cell).replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+  return COLUMNS.find(([re]) => re.test(folded))?.[1] ?? 'other';
+}
+
+/**
+ * A plan whose tasks are a table ("TT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian
+ * thực hiện"), copied as text with a tab between cells, or read so from a Word table: each row becomes the
+ * lines the parser reads everywhere else ("1. …", "- Cơ quan chủ trì: …", "- Thời gian thực hiện: …").
+ * Returns, for each source line of the table, the lines it stands for (none for the heading rows).
+ */
+export function taskTableLines(rawLines: string[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  let columns: Column[] | null = null;
+  for (let i = 0; i < rawLines.length; i++) {
+    const raw = rawLines[i]!.replace(/\r$/, '');
+    if (!raw.includes('\t')) {
+      if (raw.trim()) columns = null; // a line of text ends the table (blank lines may stand between rows)
+      continue;
+    }
+    const cells = raw.split('\t').map((c) => c.trim());
+    const heading = cells.map(columnOf);
+    if (heading.includes('task') && (heading.includes('lead') || heading.includes('time')) && heading.filter((c) => c !== 'other').length >= 3) {
+      columns = heading;
+      out.set(i, []);
+      continue;
+    }
+    if (!columns) continue;
+    if (cells.every((c) => !c || /^\(?\d{1,2}\)?$/.test(c)) && cells.filter(Boolean).length > 1) {
+      out.set(i, []); // "(1) (2) (3) …": the columns' numbers
+      continue;
+    }
+    const cell = (column: Column) => cells[columns!.indexOf(column)] ?? '';
+    const no = columns.includes('no') ? cell('no') : '';
+    const task = cell('task') || cells.filter(Boolean).join(' ');
+    const lines = [/^\d{1,2}\.?$/.test(no) ? `${no.replace(/\.$/, '')}. ${task}` : [no, task].filter(Boolean).join(' ')];
+    for (const column of ['lead', 'coordinating', 'implementing', 'time', 'product'] as const) {
+      const value = cell(column);
+      if (columns.includes(column) && value) lines.push(`- ${LABEL[column]}: ${value}`);
+    }
+    out.set(i, lines);
+  }
+  return out;
+}
