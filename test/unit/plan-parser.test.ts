@@ -441,6 +441,13 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect([web.documentNumber, web.issueDate, web.signerName, web.signerTitle]).toEqual(['21/KH-UBND', '2026-01-20', 'Nguyễn Thị Hoa', 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH']);
   });
 
+  it('text laid out like its page (a PDF copied with its layout): the recipients and the signature side by side are read column by column', () => {
+    const plan = fixturePlan('ubnd-tinh-gia-lai-2026-pdf');
+    const expected = parserFixtures().find((f) => f.name === 'ubnd-tinh-gia-lai-2026-pdf')!.expected;
+    expect([plan.signerName, plan.signerTitle]).toEqual(['Nguyễn Hữu Quế', 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH']);
+    expect(plan.recipients).toEqual(expected.recipients);
+  });
+
   it('tells the clerk a text came from a scan when the reader says so', () => {
     expect(fixturePlan('phuong-nghia-lo-2026-scan').warnings).toContain('Văn bản đọc từ bản quét (nhận dạng chữ): chữ có thể bị đọc sai, hãy đối chiếu từng mục với bản giấy.');
     expect(parsePlanText(seedText(IMPORT_SEEDS[1])).plan.warnings.some((w) => w.includes('bản quét'))).toBe(false);

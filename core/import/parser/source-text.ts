@@ -1,3 +1,4 @@
+import { footerColumns } from './footer-columns';
 import { taskTableLines } from './task-table';
 
 /**
@@ -72,6 +73,8 @@ const MISREAD_MARK = "[!'’¹²³]";
 export function splitSource(raw: string, options: { ocr?: boolean } = {}): SourceText {
   const table = taskTableLines(raw.replace(/^\uFEFF/, '').split(/\r\n?|\n/));
   const rawLines = normalizeCharacters(raw).split('\n');
+  const footer = footerColumns(rawLines);
+  const signatureColumn: Line[] = [];
   const sourceLines = rawLines.map((l) => l.replace(/\f/g, '').replace(/ {2,}/g, ' ').trim());
   const lines: Line[] = [];
   const footnotes: { marker: string; text: string }[] = [];
@@ -87,6 +90,16 @@ export function splitSource(raw: string, options: { ocr?: boolean } = {}): Sourc
     }
     if (!isRule && footnotesWithoutRule(rawLines, sourceLines, lines, i, footnotes, options.ocr ?? false)) {
       i = readFootnotes(rawLines, sourceLines, i, footnotes);
+      continue;
+    }
+    const columns = footer?.rows.get(i);
+    if (columns) {
+      if (columns.left) lines.push({ no: i + 1, text: columns.left, indented: false });
+      if (columns.right) signatureColumn.push({ no: i + 1, text: columns.right, indented: false });
+    }
+    if (footer && i === footer.last) lines.push(...signatureColumn);
+    if (columns) {
+      i += 1;
       continue;
     }
     const rows = table.get(i);
