@@ -12,6 +12,7 @@ import { tempDir } from '../helpers/temp-dir';
 import { runCli } from '../helpers/cli';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { parserFixtures, scorePlan } from '../helpers/parser-score';
+import { printedPlanPdfs } from '../helpers/plan-print';
 
 /**
  * What the printed document says where the seed's text had nothing or said it otherwise: the exporter
@@ -43,6 +44,28 @@ describe('plan import from Word and PDF', () => {
       });
     }
   }
+
+  it('every fixture plan printed as a PDF with a text layer (Chromium, A4) reads at least 95% of its fields right, task tables included', async () => {
+    const fixtures = parserFixtures();
+    const pdfs = await printedPlanPdfs(fixtures.map((f) => f.text));
+    let right = 0;
+    let total = 0;
+    const report: string[] = [];
+    for (const [i, fixture] of fixtures.entries()) {
+      const plan = parsePlanText((await readSource(pdfs[i]!, `${fixture.name}.pdf`)).text, { ocr: fixture.ocr }).plan;
+      const score = scorePlan(plan, fixture.expected, { foldNames: fixture.ocr });
+      right += score.right;
+      total += score.total;
+      report.push(`${fixture.name.padEnd(34)} ${score.right}/${score.total}${score.misses.length ? `  ${score.misses.join('; ')}` : ''}`);
+    }
+    console.log(`PDF có lớp chữ\n${report.join('\n')}\nTổng: ${right}/${total} = ${((right / total) * 100).toFixed(1)}%`);
+    expect(right / total).toBeGreaterThanOrEqual(0.95);
+    // the task table read from the page's layout, across its page break
+    const table = fixtures.findIndex((f) => f.name === 'dac-khu-ly-son-2026-table');
+    const tasks = parsePlanText((await readSource(pdfs[table]!, 'bang.pdf')).text).plan.tasks;
+    expect(tasks.map((t) => t.ordinal)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    expect(tasks[3]!.lead).toEqual(['Phòng Kinh tế, Hạ tầng và Đô thị']);
+  });
 
   it('a plan whose tasks are a table: pasted as text (tabs between cells) and as a Word table, read as the same tasks', async () => {
     const fixture = parserFixtures().find((f) => f.name === 'dac-khu-ly-son-2026-table')!;

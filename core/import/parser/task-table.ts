@@ -36,16 +36,19 @@ function columnOf(cell: string): Column {
 export function taskTableLines(rawLines: string[]): Map<number, string[]> {
   const out = new Map<number, string[]>();
   let columns: Column[] | null = null;
+  let previous: { at: number; cells: string[] } | null = null;
   for (let i = 0; i < rawLines.length; i++) {
     const raw = rawLines[i]!.replace(/\r$/, '');
     if (!raw.includes('\t')) {
-      if (raw.trim()) columns = null; // a line of text ends the table (blank lines may stand between rows)
+      // a line of text ends the table; blank lines, a page break and a page number may stand between rows
+      if (raw.trim() && !/^\s*(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*[-–])?\s*$/i.test(raw)) columns = null;
       continue;
     }
     const cells = raw.split('\t').map((c) => c.trim());
     const heading = cells.map(columnOf);
     if (heading.includes('task') && (heading.includes('lead') || heading.includes('time')) && heading.filter((c) => c !== 'other').length >= 3) {
       columns = heading;
+      previous = null;
       out.set(i, []);
       continue;
     }
@@ -54,15 +57,28 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
       out.set(i, []); // "(1) (2) (3) …": the columns' numbers
       continue;
     }
-    const cell = (column: Column) => cells[columns!.indexOf(column)] ?? '';
-    const no = columns.includes('no') ? cell('no') : '';
-    const task = cell('task') || cells.filter(Boolean).join(' ');
-    const lines = [/^\d{1,2}\.?$/.test(no) ? `${no.replace(/\.$/, '')}. ${task}` : [no, task].filter(Boolean).join(' ')];
-    for (const column of ['lead', 'coordinating', 'implementing', 'time', 'product'] as const) {
-      const value = cell(column);
-      if (columns.includes(column) && value) lines.push(`- ${LABEL[column]}: ${value}`);
+    // a row with no number after a numbered one: the rest of that row, cut by a page break
+    if (previous && columns.includes('no') && !cells[columns.indexOf('no')]) {
+      previous.cells = previous.cells.map((c, k) => `${c} ${cells[k] ?? ''}`.trim());
+      out.set(previous.at, rowLines(columns, previous.cells));
+      out.set(i, []);
+      continue;
     }
-    out.set(i, lines);
+    previous = { at: i, cells };
+    out.set(i, rowLines(columns, cells));
   }
   return out;
+}
+
+/** A row's lines as the parser reads a task: "1. …", then one attribute line a filled cell. */
+function rowLines(columns: Column[], cells: string[]): string[] {
+  const cell = (column: Column) => cells[columns.indexOf(column)] ?? '';
+  const no = columns.includes('no') ? cell('no') : '';
+  const task = cell('task') || cells.filter(Boolean).join(' ');
+  const lines = [/^\d{1,2}\.?$/.test(no) ? `${no.replace(/\.$/, '')}. ${task}` : [no, task].filter(Boolean).join(' ')];
+  for (const column of ['lead', 'coordinating', 'implementing', 'time', 'product'] as const) {
+    const value = cell(column);
+    if (columns.includes(column) && value) lines.push(`- ${LABEL[column]}: ${value}`);
+  }
+  return lines;
 }

@@ -1,14 +1,7 @@
-/** A piece of text on a page: from a PDF's text layer (points) or a word read by OCR (pixels). */
-export interface Item {
-  str: string;
-  /** Left edge. */
-  x: number;
-  /** Baseline, growing up the page (PDF space): the top line has the largest y. */
-  y: number;
-  width: number;
-  /** Letter size, the unit every gap is measured in. */
-  size: number;
-}
+import type { Item } from './page-item';
+import { tableLines, type TableCarry } from './page-table';
+
+export type { Item } from './page-item';
 
 interface Cell {
   text: string;
@@ -27,7 +20,7 @@ interface PageLine {
  * page is a footnote (written after a rule, as in text copied from Word). `body` is the document's
  * body text size.
  */
-export function pageText(items: Item[], body: number): string {
+export function pageText(items: Item[], body: number, carry: TableCarry = { columns: null }): string {
   if (!items.length) return '';
   // Lines: items whose baselines are within half a letter, top of the page first.
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
@@ -40,6 +33,8 @@ export function pageText(items: Item[], body: number): string {
   const left = Math.min(...items.map((i) => i.x));
   const right = Math.max(...items.map((i) => i.x + i.width));
   const mid = (left + right) / 2;
+  for (const line of grouped) line.sort((a, b) => a.x - b.x);
+  const table = tableLines(grouped, carry);
   const lines: PageLine[] = grouped.map((l) => ({ cells: cells(l.sort((a, b) => a.x - b.x), mid), small: Math.max(...l.map((i) => i.size)) < body * 0.88 }));
 
   // Footnotes: from a small line starting with its number to the foot of the page, all in small print.
@@ -53,6 +48,12 @@ export function pageText(items: Item[], body: number): string {
   const out: string[] = [];
   let i = 0;
   while (i < foot) {
+    if (table.has(i)) {
+      const row = table.get(i);
+      if (row !== null) out.push(row!);
+      i += 1;
+      continue;
+    }
     const line = lines[i]!;
     if (line.cells.length < 2) {
       out.push(line.cells[0]!.text);
@@ -62,7 +63,7 @@ export function pageText(items: Item[], body: number): string {
     // A borderless two-column table (header, signature): each column read top to bottom.
     const leftColumn: string[] = [];
     const rightColumn: string[] = [];
-    for (; i < foot; i++) {
+    for (; i < foot && !table.has(i); i++) {
       const row = lines[i]!;
       if (row.cells.length >= 2) {
         const side = row.cells.findIndex((c) => c.x0 >= mid - 1);

@@ -1,8 +1,10 @@
 import { AppError } from '../../app-error';
-import { ocrPageText, type OcrPageText } from './ocr/ocr-page';
+import type { OcrWord } from './ocr/ocr-engine';
+import { ocrPageText } from './ocr/ocr-page';
 import { pdfPageImage } from './ocr/pdf-page-image';
 import { createOcrPool, type OcrPool } from './ocr/ocr-pool';
 import { pageText, type Item } from './page-layout';
+import type { TableCarry } from './page-table';
 import { joinPages, type OnReadProgress, type SourceReading } from './source-reading';
 
 /** A page with fewer letters than this in its text layer is a scanned picture: it is read by OCR. */
@@ -27,7 +29,7 @@ export async function readPdf(bytes: Uint8Array, progress?: OnReadProgress): Pro
   }
   let pool: OcrPool | null = null;
   try {
-    const pages: { items: Item[]; ocr: OcrPageText | null }[] = [];
+    const pages: { items: Item[]; words: OcrWord[] | null }[] = [];
     const scanned: number[] = [];
     // Pages under recognition (each engine in its own thread) while the next one is drawn here: as many as there are engines, oldest first.
     const recognising: Promise<void>[] = [];
@@ -51,7 +53,7 @@ export async function readPdf(bytes: Uint8Array, progress?: OnReadProgress): Pro
       if (letters >= SCANNED_PAGE_LETTERS || !(await paintsImage(page, pdfjs.OPS))) {
         progress?.({ page: p, pages: doc.numPages, ocr: false });
         page.cleanup();
-        pages.push({ items, ocr: null });
+        pages.push({ items, words: null });
         continue;
       }
       scanned.push(p);
@@ -67,28 +69,36 @@ export async function readPdf(bytes: Uint8Array, progress?: OnReadProgress): Pro
       pool ??= createOcrPool();
       if (recognising.length >= pool.size) await recognising.shift();
       progress?.({ page: p, pages: doc.numPages, ocr: true });
-      const entry: (typeof pages)[number] = { items: [], ocr: null };
+      const entry: (typeof pages)[number] = { items: [], words: [] };
       pages.push(entry);
       // settled here (never a rejection left unhandled while the next page is drawn), thrown when awaited
       const reading = pool.recognize(image).then(
-        (words) => void (entry.ocr = ocrPageText(words)),
+        (words) => void (entry.words = words),
         () => Promise.reject(new AppError('VALIDATION', `Không nhận dạng được chữ trên trang ${p} của tệp PDF: hình của trang bị hỏng.`)),
       );
       reading.catch(() => undefined);
       recognising.push(reading);
     }
     await Promise.all(recognising);
-    const letters = pages.reduce((n, page) => n + (page.ocr?.text ?? page.items.map((i) => i.str).join('')).replace(/\s/g, '').length, 0);
-    if (letters < 40) {
-      throw new AppError('VALIDATION', 'Không đọc được chữ nào trong tệp PDF này, kể cả bằng nhận dạng chữ trên ảnh quét. Hãy quét lại rõ hơn (200–300 dpi, thẳng trang), hoặc dùng bản Word, hoặc dán nội dung văn bản.');
-    }
     // Body text size over the text pages: a last page of footnotes must not set its own.
     const sizes = pages.flatMap((page) => page.items.map((i) => i.size)).sort((a, b) => a - b);
     const body = sizes[Math.floor(sizes.length / 2)] ?? 12;
-    return joinPages(
-      'pdf',
-      pages.map((page) => (page.ocr ? { text: page.ocr.text, ocr: { doubtful: page.ocr.doubtful, confidence: page.ocr.confidence } } : { text: pageText(page.items, body), ocr: null })),
-    );
+    // in page order, so a task table goes on from one page to the next (a scan's pixels and a text layer's points are not mixed)
+    let carry: TableCarry = { columns: null };
+    let previous: 'ocr' | 'text' | null = null;
+    const texts = pages.map((page) => {
+      const kind = page.words ? 'ocr' : 'text';
+      if (kind !== previous) carry = { columns: null };
+      previous = kind;
+      if (!page.words) return { text: pageText(page.items, body, carry), ocr: null };
+      const read = ocrPageText(page.words, carry);
+      return { text: read.text, ocr: { doubtful: read.doubtful, confidence: read.confidence } };
+    });
+    const letters = texts.reduce((n, page) => n + page.text.replace(/\s/g, '').length, 0);
+    if (letters < 40) {
+      throw new AppError('VALIDATION', 'Không đọc được chữ nào trong tệp PDF này, kể cả bằng nhận dạng chữ trên ảnh quét. Hãy quét lại rõ hơn (200–300 dpi, thẳng trang), hoặc dùng bản Word, hoặc dán nội dung văn bản.');
+    }
+    return joinPages('pdf', texts);
   } finally {
     await pool?.close();
     await doc.destroy();

@@ -1,4 +1,5 @@
 import { pageText, type Item } from '../page-layout';
+import type { TableCarry } from '../page-table';
 import type { OcrWord } from './ocr-engine';
 
 /** Below this a word is a doubt: underlined in the review's source pane (tesseract's 0–100 scale). */
@@ -20,7 +21,7 @@ export interface OcrPageText {
 const SPECK = /^[^\p{L}\p{N}]+$/u;
 const SPECK_CONFIDENCE = 60;
 
-export function ocrPageText(read: OcrWord[]): OcrPageText {
+export function ocrPageText(read: OcrWord[], carry?: TableCarry): OcrPageText {
   const words = read.filter((w) => !(SPECK.test(w.text) && w.confidence < SPECK_CONFIDENCE));
   if (!words.length) return { text: '', doubtful: [], confidence: 0 };
   const items: Item[] = words.map((w) => ({ str: w.text.normalize('NFC'), x: w.x0, y: -w.baseline, width: w.x1 - w.x0, size: w.rowHeight }));
@@ -28,5 +29,5 @@ export function ocrPageText(read: OcrWord[]): OcrPageText {
   const body = sizes[Math.floor(sizes.length / 2)]!;
   const doubtful = [...new Set(words.filter((w) => w.confidence < DOUBTFUL_CONFIDENCE).map((w) => w.text.normalize('NFC')))];
   const confidence = Math.round(words.reduce((sum, w) => sum + w.confidence, 0) / words.length);
-  return { text: pageText(items, body), doubtful, confidence };
+  return { text: pageText(items, body, carry), doubtful, confidence };
 }

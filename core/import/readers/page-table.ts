@@ -1,0 +1,117 @@
+import { foldVietnamese } from '../../../shared/text/fold';
+import type { Item } from './page-item';
+
+/** A task table read on one page and going on to the next: its columns' left edges, in the page's own units. */
+export interface TableCarry {
+  columns: number[] | null;
+}
+
+/** A line of a table's heading: what its column headings say (folded). */
+const TASK_WORDS = /\b(noi dung|cong viec|nhiem vu)\b/;
+const ROLE_WORDS = /\b(chu tri|phoi hop|thoi gian|thuc hien)\b/;
+const NUMBER_CELL = /^\(?\d{1,2}\)?\.?$/;
+
+/**
+ * A plan's task table (TT, Nội dung, Đơn vị chủ trì, Đơn vị phối hợp, Thời gian) on a page, from a PDF's text
+ * layer or a scan's words: each row's cells, whatever lines their text wraps over, joined into one line with
+ * a tab between cells, as text copied from Word gives a table; the parser reads such rows as tasks
+ * (parser/task-table.ts). The columns are the heading's cells; a row begins at a number in the first column;
+ * the table ends at a line whose words run across a column's edge (a paragraph) and goes on to the next page
+ * through `carry`. Returns, for each line of the page that is part of a table, the line to write there
+ * (null: nothing, its words went into a row written earlier).
+ */
+export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, string | null> {
+  // a text layer's spaces are items of their own, and would bridge the gap between two cells
+  const lines = allLines.map((line) => line.filter((item) => item.str.trim()));
+  const out = new Map<number, string | null>();
+  let rowAt = -1;
+  let row: string[] = [];
+  const flush = () => {
+    if (rowAt >= 0) out.set(rowAt, row.map((c) => c.trim()).join('\t'));
+    rowAt = -1;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.length) continue;
+    const size = Math.max(...line.map((item) => item.size));
+    if (!carry.columns) {
+      const columns = headingColumns(lines, i);
+      if (!columns) continue;
+      carry.columns = columns.starts;
+      out.set(i, columns.headings.join('\t'));
+      for (let k = i + 1; k <= columns.last; k++) out.set(k, null);
+      i = columns.last;
+      continue;
+    }
+    const starts = carry.columns;
+    if (line.length === 1 && /^[-–]?\s*\d{1,3}\s*[-–]?$/.test(line[0]!.str.trim())) continue; // a page number: left as it is
+    const straddles = line.some((item) => starts.some((start) => item.x < start - size * 0.3 && item.x + item.width > start + size * 0.3));
+    if (straddles || /^[IVX]{1,4}\s*\./.test(line[0]!.str)) {
+      flush();
+      carry.columns = null;
+      i -= 1; // this line may open another table
+      continue;
+    }
+    const cells = starts.map(() => '');
+    for (const item of line) {
+      let column = 0;
+      while (column + 1 < starts.length && item.x + size * 0.3 >= starts[column + 1]!) column += 1;
+      cells[column] = `${cells[column]} ${item.str}`.trim();
+    }
+    if (NUMBER_CELL.test(cells[0]!)) {
+      flush();
+      if (cells.every((c) => !c || NUMBER_CELL.test(c))) {
+        out.set(i, null); // "(1) (2) (3) …": the columns' numbers
+        continue;
+      }
+      rowAt = i;
+      row = cells;
+      continue;
+    }
+    if (rowAt < 0) {
+      // before the first row on a page the table goes on to: the row the last page left open
+      rowAt = i;
+      row = cells;
+      continue;
+    }
+    cells.forEach((text, k) => (row[k] = `${row[k]} ${text}`.trim()));
+    out.set(i, null);
+  }
+  flush();
+  return out;
+}
+
+/** A table's heading at line `at`: at least three cells, naming the task and who or when; its wrapped words on up to two more lines. */
+function headingColumns(lines: Item[][], at: number): { starts: number[]; headings: string[]; last: number } | null {
+  const line = lines[at]!;
+  const size = Math.max(...line.map((item) => item.size));
+  const folded = (k: number) => foldVietnamese((lines[k] ?? []).map((item) => item.str).join(' '));
+  const near = [0, 1, 2].map((k) => folded(at + k)).join(' ');
+  if (!TASK_WORDS.test(folded(at)) || !ROLE_WORDS.test(near)) return null;
+  const cells: { x: number; x1: number; text: string }[] = [];
+  for (const item of [...line].sort((a, b) => a.x - b.x)) {
+    const last = cells[cells.length - 1];
+    // "TT" (or "STT") is a column of its own however narrow its cell
+    if (last && item.x - last.x1 < size * 0.5 && !(cells.length === 1 && /^s?tt$/.test(foldVietnamese(last.text)))) {
+      last.text += ` ${item.str}`;
+      last.x1 = item.x + item.width;
+    } else cells.push({ x: item.x, x1: item.x + item.width, text: item.str });
+  }
+  if (cells.length < 3) return null;
+  const starts = cells.map((c) => c.x);
+  const headings = cells.map((c) => c.text.trim());
+  // a heading wrapped in its cell ("Đơn vị chủ" / "trì"): the next lines whose words all sit in the heading's columns and carry no number
+  let last = at;
+  for (let k = at + 1; k <= at + 2 && k < lines.length; k++) {
+    const next = lines[k]!;
+    if (next.some((item) => NUMBER_CELL.test(item.str.trim()))) break;
+    if (next.some((item) => starts.some((start) => item.x < start - size * 0.3 && item.x + item.width > start + size * 0.3))) break;
+    for (const item of next) {
+      let column = 0;
+      while (column + 1 < starts.length && item.x + size * 0.3 >= starts[column + 1]!) column += 1;
+      headings[column] = `${headings[column]} ${item.str}`.trim();
+    }
+    last = k;
+  }
+  return { starts, headings, last };
+}
