@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlanText } from '../../core/import/parser/parse-plan';
 import { repairOcrHeadings } from '../../core/import/parser/ocr-headings';
+import { splitJoinedWord } from '../../core/import/parser/ocr-words';
 import { parseTimeframe } from '../../core/import/parser/timeframe';
 import { splitUnits } from '../../core/import/parser/unit-list';
 import { planJson } from '../../core/import/plan-json';
@@ -446,6 +447,16 @@ describe('plan parser: what it could not read (issue 19)', () => {
     const expected = parserFixtures().find((f) => f.name === 'ubnd-tinh-gia-lai-2026-pdf')!.expected;
     expect([plan.signerName, plan.signerTitle]).toEqual(['Nguyễn Hữu Quế', 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH']);
     expect(plan.recipients).toEqual(expected.recipients);
+  });
+
+  it('words a scan ran together are split into their two syllables, stray stops inside a sentence dropped; names, capitals and foreign words are left', () => {
+    const split = ['Vănphòng', 'côngđặc', 'Trungtâm', 'chínhvà', 'Đôthị', 'soátthủ', 'cóhiệu', 'banhành', 'cậpnhật', 'cáctổ'].map(splitJoinedWord);
+    expect(split).toEqual(['Văn phòng', 'công đặc', 'Trung tâm', 'chính và', 'Đô thị', 'soát thủ', 'có hiệu', 'ban hành', 'cập nhật', 'các tổ']);
+    const kept = ['người', 'Nghĩa', 'khuyến', 'nghiêng', 'giường', 'Nguyễn', 'Phước', 'truyền', 'khuếch', 'hoạch', 'UBND', 'video', 'online', 'Zalo'];
+    expect(kept.map(splitJoinedWord)).toEqual(kept);
+    const scan = ['KẾ HOẠCH', 'II. NHIỆM VỤ', '1. Tiếp công dân.', '- Cơ quan chủ trì: Vănphòng HĐND và. UBND đặc. khu.', '- Thời gian thực hiện: Thường xuyên.'].join('\n');
+    expect(parsePlanText(scan, { ocr: true }).plan.tasks[0]!.lead).toEqual(['Văn phòng HĐND và UBND đặc khu']);
+    expect(parsePlanText(scan).plan.tasks[0]!.lead).toEqual(['Vănphòng HĐND và. UBND đặc. khu']);
   });
 
   it('tells the clerk a text came from a scan when the reader says so', () => {

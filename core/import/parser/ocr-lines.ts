@@ -1,3 +1,4 @@
+import { splitJoinedWord } from './ocr-words';
 import { NUMBERED } from './paragraphs';
 import { repairItemLetter, type Line } from './source-text';
 
@@ -9,12 +10,17 @@ const SPECKS_BEFORE_ITEM = /^[.:,;'`´‘’"|!_~^*¡¿]{1,3}\s*(?=\d{1,2}\s*[.)
 const DASH_SPACING = /(\p{L})(?:[-–] | [-–])(?=\p{L})/gu;
 /** A speck read as one character after a line's last full stop ("thuộc Sở. Ự", "trực thuộc. ˆ"). */
 const SPECK_AFTER_STOP = /([.;])\s+[^\p{N}\s]$/u;
+/** A speck read as a full stop inside a sentence ("UBND đặc. khu", "Hạ tầng. và"): a sentence never goes on in lower case. */
+const STOP_IN_SENTENCE = /(\p{L}{2,})\.{1,3}\s+(?=\p{Ll})/gu;
+/** …or after a word no sentence ends with ("HĐND và. UBND"). */
+const STOP_AFTER_LINKING_WORD = /(?<=^|\s)(và|của|các|những|với|cho|về|tại|trong|theo|để)\.{1,3}\s+/giu;
 /** What a misread item number looks like: a short run of digits and digit-like letters or marks ("0S", "S.", "3"). */
 const MISREAD_NUMBER = /^[0-9OoSsIl|$§]{1,3}[.,:)]?\s+(?=["“]?\p{Lu})/u;
 
 /**
  * Repairs of what OCR does to a plan's lines, before paragraphs are rebuilt: speck lines dropped, specks
- * before an item and after a line's last stop taken off, item letters read with a symbol put back, a dash given its spaces, and a task
+ * before an item and after a line's last stop taken off, item letters read with a symbol put back, a dash given its spaces,
+ * a full stop inside a sentence dropped, two words run together split ("Vănphòng"), and a task
  * number misread in a run ("2.", "0S Thực hiện …", "4.") given the number between its neighbours. Only
  * for text read from a picture: typed text is taken as written.
  */
@@ -22,7 +28,7 @@ export function repairOcrLines(lines: Line[]): Line[] {
   const kept = lines
     .filter((line) => !SPECKS_ONLY.test(line.text))
     .map((line) => {
-      const text = repairItemLetter(line.text.replace(SPECKS_BEFORE_ITEM, '')).replace(DASH_SPACING, '$1 - ').replace(SPECK_AFTER_STOP, '$1');
+      const text = repairItemLetter(line.text.replace(SPECKS_BEFORE_ITEM, '')).replace(DASH_SPACING, '$1 - ').replace(SPECK_AFTER_STOP, '$1').replace(STOP_IN_SENTENCE, '$1 ').replace(STOP_AFTER_LINKING_WORD, '$1 ').replace(/\p{L}+/gu, splitJoinedWord);
       return text === line.text ? line : { ...line, text };
     });
   return kept.map((line, i) => {

@@ -44,7 +44,8 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
       if (raw.trim() && !/^\s*(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*[-–])?\s*$/i.test(raw)) columns = null;
       continue;
     }
-    const cells = raw.split('\t').map((c) => c.trim());
+    // "(2) Quán triệt …": the columns' numbering row read into the first row (a scan)
+    const cells = raw.split('\t').map((c) => c.trim().replace(/^\(\d{1,2}\)\s+(?=\S)/, ''));
     const heading = cells.map(columnOf);
     if (heading.includes('task') && (heading.includes('lead') || heading.includes('time')) && heading.filter((c) => c !== 'other').length >= 3) {
       columns = heading;
@@ -64,6 +65,8 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
       out.set(i, []);
       continue;
     }
+    // the first row without its number (a scan lost it): the first task
+    if (!previous && columns.includes('no') && !cells[columns.indexOf('no')]) cells[columns.indexOf('no')] = '1';
     previous = { at: i, cells };
     out.set(i, rowLines(columns, cells));
   }

@@ -45,8 +45,9 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
     }
     const starts = carry.columns;
     if (line.length === 1 && /^[-–]?\s*\d{1,3}\s*[-–]?$/.test(line[0]!.str.trim())) continue; // a page number: left as it is
-    const straddles = line.some((item) => starts.some((start) => item.x < start - size * 0.3 && item.x + item.width > start + size * 0.3));
-    if (straddles || /^[IVX]{1,4}\s*\./.test(line[0]!.str)) {
+    // a paragraph runs across the columns' edges; one word over an edge is two cells' words read as one (OCR)
+    const crossed = starts.filter((start) => line.some((item) => item.x < start - size * 0.3 && item.x + item.width > start + size * 0.3)).length;
+    if (crossed >= Math.min(2, starts.length - 1) || /^[IVX]{1,4}\s*\./.test(line[0]!.str)) {
       flush();
       carry.columns = null;
       i -= 1; // this line may open another table
@@ -97,7 +98,8 @@ function headingColumns(lines: Item[][], at: number): { starts: number[]; headin
       last.x1 = item.x + item.width;
     } else cells.push({ x: item.x, x1: item.x + item.width, text: item.str });
   }
-  if (cells.length < 3) return null;
+  // headings are a few words each; a sentence that names them ("2. Xác định … đơn vị chủ trì, … thời gian") is no heading
+  if (cells.length < 3 || cells.some((c) => c.text.split(/\s+/).length > 6) || /^\d{1,2}\s*[.)]/.test(cells[0]!.text)) return null;
   const starts = cells.map((c) => c.x);
   const headings = cells.map((c) => c.text.trim());
   // a heading wrapped in its cell ("Đơn vị chủ" / "trì"): the next lines whose words all sit in the heading's columns and carry no number

@@ -1,0 +1,44 @@
+import { foldChars } from './fuzzy';
+
+/** Vietnamese syllable beginnings, longest first ("ngh" before "ng" before "n"). */
+const ONSETS = ['ngh', 'ng', 'nh', 'ch', 'gh', 'gi', 'kh', 'ph', 'qu', 'th', 'tr', 'b', 'c', 'd', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'x', ''];
+/** Vietnamese rhymes without their marks (folded: "ương" is "uong"): what may follow a beginning. */
+const RHYMES = new Set(
+  (
+    'a ac ach ai am an ang anh ao ap at au ay e ec ech em en eng enh eo ep et eu i ia ich iec iem ien ieng iep iet ieu im in inh ip it iu ' +
+    'o oa oac oach oai oam oan oang oanh oao oap oat oay oc oe oen oeo oet oi om on ong ooc oong op ot ' +
+    'u ua uan uang uat uay uc ue uech uenh ui um un ung uo uoc uoi uom uon uong uop uot uou up ut uu uy uya uych uyen uyet uynh uyt uyu ' +
+    'y yem yen yet yeu'
+  ).split(' '),
+);
+/** Letters only Vietnamese writes: a token without one may be a foreign word ("video", "online"), never split. */
+const VIETNAMESE_MARK = /[ăâêôơưđàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/iu;
+/** A tone mark: a syllable has one at most. */
+const TONE = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+
+function isSyllable(word: string): boolean {
+  if ((word.normalize('NFD').match(TONE) ?? []).length > 1) return false;
+  const folded = foldChars(word);
+  return ONSETS.some((onset) => folded.startsWith(onset) && RHYMES.has(folded.slice(onset.length)));
+}
+
+/**
+ * A word OCR ran into the next one ("Vănphòng", "côngđặc", "Trungtâm", "chínhvà"): split in two syllables
+ * when the whole is no Vietnamese syllable and a split gives two, the second taking the longest beginning it
+ * can ("Đô|thị", not "Đôt|hị") except a first syllable's closing "n" ("ban|hành"). Capitals inside (UBND, HĐND), digits and foreign words are left alone.
+ */
+export function splitJoinedWord(token: string): string {
+  if (!/^\p{Lu}?\p{Ll}{3,}$/u.test(token) || !VIETNAMESE_MARK.test(token) || isSyllable(token)) return token;
+  const letters = [...token];
+  for (let at = 1; at < letters.length; at++) {
+    const first = letters.slice(0, at).join('');
+    const second = letters.slice(at).join('');
+    // the longest beginning for the second syllable: try the split points from the left, keep the first that works;
+    // but "n|h", "n|g" goes with the first syllable when both ways read ("ban|hành", not "ba|nhành")
+    if (!isSyllable(first) || !isSyllable(second)) continue;
+    const later = [letters.slice(0, at + 1).join(''), letters.slice(at + 1).join('')] as const;
+    if (/^n[hg]/.test(foldChars(second)) && isSyllable(later[0]) && isSyllable(later[1])) return `${later[0]} ${later[1]}`;
+    return `${first} ${second}`;
+  }
+  return token;
+}
