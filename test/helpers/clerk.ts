@@ -111,11 +111,21 @@ export async function saveDownload(page: Page, folder: string, click: () => Prom
   return target;
 }
 
+/**
+ * Types a date as a clerk does, and looks that the field shows it: a date field that has just appeared may
+ * still set its own text when the machine is busy (seen in CI under load: the first of two new fields went
+ * back to the date it was opened with), and a clerk who sees that types the date again. The callers' own
+ * assertions on what was saved still decide.
+ */
 export async function typeDate(page: Page, label: string, value: string, scope: Page | Locator = page) {
   const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.click();
+    await input.fill(value);
+    await input.press('Enter');
+    await page.waitForTimeout(100 * (attempt + 1));
+    if ((await input.inputValue()) === value) return;
+  }
 }
 
 /** Types into a searchable select and clicks `option` in the list it filters (the app has no animations, so the list stands still). */
