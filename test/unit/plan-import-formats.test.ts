@@ -69,8 +69,10 @@ describe('plan import from Word and PDF', () => {
 
   it('a plan whose tasks are a table: pasted as text (tabs between cells) and as a Word table, read as the same tasks', async () => {
     const fixture = parserFixtures().find((f) => f.name === 'dac-khu-ly-son-2026-table')!;
-    const pasted = parsePlanText(fixture.text).plan;
+    const { plan: pasted, sourceLines } = parsePlanText(fixture.text);
     expect(scorePlan(pasted, fixture.expected).misses).toEqual([]);
+    // the review's source shows a row's cells apart
+    expect(sourceLines[pasted.tasks[1]!.line - 1]).toBe('2 | Tổ chức Hội nghị cán bộ, công chức, viên chức và người lao động cơ quan UBND đặc khu năm 2026 | Văn phòng HĐND và UBND đặc khu | Công đoàn cơ sở cơ quan UBND đặc khu | Trước ngày 15/3/2026');
     expect(pasted.tasks[1]).toMatchObject({ ordinal: '2', lead: ['Văn phòng HĐND và UBND đặc khu'], coordinating: ['Công đoàn cơ sở cơ quan UBND đặc khu'], timeframe: { kind: 'deadline', dueDate: '2026-03-15' } });
     // the same plan as a .docx with a real table (the docx library, as Word writes one)
     const children: (Paragraph | Table)[] = [];

@@ -71,11 +71,14 @@ function isPageNumber(text: string): boolean {
 const MISREAD_MARK = "[!'’¹²³]";
 
 export function splitSource(raw: string, options: { ocr?: boolean } = {}): SourceText {
-  const table = taskTableLines(raw.replace(/^\uFEFF/, '').split(/\r\n?|\n/));
+  const unsplit = raw.replace(/^\uFEFF/, '').split(/\r\n?|\n/);
+  const table = taskTableLines(unsplit);
   const rawLines = normalizeCharacters(raw).split('\n');
   const footer = footerColumns(rawLines);
   const signatureColumn: Line[] = [];
   const sourceLines = rawLines.map((l) => l.replace(/\f/g, '').replace(/ {2,}/g, ' ').trim());
+  // a task table's row keeps its cells apart in the source the review shows ("1 | Quán triệt … | Phòng Văn hóa – Xã hội | …")
+  for (const i of table.keys()) sourceLines[i] = unsplit[i]!.split('\t').map((cell) => normalizeCharacters(cell).replace(/\s+/g, ' ').trim()).join(' | ');
   const lines: Line[] = [];
   const footnotes: { marker: string; text: string }[] = [];
   let i = 0;
