@@ -35,25 +35,16 @@ export function repairOcrLines(lines: Line[]): Line[] {
     if (NUMBERED.test(line.text)) return line;
     const m = MISREAD_NUMBER.exec(line.text);
     if (!m) return line;
-    const before = previousNumber(kept, i);
-    const after = nextNumber(kept, i);
+    const before = neighbourNumber(kept, i, -1);
+    const after = neighbourNumber(kept, i, 1);
     if (before === null || after !== before + 2) return line;
     return { ...line, text: `${before + 1}. ${line.text.slice(m[0].length)}` };
   });
 }
 
-/** The number of the item before, within the same run (a part's heading ends the run). */
-function previousNumber(lines: Line[], at: number): number | null {
-  for (let i = at - 1; i >= 0 && i >= at - 80; i--) {
-    const m = NUMBERED.exec(lines[i]!.text);
-    if (m) return Number(m[1]);
-    if (/^[IVXL]{1,4}\s*[.:]\s/.test(lines[i]!.text)) return null;
-  }
-  return null;
-}
-
-function nextNumber(lines: Line[], at: number): number | null {
-  for (let i = at + 1; i < lines.length && i <= at + 80; i++) {
+/** The number of the nearest item before (step -1) or after (step 1), within the same run (a part's heading ends the run). */
+function neighbourNumber(lines: Line[], at: number, step: 1 | -1): number | null {
+  for (let i = at + step; i >= 0 && i < lines.length && Math.abs(i - at) <= 80; i += step) {
     const m = NUMBERED.exec(lines[i]!.text);
     if (m) return Number(m[1]);
     if (/^[IVXL]{1,4}\s*[.:]\s/.test(lines[i]!.text)) return null;

@@ -135,11 +135,12 @@ function footnotesWithoutRule(rawLines: string[], text: string[], body: Line[], 
   const marker = start[1]!;
   const expected = footnotes.length ? Number(footnotes[footnotes.length - 1]!.marker) + 1 : 1;
   if (Number(marker) !== expected) return false;
-  const mark = new RegExp(`(?<=\\p{L}|[)”"])(?:${marker}${ocr ? `|${MISREAD_MARK}` : ''})(?=[\\s,.;:)”"]|$)`, 'u');
+  const markAfterWord = (mark: string) => new RegExp(`(?<=\\p{L}|[)”"])(?:${mark})(?=[\\s,.;:)”"]|$)`, 'u');
+  const mark = markAfterWord(ocr ? `${marker}|${MISREAD_MARK}` : marker);
   let marked: Line | null = null;
   for (let k = body.length - 1; k >= 0 && k >= body.length - 60 && !marked; k--) if (mark.test(body[k]!.text)) marked = body[k]!;
   if (!marked) return false;
-  if (!new RegExp(`(?<=\\p{L}|[)”"])${marker}(?=[\\s,.;:)”"]|$)`, 'u').test(marked.text)) marked.text = marked.text.replace(mark, marker); // the symbol becomes the mark it stood for
+  if (!markAfterWord(marker).test(marked.text)) marked.text = marked.text.replace(mark, marker); // the symbol becomes the mark it stood for
   // The page must end within a few lines: a page number, a form feed, a new page's first line or the end of the text.
   for (let k = at + 1; k < rawLines.length && k <= at + 24; k++) {
     // (text copied from Word starts a page's first line with a space)

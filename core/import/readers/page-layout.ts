@@ -35,7 +35,7 @@ export function pageText(items: Item[], body: number, carry: TableCarry = { colu
   const mid = (left + right) / 2;
   for (const line of grouped) line.sort((a, b) => a.x - b.x);
   const table = tableLines(grouped, carry);
-  const lines: PageLine[] = grouped.map((l) => ({ cells: cells(l.sort((a, b) => a.x - b.x), mid), small: Math.max(...l.map((i) => i.size)) < body * 0.88 }));
+  const lines: PageLine[] = grouped.map((l) => ({ cells: cells(l, mid), small: Math.max(...l.map((i) => i.size)) < body * 0.88 }));
 
   // Footnotes: from a small line starting with its number to the foot of the page, all in small print.
   let foot = lines.length;

@@ -46,7 +46,7 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
     const starts = carry.columns;
     if (line.length === 1 && /^[-–]?\s*\d{1,3}\s*[-–]?$/.test(line[0]!.str.trim())) continue; // a page number: left as it is
     // a paragraph runs across the columns' edges; one word over an edge is two cells' words read as one (OCR)
-    const crossed = starts.filter((start) => line.some((item) => item.x < start - size * 0.3 && item.x + item.width > start + size * 0.3)).length;
+    const crossed = starts.filter((start) => line.some((item) => runsAcross(item, start, size))).length;
     if (crossed >= Math.min(2, starts.length - 1) || /^[IVX]{1,4}\s*\./.test(line[0]!.str)) {
       flush();
       carry.columns = null;
@@ -55,8 +55,7 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
     }
     const cells = starts.map(() => '');
     for (const item of line) {
-      let column = 0;
-      while (column + 1 < starts.length && item.x + size * 0.3 >= starts[column + 1]!) column += 1;
+      const column = columnAt(starts, item, size);
       cells[column] = `${cells[column]} ${item.str}`.trim();
     }
     if (NUMBER_CELL.test(cells[0]!)) {
@@ -107,13 +106,24 @@ function headingColumns(lines: Item[][], at: number): { starts: number[]; headin
   for (let k = at + 1; k <= at + 2 && k < lines.length; k++) {
     const next = lines[k]!;
     if (next.some((item) => NUMBER_CELL.test(item.str.trim()))) break;
-    if (next.some((item) => starts.some((start) => item.x < start - size * 0.3 && item.x + item.width > start + size * 0.3))) break;
+    if (next.some((item) => starts.some((start) => runsAcross(item, start, size)))) break;
     for (const item of next) {
-      let column = 0;
-      while (column + 1 < starts.length && item.x + size * 0.3 >= starts[column + 1]!) column += 1;
+      const column = columnAt(starts, item, size);
       headings[column] = `${headings[column]} ${item.str}`.trim();
     }
     last = k;
   }
   return { starts, headings, last };
+}
+
+/** Whether a word or run of text crosses a column's left edge (by more than a third of a letter either side). */
+function runsAcross(item: Item, start: number, size: number): boolean {
+  return item.x < start - size * 0.3 && item.x + item.width > start + size * 0.3;
+}
+
+/** The column a word or run of text stands in: the last whose left edge it reaches (within a third of a letter). */
+function columnAt(starts: number[], item: Item, size: number): number {
+  let column = 0;
+  while (column + 1 < starts.length && item.x + size * 0.3 >= starts[column + 1]!) column += 1;
+  return column;
 }
