@@ -3,6 +3,7 @@ import { chromium } from 'playwright-core';
 import { planDocx } from '../../core/documents/plan-docx';
 import type { PlanContent } from '../../shared/plans/plan-schemas';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
+import { printA4 } from './plan-print';
 import { typedContent, type ImportSeed } from './import-seeds';
 
 /** The seed as an issued plan: number and date filled in, so the header has them. */
@@ -30,8 +31,7 @@ export async function seedPdf(docx: Buffer): Promise<Buffer> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
-    await page.setContent(`<html><body style="font-family:'DejaVu Serif',serif;font-size:13pt"><style>table{width:100%}td{vertical-align:top;width:50%}p{margin:4pt 0}</style>${html}</body></html>`);
-    return await page.pdf({ format: 'A4', margin: { top: '20mm', bottom: '20mm', left: '30mm', right: '15mm' } });
+    return await printA4(page, 'table{width:100%}td{vertical-align:top;width:50%}p{margin:4pt 0}', html);
   } finally {
     await browser.close();
   }
