@@ -459,6 +459,47 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(parsePlanText(scan).plan.tasks[0]!.lead).toEqual(['Vănphòng HĐND và. UBND đặc. khu']);
   });
 
+  it('a scan\'s date with a speck after its word ("ngày.22", "năm:2026") or its month read as two numbers ("05/1 1/2026"), and abbreviations run into a word ("UBNDđặc", "MTTQViệt")', () => {
+    const scan = [
+      'ỦY BAN NHÂN DÂN ĐẶC KHU LÝ SƠN', 'Số: 05/KH-UBND', 'Lý Sơn, ngày.22 tháng 01 năm 2026', 'KẾ HOẠCH', 'Thực hiện dân chủ ở cơ sở năm 2026',
+      'II. NHIỆM VỤ', '1. Công khai quy hoạch chung đặc khu.', '- Cơ quan chủ trì: Văn phòng UBNDđặc khu.', '- Cơ quan phối hợp: Ủy ban MTTQViệt Nam đặc khu.', '- Thời gian thực hiện: 6 tháng đầu năm:2026.',
+      'III. TỔ CHỨC THỰC HIỆN', 'Báo cáo kết quả thực hiện năm trước ngày 05/1 1/2026 về UBND đặc khu.',
+    ].join('\n');
+    const { plan } = parsePlanText(scan, { ocr: true });
+    expect(plan.issueDate).toBe('2026-01-22');
+    expect(plan.tasks[0]!.lead).toEqual(['Văn phòng UBND đặc khu']);
+    expect(plan.tasks[0]!.coordinating).toEqual(['Ủy ban MTTQ Việt Nam đặc khu']);
+    expect(plan.tasks[0]!.timeframe).toMatchObject({ kind: 'range', from: '2026-01-01', to: '2026-06-30' });
+    expect(plan.reportingDeadlines.map((d) => [d.kind, d.dueDate])).toContainEqual(['annual', '2026-11-05']);
+    // typed text is taken as written
+    expect(parsePlanText(scan).plan.tasks[0]!.lead).toEqual(['Văn phòng UBNDđặc khu']);
+  });
+
+  it('a worn scan: sub-item numbers misread ("20giL", "2su"), a part\'s numeral read as a word ("Mỹ TỔ CHỨC"), "6 Hằng", a speck after the name or before a word', () => {
+    const scan = [
+      'ỦY BAN NHÂN DÂN', 'PHƯỜNG THUẬN HÓA', 'Số: 12/KH-UBND', 'KẾ HOẠCH', 'Thực hiện dân chủ ở cơ sở năm 2026',
+      'I. NHIỆM VỤ TRỌNG TÂM', '1. Công tác dân vận chính quyền',
+      '"1.1. Tiếp công dân định kỳ.', '- Đơn vị chủ trì: Văn phòng HĐND và UBND phường.', '- Thời gian hoàn thành: Thường xuyên.',
+      '2. Thực hiện dân chủ ở cơ sở',
+      '20giL Công khai các nội dung phải công khai.', '- Đơn vị chủ trì: Phòng Văn hóa - Xã hội.', '- Đơn vị phối hợp: Các phòng, đơn vị thuộc UBND phường \\và các tổ dân phố.', '- Thời gian hoàn thành: Năm 2026.',
+      '\'2.2. Tổ chức Hội nghị cán bộ, công chức.', '- Đơn vị chủ trì: Văn phòng HĐND và UBND phường.', '- Thời gian hoàn thành: Trước ngày 28/02/2026.',
+      '2su Hướng dẫn các tổ dân phố rà soát hương ước.', '- Đơn vị chủ trì: Phòng Văn hóa - Xã hội.', '- Thời gian hoàn thành: 6 tháng cuối năm 2026.',
+      'II. KINH PHÍ THỰC HIỆN', 'Kinh phí thực hiện Kế hoạch được bố trí trong dự toán ngân sách.',
+      'III. CHẾ ĐỘ BÁO CÁO', 'Các đơn vị báo cáo 6 Hằng (trước ngày 15/6/2026) và báo cáo năm (trước ngày 15/11/2026).',
+      'Mỹ TỔ CHỨC THỰC HIỆN...', '1. Phòng Văn hóa - Xã hội theo dõi, đôn đốc.',
+      'Nơi nhận:', '- Lưu: VT, VHXH.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Lê Quang Minh .',
+    ].join('\n');
+    const { plan } = parsePlanText(scan, { ocr: true });
+    expect(plan.tasks.map((t) => t.ordinal)).toEqual(['1.1', '2.1', '2.2', '2.3']);
+    expect(plan.tasks[1]!.coordinating).toEqual(['Các phòng, đơn vị thuộc UBND phường', 'các tổ dân phố']);
+    expect(plan.reportingDeadlines.map((d) => [d.kind, d.dueDate])).toEqual([['semiannual', '2026-06-15'], ['annual', '2026-11-15']]);
+    expect(plan.signerName).toBe('Lê Quang Minh');
+    // "1. Phòng Văn hóa …" is under the fourth part, not a task
+    expect(plan.tasks.some((t) => t.body.includes('đôn đốc'))).toBe(false);
+    // typed text is taken as written: no sub-item is made of "20giL"
+    expect(parsePlanText(scan).plan.tasks.map((t) => t.ordinal)).not.toContain('2.1');
+  });
+
   it('tells the clerk a text came from a scan when the reader says so', () => {
     expect(fixturePlan('phuong-nghia-lo-2026-scan').warnings).toContain('Văn bản đọc từ bản quét (nhận dạng chữ): chữ có thể bị đọc sai, hãy đối chiếu từng mục với bản giấy.');
     expect(parsePlanText(seedText(IMPORT_SEEDS[1])).plan.warnings.some((w) => w.includes('bản quét'))).toBe(false);

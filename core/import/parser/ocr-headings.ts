@@ -7,6 +7,8 @@ const NUMERALS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 const SECTION_WORDS = /^(muc dich|yeu cau|muc tieu|noi dung|nhiem vu|giai phap|to chuc thuc hien|kinh phi|che do bao cao|thoi gian)/;
 /** A part's numeral as OCR reads it: "II" as "IH", "Il", "1I" or "11", and its full stop lost ("I MỤC ĐÍCH"). */
 const MISREAD_NUMERAL = /^([IVXHLl1|]{1,4})\s*[.:,;]?\s+(?=\p{Lu})/u;
+/** …or as a short word ("Mỹ TỔ CHỨC THỰC HIỆN" for "V."): taken only before a part's name in capitals. */
+const NUMERAL_READ_AS_WORD = /^([^\s\d]{1,3})\s*[.:,;]?\s+(?=\p{Lu}{2})/u;
 
 /**
  * Whether the words after a numeral name a part of the plan: in capitals ("NỘI DUNG THỰC HIỆN"), or as a
@@ -27,9 +29,11 @@ function namesPart(words: string): boolean {
 export function repairOcrHeadings(lines: Line[]): Line[] {
   let parts = 0;
   return lines.map((line) => {
-    const m = ROMAN.exec(line.text) ?? MISREAD_NUMERAL.exec(line.text);
+    const asWord = NUMERAL_READ_AS_WORD.exec(line.text);
+    const m = ROMAN.exec(line.text) ?? MISREAD_NUMERAL.exec(line.text) ?? asWord;
     if (!m || /^\d+$/.test(m[1]!)) return line; // "1 " or "11." alone is a number, not a misread part
     const words = line.text.slice(m[0].length).replace(/^[.:,;]+\s*/, ''); // "I..NỘI DUNG": a speck read as a second stop
+    if (m === asWord && !(isUpperLine(words) && SECTION_WORDS.test(fold(words)))) return line;
     const at = NUMERALS.indexOf(m[1]!);
     const inOrder = at >= parts && /[.:]/.test(m[0]);
     if (inOrder || !namesPart(words)) {

@@ -1,11 +1,11 @@
 import { splitJoinedWord } from './ocr-words';
-import { NUMBERED } from './paragraphs';
+import { NUMBERED, SUB_NUMBERED } from './paragraphs';
 import { repairItemLetter, type Line } from './source-text';
 
 /** A line with no letter or digit: specks of dirt or toner read as ". , '" (a footnote rule is taken out before). */
 const SPECKS_ONLY = /^[^\p{L}\p{N}]*$/u;
-/** Specks read before an item's number, letter or dash (": 7. Triển khai …", ".c6) Thời gian …"). */
-const SPECKS_BEFORE_ITEM = /^[.:,;'`´‘’"|!_~^*¡¿]{1,3}\s*(?=\d{1,2}\s*[.)]\s|[a-zđ]\S{0,2}[)}\]]\s|[-–+]\s)/u;
+/** Specks read before an item's number, letter or dash (": 7. Triển khai …", "'2.2. Tổ chức …", ".c6) Thời gian …"). */
+const SPECKS_BEFORE_ITEM = /^[.:,;'`´‘’"|!_~^*¡¿]{1,3}\s*(?=\d{1,2}(?:\.\d{1,2})*\s*[.)]\s|[a-zđ]\S{0,2}[)}\]]\s|[-–+]\s)/u;
 /** A dash that lost a space beside it between two words ("Văn hóa- Xã hội", "Phục vụ -Kiểm soát"). */
 const DASH_SPACING = /(\p{L})(?:[-–] | [-–])(?=\p{L})/gu;
 /** A speck read as one character after a line's last full stop ("thuộc Sở. Ự", "trực thuộc. ˆ"). */
@@ -14,13 +14,25 @@ const SPECK_AFTER_STOP = /([.;])\s+[^\p{N}\s]$/u;
 const STOP_IN_SENTENCE = /(\p{L}{2,})\.{1,3}\s+(?=\p{Ll})/gu;
 /** …or after a word no sentence ends with ("HĐND và. UBND"). */
 const STOP_AFTER_LINKING_WORD = /(?<=^|\s)(và|của|các|những|với|cho|về|tại|trong|theo|để)\.{1,3}\s+/giu;
+/** A speck stuck before a word, of marks no Vietnamese word starts with ("phường \\và các tổ"). */
+const MARK_BEFORE_WORD = /(?<=\s)[\\|`´~^]+(?=\p{L})/gu;
+/** A speck between a date's word and its number ("ngày.22", "năm:2026"). */
+const MARK_BEFORE_DATE_NUMBER = /(?<=^|[\s,(])(ngày|tháng|năm)[.:,;'`]+\s*(?=\d)/giu;
+/** A date's two-digit month read as two numbers ("05/1 1/2026"). */
+const SPLIT_MONTH = /(\b\d{1,2}\/\d) (\d\/\d{4}\b)/g;
+/** The administration's abbreviations run into the word before or after them ("UBNDđặc khu", "MTTQViệt", "tịchUBND"). */
+const ABBREVIATION_JOINED = /(?<=\p{L})(?=UBND|HĐND|MTTQ)|(?<=UBND|HĐND|MTTQ)(?=\p{L})/gu;
 /** What a misread item number looks like: a short run of digits and digit-like letters or marks ("0S", "S.", "3"). */
 const MISREAD_NUMBER = /^[0-9OoSsIl|$§]{1,3}[.,:)]?\s+(?=["“]?\p{Lu})/u;
+
+/** What a misread sub-item number looks like: its group's digit, then letters ("20giL" for "2.1.", "2su" for "2.3."). */
+const MISREAD_SUB_ITEM = /^(\d)(?=\S*\p{L})\S{1,5}\s+(?=["“]?\p{Lu})/u;
 
 /**
  * Repairs of what OCR does to a plan's lines, before paragraphs are rebuilt: speck lines dropped, specks
  * before an item and after a line's last stop taken off, item letters read with a symbol put back, a dash given its spaces,
- * a full stop inside a sentence dropped, two words run together split ("Vănphòng"), and a task
+ * a full stop inside a sentence dropped, a date's numbers mended ("ngày.22", "05/1 1/2026"), two words run
+ * together split ("Vănphòng", "UBNDđặc"), and a task
  * number misread in a run ("2.", "0S Thực hiện …", "4.") given the number between its neighbours. Only
  * for text read from a picture: typed text is taken as written.
  */
@@ -28,11 +40,22 @@ export function repairOcrLines(lines: Line[]): Line[] {
   const kept = lines
     .filter((line) => !SPECKS_ONLY.test(line.text))
     .map((line) => {
-      const text = repairItemLetter(line.text.replace(SPECKS_BEFORE_ITEM, '')).replace(DASH_SPACING, '$1 - ').replace(SPECK_AFTER_STOP, '$1').replace(STOP_IN_SENTENCE, '$1 ').replace(STOP_AFTER_LINKING_WORD, '$1 ').replace(/\p{L}+/gu, splitJoinedWord);
+      const text = repairItemLetter(line.text.replace(SPECKS_BEFORE_ITEM, ''))
+        .replace(DASH_SPACING, '$1 - ')
+        .replace(SPECK_AFTER_STOP, '$1')
+        .replace(STOP_IN_SENTENCE, '$1 ')
+        .replace(STOP_AFTER_LINKING_WORD, '$1 ')
+        .replace(MARK_BEFORE_WORD, '')
+        .replace(MARK_BEFORE_DATE_NUMBER, '$1 ')
+        .replace(SPLIT_MONTH, '$1$2')
+        .replace(ABBREVIATION_JOINED, ' ')
+        .replace(/\p{L}+/gu, splitJoinedWord);
       return text === line.text ? line : { ...line, text };
     });
   return kept.map((line, i) => {
     if (NUMBERED.test(line.text)) return line;
+    const sub = subItemNumber(kept, i);
+    if (sub) return { ...line, text: sub };
     const m = MISREAD_NUMBER.exec(line.text);
     if (!m) return line;
     const before = neighbourNumber(kept, i, -1);
@@ -48,6 +71,32 @@ function neighbourNumber(lines: Line[], at: number, step: 1 | -1): number | null
     const m = NUMBERED.exec(lines[i]!.text);
     if (m) return Number(m[1]);
     if (/^[IVXL]{1,4}\s*[.:]\s/.test(lines[i]!.text)) return null;
+  }
+  return null;
+}
+
+/**
+ * A sub-item whose number a scan misread ("20giL Công khai …" between "2. Thực hiện dân chủ" and "2.2."):
+ * the next number of its group, when the item before is of that group (its "2.2.", or the group's own
+ * "2." with its "2.2." after). Null when the line is not one.
+ */
+function subItemNumber(lines: Line[], at: number): string | null {
+  const m = MISREAD_SUB_ITEM.exec(lines[at]!.text);
+  if (!m) return null;
+  const group = Number(m[1]);
+  const rest = lines[at]!.text.slice(m[0].length);
+  for (let i = at - 1; i >= 0 && at - i <= 40; i--) {
+    const text = lines[i]!.text;
+    const subMatch = SUB_NUMBERED.exec(text);
+    const sub = subMatch ? subMatch[1]!.split('.').map(Number) : null;
+    if (sub) return sub.length === 2 && sub[0] === group ? `${group}.${sub[1]! + 1}. ${rest}` : null;
+    const item = NUMBERED.exec(text);
+    if (item) {
+      const second = new RegExp(`^${group}\\.2\\.?\\s`);
+      const secondFollows = lines.slice(at + 1, at + 41).some((l) => second.test(l.text));
+      return Number(item[1]) === group && secondFollows ? `${group}.1. ${rest}` : null;
+    }
+    if (/^[IVXL]{1,4}\s*[.:]\s/.test(text)) return null;
   }
   return null;
 }

@@ -7,8 +7,8 @@ import { splitUnits } from './unit-list';
 
 /** Words that say which report a date belongs to; the one nearest before the date wins. */
 const KIND_WORDS: [RegExp, DutyKind][] = [
-  // ("6 táng", "6 thàng": a scan's misread "tháng")
-  [/\b(6|sau) th?[a-z]?ang\b|\bso ket\b|\bnua nam\b/g, 'semiannual'],
+  // ("6 táng", "6 thàng", "6 Hằng": a scan's misread "tháng")
+  [/\b(6|sau) (?:th?[a-z]?|h)ang\b|\bso ket\b|\bnua nam\b/g, 'semiannual'],
   [/\bquy\b/g, 'quarterly'],
   // "năm" alone, but not the year of "6 tháng đầu năm" (a half-year report written in full)
   [/\b(hang nam|ca nam|tong ket|bao cao nam)\b|(?<!\b(?:dau|cuoi|nua) )\bnam\b(?!\s*\d)/g, 'annual'],

@@ -43,7 +43,9 @@ export function readSignature(blocks: Block[]): Signature {
       continue;
     }
     // a scan's last page: the footnotes under the signature, with no rule above them, join the name's line
-    const name = NAME.test(text) ? text : (NAME_THEN_FOOTNOTE.exec(text) ?? NAME_THEN_PAGE.exec(text))?.[1];
+    // …and a speck after the name ("Lê Quang Minh .")
+    const line = text.replace(/\s+[.,:;'`´‘’]+$/u, '');
+    const name = NAME.test(line) ? line : (NAME_THEN_FOOTNOTE.exec(line) ?? NAME_THEN_PAGE.exec(line))?.[1];
     if (name && name.length <= 50) {
       sig.signerName = name;
       sig.lines.signerName = block.line;

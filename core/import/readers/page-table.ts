@@ -4,12 +4,18 @@ import type { Item } from './page-item';
 /** A task table read on one page and going on to the next: its columns' left edges, in the page's own units. */
 export interface TableCarry {
   columns: number[] | null;
+  /** The last row's task number, so a row whose number a scan lost is given the next one. */
+  lastNumber?: number;
 }
 
 /** A line of a table's heading: what its column headings say (folded). */
 const TASK_WORDS = /\b(noi dung|cong viec|nhiem vu)\b/;
 const ROLE_WORDS = /\b(chu tri|phoi hop|thoi gian|thuc hien)\b/;
 const NUMBER_CELL = /^\(?\d{1,2}\)?\.?$/;
+/** A row's number as a scan reads it: a stray mark after it ("4:", "2. :", "7 '"). */
+const SCANNED_NUMBER_CELL = /^\(?(\d{1,2})\)?\s*[.:,;'’`]{0,2}$/;
+/** The columns' numbering row ("(1) (2) (3) (4) (5)") as a scan may read it: "iD (2) . 3). - (4) (5)". */
+const COLUMN_NUMBER = /^\(\d{1,2}\)$|^\d{1,2}\)\.?$/;
 
 /**
  * A plan's task table (TT, Nội dung, Đơn vị chủ trì, Đơn vị phối hợp, Thời gian) on a page, from a PDF's text
@@ -26,6 +32,7 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
   const out = new Map<number, string | null>();
   let rowAt = -1;
   let row: string[] = [];
+  let above: boolean[] = []; // which columns the table's previous line had words in
   const flush = () => {
     if (rowAt >= 0) out.set(rowAt, row.map((c) => c.trim()).join('\t'));
     rowAt = -1;
@@ -38,6 +45,8 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
       const columns = headingColumns(lines, i);
       if (!columns) continue;
       carry.columns = columns.starts;
+      carry.lastNumber = 0;
+      above = columns.starts.map(() => false);
       out.set(i, columns.headings.join('\t'));
       for (let k = i + 1; k <= columns.last; k++) out.set(k, null);
       i = columns.last;
@@ -58,11 +67,24 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
       const column = columnAt(starts, item, size);
       cells[column] = `${cells[column]} ${item.str}`.trim();
     }
-    if (NUMBER_CELL.test(cells[0]!)) {
+    const filled = cells.map((c) => /[\p{L}\p{N}]/u.test(c));
+    const restarted = startsRow(cells, filled, above);
+    above = filled;
+    if (restarted) {
       flush();
-      if (cells.every((c) => !c || NUMBER_CELL.test(c))) {
+      if (isColumnNumbers(cells)) {
         out.set(i, null); // "(1) (2) (3) …": the columns' numbers
+        above = cells.map(() => false);
         continue;
+      }
+      const number = SCANNED_NUMBER_CELL.exec(cells[0]!)?.[1];
+      if (number) {
+        carry.lastNumber = Number(number);
+        if (!NUMBER_CELL.test(cells[0]!)) cells[0] = number; // "4:" is row 4
+      } else if (carry.lastNumber !== undefined) {
+        // a row whose number a scan lost: the next one
+        carry.lastNumber += 1;
+        cells[0] = `${carry.lastNumber}`;
       }
       rowAt = i;
       row = cells;
@@ -79,6 +101,23 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
   }
   flush();
   return out;
+}
+
+/**
+ * Whether a table line begins a row: its first cell is a number, or (a scan that lost the number) two other
+ * columns that were empty on the line above begin on it. Cells are written from their top, so within a row
+ * a column, once ended, stays empty; a new row is where they all begin again.
+ */
+function startsRow(cells: string[], filled: boolean[], above: boolean[]): boolean {
+  if (NUMBER_CELL.test(cells[0]!) || SCANNED_NUMBER_CELL.test(cells[0]!) || isColumnNumbers(cells)) return true;
+  if (!above.length) return false;
+  return filled.filter((f, k) => k > 0 && f && !above[k]).length >= 2;
+}
+
+/** The columns' numbering row: at least two cells "(n)", and no word in any cell. */
+function isColumnNumbers(cells: string[]): boolean {
+  const words = cells.flatMap((c) => c.split(/\s+/)).filter(Boolean);
+  return words.filter((w) => COLUMN_NUMBER.test(w) || NUMBER_CELL.test(w)).length >= 2 && !words.some((w) => /\p{L}{3}/u.test(w));
 }
 
 /** A table's heading at line `at`: at least three cells, naming the task and who or when; its wrapped words on up to two more lines. */

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { Item } from '../../core/import/readers/page-item';
+import { tableLines, type TableCarry } from '../../core/import/readers/page-table';
+
+/** A page's lines of words: each cell's text at its column's left edge (TT, Nội dung, Chủ trì, Phối hợp, Thời gian). */
+const EDGES = [0, 40, 300, 450, 600];
+function page(rows: (string | null)[][]): Item[][] {
+  return rows.map((cells, line) =>
+    cells.flatMap((text, column) => (text ? [{ str: text, x: EDGES[column]!, y: 1000 - line * 14, width: text.length * 5, size: 10 }] : [])),
+  );
+}
+const written = (out: Map<number, string | null>) => [...out.values()].filter((row): row is string => row !== null);
+
+describe('a task table read from a page\'s layout (page-table.ts)', () => {
+  it('a scan that lost row numbers or read them with a mark ("4:"): each row begins where its cells begin again, and is numbered after the row before', () => {
+    const carry: TableCarry = { columns: null };
+    const first = tableLines(
+      page([
+        ['TT', 'Nội dung công việc', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian'],
+        ['iD', '(2) .', '3).', '(4)', '(5)'], // "(1) (2) (3) (4) (5)" as a scan read it
+        [null, 'Quán triệt', 'Phòng Văn', 'Ủy ban', 'Quý I/2026'],
+        [null, 'tuyên truyền', 'hóa - Xã hội', 'MTTQ', null],
+        [null, 'Luật', null, null, null],
+        ['2.', 'Tổ chức', 'Văn phòng', 'Công đoàn', 'Năm 2026'],
+        [null, 'Hội nghị', null, null, null],
+        [null, 'Tiếp công dân', 'Văn phòng', 'Công an', 'Thường xuyên'], // its "3" lost
+        ['4:', 'Công khai', 'Phòng Kinh tế', 'Các thôn', 'Năm 2026'],
+        [null, 'quy hoạch', null, null, null],
+      ]),
+      carry,
+    );
+    expect(written(first)).toEqual([
+      'TT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian',
+      '1\tQuán triệt tuyên truyền Luật\tPhòng Văn hóa - Xã hội\tỦy ban MTTQ\tQuý I/2026',
+      '2.\tTổ chức Hội nghị\tVăn phòng\tCông đoàn\tNăm 2026',
+      '3\tTiếp công dân\tVăn phòng\tCông an\tThường xuyên',
+      '4\tCông khai quy hoạch\tPhòng Kinh tế\tCác thôn\tNăm 2026',
+    ]);
+    // the next page: its first line goes on with the row the last page left open; a row that lost its "5" is the fifth
+    const next = tableLines(
+      page([
+        [null, 'đặc khu', 'và Đô thị', null, null],
+        [null, 'Nâng cao', 'Trung tâm', 'Văn phòng', 'Năm 2026'],
+        [null, 'chất lượng', null, null, null],
+      ]),
+      carry,
+    );
+    expect(written(next)).toEqual(['\tđặc khu\tvà Đô thị\t\t', '5\tNâng cao chất lượng\tTrung tâm\tVăn phòng\tNăm 2026']);
+  });
+
+  it('a row\'s cells wrapping over lines of different lengths stay one row: a column that ended does not start again within its row', () => {
+    const out = tableLines(
+      page([
+        ['TT', 'Nội dung công việc', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian'],
+        ['1', 'Tiếp công dân', 'Văn phòng', 'Công an xã', 'Thường xuyên'],
+        [null, 'định kỳ', 'HĐND và UBND', null, null],
+        [null, 'và đối thoại', null, null, null],
+      ]),
+      { columns: null },
+    );
+    expect(written(out)).toEqual(['TT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian', '1\tTiếp công dân định kỳ và đối thoại\tVăn phòng HĐND và UBND\tCông an xã\tThường xuyên']);
+  });
+});
