@@ -12,7 +12,7 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 /**
  * A plan's text printed on A4 as an office prints it: serif 13 pt, Nghị định 30 margins, a line with tabs
  * (the header's two columns, the signature beside the recipients, a web page's metadata row) as a table
- * row, a blank line as the space between paragraphs. For measuring OCR on fixtures that exist only as text.
+ * row, a line laid out in columns by runs of spaces as columns side by side, a blank line as the space between paragraphs. For measuring OCR on fixtures that exist only as text.
  */
 export async function printedPlanPdfs(texts: string[]): Promise<Buffer[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -28,13 +28,17 @@ export async function printedPlanPdfs(texts: string[]): Promise<Buffer[]> {
       };
       for (const line of text.replace(/\f/g, '\n').split('\n')) {
         if (line.includes('\t')) table.push(`<tr>${line.split('\t').map((cell) => `<td>${escape(cell.trim())}</td>`).join('')}</tr>`);
-        else {
+        else if (/\S {6,}\S/.test(line.trim())) {
+          // text laid out like its page: columns kept apart by runs of spaces, printed side by side, each half the page
+          flush();
+          html.push(`<table class="halves"><tr>${line.trim().split(/ {6,}/).map((cell) => `<td>${escape(cell)}</td>`).join('')}</tr></table>`);
+        } else {
           flush();
           html.push(line.trim() ? `<p>${escape(line.trim())}</p>` : '<div style="height:6pt"></div>');
         }
       }
       flush();
-      pdfs.push(await printA4(page, 'table{width:100%;border-collapse:collapse}td{vertical-align:top;padding:0 4pt}p{margin:2pt 0;text-align:justify}', html.join('\n')));
+      pdfs.push(await printA4(page, 'table{width:100%;border-collapse:collapse}table.halves{table-layout:fixed}td{vertical-align:top;padding:0 4pt}p{margin:2pt 0;text-align:justify}', html.join('\n')));
     }
     return pdfs;
   } finally {

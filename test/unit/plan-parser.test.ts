@@ -459,10 +459,11 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(parsePlanText(scan).plan.tasks[0]!.lead).toEqual(['Vănphòng HĐND và. UBND đặc. khu']);
   });
 
-  it('a scan\'s date with a speck after its word ("ngày.22", "năm:2026") or its month read as two numbers ("05/1 1/2026"), and abbreviations run into a word ("UBNDđặc", "MTTQViệt")', () => {
+  it('a scan\'s date with a speck after its word ("ngày.22", "năm:2026") or its month read as two numbers ("05/1 1/2026"), a quarter\'s "II" read as "11", and abbreviations run into a word ("UBNDđặc", "MTTQViệt")', () => {
     const scan = [
       'ỦY BAN NHÂN DÂN ĐẶC KHU LÝ SƠN', 'Số: 05/KH-UBND', 'Lý Sơn, ngày.22 tháng 01 năm 2026', 'KẾ HOẠCH', 'Thực hiện dân chủ ở cơ sở năm 2026',
       'II. NHIỆM VỤ', '1. Công khai quy hoạch chung đặc khu.', '- Cơ quan chủ trì: Văn phòng UBNDđặc khu.', '- Cơ quan phối hợp: Ủy ban MTTQViệt Nam đặc khu.', '- Thời gian thực hiện: 6 tháng đầu năm:2026.',
+      '2. Công khai kế hoạch sử dụng đất.', '- Cơ quan chủ trì: Phòng Kinh tế.', '- Thời gian thực hiện: Quý 11/2026.',
       'III. TỔ CHỨC THỰC HIỆN', 'Báo cáo kết quả thực hiện năm trước ngày 05/1 1/2026 về UBND đặc khu.',
     ].join('\n');
     const { plan } = parsePlanText(scan, { ocr: true });
@@ -470,6 +471,7 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(plan.tasks[0]!.lead).toEqual(['Văn phòng UBND đặc khu']);
     expect(plan.tasks[0]!.coordinating).toEqual(['Ủy ban MTTQ Việt Nam đặc khu']);
     expect(plan.tasks[0]!.timeframe).toMatchObject({ kind: 'range', from: '2026-01-01', to: '2026-06-30' });
+    expect(plan.tasks[1]!.timeframe).toMatchObject({ kind: 'range', from: '2026-04-01', to: '2026-06-30' });
     expect(plan.reportingDeadlines.map((d) => [d.kind, d.dueDate])).toContainEqual(['annual', '2026-11-05']);
     // typed text is taken as written
     expect(parsePlanText(scan).plan.tasks[0]!.lead).toEqual(['Văn phòng UBNDđặc khu']);
@@ -498,6 +500,13 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(plan.tasks.some((t) => t.body.includes('đôn đốc'))).toBe(false);
     // typed text is taken as written: no sub-item is made of "20giL"
     expect(parsePlanText(scan).plan.tasks.map((t) => t.ordinal)).not.toContain('2.1');
+  });
+
+  it('a scan\'s mark after a word that no footnote follows is left as read: "Kế hoạch số 21/KH-UBND\' ngày …" keeps its number', () => {
+    const scan = ['Kế hoạch số 21/KH-UBND\' ngày 20/01/2026 của UBND xã Sơn Hà về thực hiện dân chủ ở cơ sở năm 2026', 'I. MỤC ĐÍCH, YÊU CẦU', '1 Tiếp tục nâng cao nhận thức của cán bộ.', 'II. NỘI DUNG, NHIỆM VỤ', '1. Tuyên truyền pháp luật.', '- Chủ trì: Phòng Văn hóa - Xã hội.', '- Thời gian: Thường xuyên.', 'III. TỔ CHỨC THỰC HIỆN', '1. Phòng Văn hóa - Xã hội theo dõi.'].join('\n');
+    const { plan } = parsePlanText(scan, { ocr: true });
+    expect(plan.documentNumber).toBe('21/KH-UBND');
+    expect(plan.footnotes).toEqual([]);
   });
 
   it('tells the clerk a text came from a scan when the reader says so', () => {

@@ -16,6 +16,8 @@ const STOP_IN_SENTENCE = /(\p{L}{2,})\.{1,3}\s+(?=\p{Ll})/gu;
 const STOP_AFTER_LINKING_WORD = /(?<=^|\s)(và|của|các|những|với|cho|về|tại|trong|theo|để)\.{1,3}\s+/giu;
 /** A speck stuck before a word, of marks no Vietnamese word starts with ("phường \\và các tổ"). */
 const MARK_BEFORE_WORD = /(?<=\s)[\\|`´~^]+(?=\p{L})/gu;
+/** A quarter's Roman numeral read as ones or "l" ("Quý 11/2026" for "Quý II/2026": there is no 11th quarter). */
+const QUARTER_READ_AS_ONES = /(?<=(?:^|[\s(])[Qq]uý\s*)[1lI|]{2,3}(?=[\s/,.;)]|$)/gu;
 /** A speck between a date's word and its number ("ngày.22", "năm:2026"). */
 const MARK_BEFORE_DATE_NUMBER = /(?<=^|[\s,(])(ngày|tháng|năm)[.:,;'`]+\s*(?=\d)/giu;
 /** A date's two-digit month read as two numbers ("05/1 1/2026"). */
@@ -47,6 +49,7 @@ export function repairOcrLines(lines: Line[]): Line[] {
         .replace(STOP_AFTER_LINKING_WORD, '$1 ')
         .replace(MARK_BEFORE_WORD, '')
         .replace(MARK_BEFORE_DATE_NUMBER, '$1 ')
+        .replace(QUARTER_READ_AS_ONES, (ones) => 'I'.repeat(ones.length))
         .replace(SPLIT_MONTH, '$1$2')
         .replace(ABBREVIATION_JOINED, ' ')
         .replace(/\p{L}+/gu, splitJoinedWord);

@@ -139,9 +139,13 @@ function footnotesWithoutRule(rawLines: string[], text: string[], body: Line[], 
   const mark = markAfterWord(ocr ? `${marker}|${MISREAD_MARK}` : marker);
   let marked: Line | null = null;
   for (let k = body.length - 1; k >= 0 && k >= body.length - 60 && !marked; k--) if (mark.test(body[k]!.text)) marked = body[k]!;
-  if (!marked) return false;
+  if (!marked || !endsPageSoon(rawLines, text, at)) return false;
   if (!markAfterWord(marker).test(marked.text)) marked.text = marked.text.replace(mark, marker); // the symbol becomes the mark it stood for
-  // The page must end within a few lines: a page number, a form feed, a new page's first line or the end of the text.
+  return true;
+}
+
+/** Whether the page ends within a few lines of `at`: a page number, a form feed, a new page's first line or the end of the text. */
+function endsPageSoon(rawLines: string[], text: string[], at: number): boolean {
   for (let k = at + 1; k < rawLines.length && k <= at + 24; k++) {
     // (text copied from Word starts a page's first line with a space)
     if (rawLines[k]!.startsWith('\f') || isPageNumber(text[k]!) || /^ \S/.test(rawLines[k]!)) return true;

@@ -30,8 +30,10 @@ export function pageText(items: Item[], body: number, carry: TableCarry = { colu
     if (line) line.push(item);
     else grouped.push([item]);
   }
-  const left = Math.min(...items.map((i) => i.x));
-  const right = Math.max(...items.map((i) => i.x + i.width));
+  // a text layer's runs of spaces are items of their own, some drawn wider than the gap they fill: no edge is measured on them
+  const inked = items.filter((i) => i.str.trim());
+  const left = Math.min(...inked.map((i) => i.x));
+  const right = Math.max(...inked.map((i) => i.x + i.width));
   const mid = (left + right) / 2;
   for (const line of grouped) line.sort((a, b) => a.x - b.x);
   const table = tableLines(grouped, carry);
@@ -85,7 +87,10 @@ export function pageText(items: Item[], body: number, carry: TableCarry = { colu
  * half begins. On a line of many words (OCR gives one item a word) the gap must also stand out from the
  * line's other gaps: a justified line spreads its words evenly, and its widened gaps are not a column's edge.
  */
-function cells(line: Item[], mid: number): Cell[] {
+function cells(allItems: Item[], mid: number): Cell[] {
+  // a space item stands for a space between words, never for the width of a gap (see pageText)
+  const line = allItems.filter((item) => item.str.trim());
+  const spaced = new Set(allItems.filter((_, i) => i > 0 && !allItems[i - 1]!.str.trim()));
   const gaps = line.slice(1).map((item, i) => item.x - (line[i]!.x + line[i]!.width));
   const typical = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0;
   const standsOut = (gap: number) => gaps.length < 3 || gap > typical * 2.5;
@@ -98,7 +103,7 @@ function cells(line: Item[], mid: number): Cell[] {
       parts.push(current);
       continue;
     }
-    if (gap > item.size * 0.15 && !current.text.endsWith(' ') && !item.str.startsWith(' ')) current.text += ' ';
+    if ((gap > item.size * 0.15 || spaced.has(item)) && !current.text.endsWith(' ') && !item.str.startsWith(' ')) current.text += ' ';
     current.text += item.str;
     current.x1 = item.x + item.width;
   }
