@@ -12,7 +12,7 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 /**
  * A plan's text printed on A4 as an office prints it: serif 13 pt, Nghị định 30 margins, a line with tabs
  * (the header's two columns, the signature beside the recipients, a web page's metadata row) as a table
- * row, a line laid out in columns by runs of spaces as columns side by side, a blank line as the space between paragraphs. For measuring OCR on fixtures that exist only as text.
+ * row, a line laid out in columns by runs of spaces as columns side by side, a page number centred, a blank line as the space between paragraphs. For measuring OCR on fixtures that exist only as text.
  */
 export async function printedPlanPdfs(texts: string[]): Promise<Buffer[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -34,7 +34,9 @@ export async function printedPlanPdfs(texts: string[]): Promise<Buffer[]> {
           html.push(`<table class="halves"><tr>${line.trim().split(/ {6,}/).map((cell) => `<td>${escape(cell)}</td>`).join('')}</tr></table>`);
         } else {
           flush();
-          html.push(line.trim() ? `<p>${escape(line.trim())}</p>` : '<div style="height:6pt"></div>');
+          // a page number ("- 3 -") centred, as Nghị định 30 places it
+          const centred = /^-\s*\d{1,3}\s*-$/.test(line.trim()) ? ' style="text-align:center"' : '';
+          html.push(line.trim() ? `<p${centred}>${escape(line.trim())}</p>` : '<div style="height:6pt"></div>');
         }
       }
       flush();

@@ -65,6 +65,10 @@ describe('plan import from Word and PDF', () => {
     const tasks = parsePlanText((await readSource(pdfs[table]!, 'bang.pdf')).text).plan.tasks;
     expect(tasks.map((t) => t.ordinal)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
     expect(tasks[3]!.lead).toEqual(['Phòng Kinh tế, Hạ tầng và Đô thị']);
+    // the recipients and the signature side by side, the text layer's space between them drawn wider than the gap
+    const footer = fixtures.findIndex((f) => f.name === 'ubnd-tinh-gia-lai-2026-pdf');
+    const signed = parsePlanText((await readSource(pdfs[footer]!, 'ky.pdf')).text).plan;
+    expect([signed.signerName, signed.signerTitle]).toEqual(['Nguyễn Hữu Quế', 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH']);
   });
 
   it('a plan whose tasks are a table: pasted as text (tabs between cells) and as a Word table, read as the same tasks', async () => {

@@ -459,22 +459,25 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(parsePlanText(scan).plan.tasks[0]!.lead).toEqual(['Vănphòng HĐND và. UBND đặc. khu']);
   });
 
-  it('a scan\'s date with a speck after its word ("ngày.22", "năm:2026") or its month read as two numbers ("05/1 1/2026"), a quarter\'s "II" read as "11", and abbreviations run into a word ("UBNDđặc", "MTTQViệt")', () => {
+  it('a scan\'s date with a speck after its word ("ngày.22", "năm:2026") or its month read as two numbers ("05/1 1/2026"), a quarter\'s "II" read as "11", a part\'s first task number read as "l", and abbreviations run into a word ("UBNDđặc", "MTTQViệt")', () => {
     const scan = [
       'ỦY BAN NHÂN DÂN ĐẶC KHU LÝ SƠN', 'Số: 05/KH-UBND', 'Lý Sơn, ngày.22 tháng 01 năm 2026', 'KẾ HOẠCH', 'Thực hiện dân chủ ở cơ sở năm 2026',
-      'II. NHIỆM VỤ', '1. Công khai quy hoạch chung đặc khu.', '- Cơ quan chủ trì: Văn phòng UBNDđặc khu.', '- Cơ quan phối hợp: Ủy ban MTTQViệt Nam đặc khu.', '- Thời gian thực hiện: 6 tháng đầu năm:2026.',
+      'II. NHIỆM VỤ', 'l Công khai quy hoạch chung đặc khu.', '- Cơ quan chủ trì: Văn phòng UBNDđặc khu.', '- Cơ quan phối hợp: Ủy ban MTTQViệt Nam đặc khu.', '- Thời gian thực hiện: 6 tháng đầu năm:2026.',
       '2. Công khai kế hoạch sử dụng đất.', '- Cơ quan chủ trì: Phòng Kinh tế.', '- Thời gian thực hiện: Quý 11/2026.',
       'III. TỔ CHỨC THỰC HIỆN', 'Báo cáo kết quả thực hiện năm trước ngày 05/1 1/2026 về UBND đặc khu.',
     ].join('\n');
     const { plan } = parsePlanText(scan, { ocr: true });
     expect(plan.issueDate).toBe('2026-01-22');
+    expect(plan.tasks.map((t) => t.ordinal)).toEqual(['1', '2']); // "l" is the part's first task, before its "2."
     expect(plan.tasks[0]!.lead).toEqual(['Văn phòng UBND đặc khu']);
     expect(plan.tasks[0]!.coordinating).toEqual(['Ủy ban MTTQ Việt Nam đặc khu']);
     expect(plan.tasks[0]!.timeframe).toMatchObject({ kind: 'range', from: '2026-01-01', to: '2026-06-30' });
     expect(plan.tasks[1]!.timeframe).toMatchObject({ kind: 'range', from: '2026-04-01', to: '2026-06-30' });
     expect(plan.reportingDeadlines.map((d) => [d.kind, d.dueDate])).toContainEqual(['annual', '2026-11-05']);
     // typed text is taken as written
-    expect(parsePlanText(scan).plan.tasks[0]!.lead).toEqual(['Văn phòng UBNDđặc khu']);
+    const typed = parsePlanText(scan).plan;
+    expect(typed.tasks.map((t) => t.ordinal)).not.toContain('1');
+    expect(JSON.stringify(typed)).toContain('Văn phòng UBNDđặc khu');
   });
 
   it('a worn scan: sub-item numbers misread ("20giL", "2su"), a part\'s numeral read as a word ("Mỹ TỔ CHỨC"), "6 Hằng", a speck after the name or before a word', () => {

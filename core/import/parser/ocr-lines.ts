@@ -68,12 +68,15 @@ export function repairOcrLines(lines: Line[]): Line[] {
   });
 }
 
-/** The number of the nearest item before (step -1) or after (step 1), within the same run (a part's heading ends the run). */
+/**
+ * The number of the nearest item before (step -1) or after (step 1), within the same run (a part's heading ends
+ * the run): 0 before the first item of a part, so a part's first item misread ("l Tiếp tục …" before "2.") is its "1.".
+ */
 function neighbourNumber(lines: Line[], at: number, step: 1 | -1): number | null {
   for (let i = at + step; i >= 0 && i < lines.length && Math.abs(i - at) <= 80; i += step) {
     const m = NUMBERED.exec(lines[i]!.text);
     if (m) return Number(m[1]);
-    if (/^[IVXL]{1,4}\s*[.:]\s/.test(lines[i]!.text)) return null;
+    if (/^[IVXL]{1,4}\s*[.:]\s/.test(lines[i]!.text)) return step === -1 ? 0 : null;
   }
   return null;
 }
