@@ -51,8 +51,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * task's timeframe and its unit lists, each reporting deadline (one read that is not in the plan counts wrong).
  */
 export function scorePlan(plan: ParsedPlan, expected: ScoredExpectation, options: { foldNames?: boolean } = {}): FieldScore {
-  // a scan that lost diacritics reads the names without them: compared folded
-  const names = (list: string[]) => (options.foldNames ? list.map(foldVietnamese) : list);
+  // a dash between words is one sign whatever its length ("Văn hóa – Xã hội" is the unit "Văn hóa - Xã hội": a scan
+  // cannot tell an en dash from a hyphen); a scan that lost diacritics reads the names without them: compared folded
+  const names = (list: string[]) => list.map((name) => name.replace(/\s[-–—]\s/g, ' - ')).map((name) => (options.foldNames ? foldVietnamese(name) : name));
   const score: FieldScore = { right: 0, total: 0, misses: [] };
   const check = (ok: boolean, what: string) => {
     score.total += 1;

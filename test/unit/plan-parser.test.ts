@@ -459,10 +459,10 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(parsePlanText(scan).plan.tasks[0]!.lead).toEqual(['Vănphòng HĐND và. UBND đặc. khu']);
   });
 
-  it('a scan\'s date with a speck after its word ("ngày.22", "năm:2026") or its month read as two numbers ("05/1 1/2026"), a quarter\'s "II" read as "11", a part\'s first task number read as "l", and abbreviations run into a word ("UBNDđặc", "MTTQViệt")', () => {
+  it('a scan\'s date with a speck after its word ("ngày.22", "năm:2026") or its month read as two numbers ("05/1 1/2026"), a quarter\'s "II" read as "11", a part\'s first task number read as "l", abbreviations run into a word ("UBNDđặc", "MTTQViệt"), "Uy ban" for "Ủy ban"', () => {
     const scan = [
       'ỦY BAN NHÂN DÂN ĐẶC KHU LÝ SƠN', 'Số: 05/KH-UBND', 'Lý Sơn, ngày.22 tháng 01 năm 2026', 'KẾ HOẠCH', 'Thực hiện dân chủ ở cơ sở năm 2026',
-      'II. NHIỆM VỤ', 'l Công khai quy hoạch chung đặc khu.', '- Cơ quan chủ trì: Văn phòng UBNDđặc khu.', '- Cơ quan phối hợp: Ủy ban MTTQViệt Nam đặc khu.', '- Thời gian thực hiện: 6 tháng đầu năm:2026.',
+      'II. NHIỆM VỤ', 'l Công khai quy hoạch chung đặc khu.', '- Cơ quan chủ trì: Văn phòng UBNDđặc khu.', '- Cơ quan phối hợp: Uy ban MTTQViệt Nam đặc khu.', '- Thời gian thực hiện: 6 tháng đầu năm:2026.',
       '2. Công khai kế hoạch sử dụng đất.', '- Cơ quan chủ trì: Phòng Kinh tế.', '- Thời gian thực hiện: Quý 11/2026.',
       'III. TỔ CHỨC THỰC HIỆN', 'Báo cáo kết quả thực hiện năm trước ngày 05/1 1/2026 về UBND đặc khu.',
     ].join('\n');

@@ -18,6 +18,8 @@ const STOP_AFTER_LINKING_WORD = /(?<=^|\s)(và|của|các|những|với|cho|về
 const MARK_BEFORE_WORD = /(?<=\s)[\\|`´~^]+(?=\p{L})/gu;
 /** A quarter's Roman numeral read as ones or "l" ("Quý 11/2026" for "Quý II/2026": there is no 11th quarter). */
 const QUARTER_READ_AS_ONES = /(?<=(?:^|[\s(])[Qq]uý\s*)[1lI|]{2,3}(?=[\s/,.;)]|$)/gu;
+/** "Ủy ban" with the hook of its "Ủ" lost ("Uy ban MTTQ"): no other word is written "Uy ban". */
+const UY_BAN = /(?<=^|[\s(,;])([Uu])y(?= ban\b)/gu;
 /** A speck between a date's word and its number ("ngày.22", "năm:2026"). */
 const MARK_BEFORE_DATE_NUMBER = /(?<=^|[\s,(])(ngày|tháng|năm)[.:,;'`]+\s*(?=\d)/giu;
 /** A date's two-digit month read as two numbers ("05/1 1/2026"). */
@@ -48,6 +50,7 @@ export function repairOcrLines(lines: Line[]): Line[] {
         .replace(STOP_IN_SENTENCE, '$1 ')
         .replace(STOP_AFTER_LINKING_WORD, '$1 ')
         .replace(MARK_BEFORE_WORD, '')
+        .replace(UY_BAN, (_, u: string) => (u === 'U' ? 'Ủy' : 'ủy'))
         .replace(MARK_BEFORE_DATE_NUMBER, '$1 ')
         .replace(QUARTER_READ_AS_ONES, (ones) => 'I'.repeat(ones.length))
         .replace(SPLIT_MONTH, '$1$2')
