@@ -14,8 +14,10 @@ const SPECK_AFTER_STOP = /([.;])\s+[^\p{N}\s]$/u;
 const STOP_IN_SENTENCE = /(\p{L}{2,})\.{1,3}\s+(?=\p{Ll})/gu;
 /** …or after a word no sentence ends with ("HĐND và. UBND"). */
 const STOP_AFTER_LINKING_WORD = /(?<=^|\s)(và|của|các|những|với|cho|về|tại|trong|theo|để)\.{1,3}\s+/giu;
-/** A speck stuck before a word, of marks no Vietnamese word starts with ("phường \\và các tổ"). */
-const MARK_BEFORE_WORD = /(?<=\s)[\\|`´~^]+(?=\p{L})/gu;
+/** A speck stuck before a word, of marks no Vietnamese word starts with ("phường \\và các tổ", "_Giao Phòng …"). */
+const MARK_BEFORE_WORD = /(?<=^|\s)[\\|`´~^_]+(?=\p{L})/gu;
+/** A dash stuck before a linking word ("phối hợp -với Phòng …"): a speck, not a dash between two names. */
+const DASH_BEFORE_LINKING_WORD = /(?<=\s)[-–](?=(?:với|và|của|cho|theo|tại|trong|để|thực)\s)/gu;
 /** A quarter's Roman numeral read as ones or "l" ("Quý 11/2026" for "Quý II/2026": there is no 11th quarter). */
 const QUARTER_READ_AS_ONES = /(?<=(?:^|[\s(])[Qq]uý\s*)[1lI|]{2,3}(?=[\s/,.;)]|$)/gu;
 /** "Ủy ban" with the hook of its "Ủ" lost ("Uy ban MTTQ"): no other word is written "Uy ban". */
@@ -29,6 +31,8 @@ const ABBREVIATION_JOINED = /(?<=\p{L})(?=UBND|HĐND|MTTQ)|(?<=UBND|HĐND|MTTQ)(
 /** What a misread item number looks like: a short run of digits and digit-like letters or marks ("0S", "S.", "3"). */
 const MISREAD_NUMBER = /^[0-9OoSsIl|$§]{1,3}[.,:)]?\s+(?=["“]?\p{Lu})/u;
 
+/** A task's time line, the last of its attributes ("- Thời gian thực hiện: …", "b) Thời gian: …"). */
+const TIME_LINE = /^(?:[-–+•]\s*|[a-zđ]\)\s*)?Thời gian[^:]{0,20}:/u;
 /** What a misread sub-item number looks like: its group's digit, then letters ("20giL" for "2.1.", "2su" for "2.3."). */
 const MISREAD_SUB_ITEM = /^(\d)(?=\S*\p{L})\S{1,5}\s+(?=["“]?\p{Lu})/u;
 
@@ -37,7 +41,8 @@ const MISREAD_SUB_ITEM = /^(\d)(?=\S*\p{L})\S{1,5}\s+(?=["“]?\p{Lu})/u;
  * before an item and after a line's last stop taken off, item letters read with a symbol put back, a dash given its spaces,
  * a full stop inside a sentence dropped, a date's numbers mended ("ngày.22", "05/1 1/2026"), two words run
  * together split ("Vănphòng", "UBNDđặc"), and a task
- * number misread in a run ("2.", "0S Thực hiện …", "4.") given the number between its neighbours. Only
+ * number misread or lost in a run ("2.", "0S Thực hiện …", "4."; a sentence right after a task's time line) given the
+ * number between its neighbours. Only
  * for text read from a picture: typed text is taken as written.
  */
 export function repairOcrLines(lines: Line[]): Line[] {
@@ -45,11 +50,12 @@ export function repairOcrLines(lines: Line[]): Line[] {
     .filter((line) => !SPECKS_ONLY.test(line.text))
     .map((line) => {
       const text = repairItemLetter(line.text.replace(SPECKS_BEFORE_ITEM, ''))
+        .replace(MARK_BEFORE_WORD, '')
+        .replace(DASH_BEFORE_LINKING_WORD, '')
         .replace(DASH_SPACING, '$1 - ')
         .replace(SPECK_AFTER_STOP, '$1')
         .replace(STOP_IN_SENTENCE, '$1 ')
         .replace(STOP_AFTER_LINKING_WORD, '$1 ')
-        .replace(MARK_BEFORE_WORD, '')
         .replace(UY_BAN, (_, u: string) => (u === 'U' ? 'Ủy' : 'ủy'))
         .replace(MARK_BEFORE_DATE_NUMBER, '$1 ')
         .replace(QUARTER_READ_AS_ONES, (ones) => 'I'.repeat(ones.length))
@@ -62,12 +68,14 @@ export function repairOcrLines(lines: Line[]): Line[] {
     if (NUMBERED.test(line.text)) return line;
     const sub = subItemNumber(kept, i);
     if (sub) return { ...line, text: sub };
+    // a number misread, or lost: a sentence right after a task's time line ("b) Thời gian thực hiện: …")
     const m = MISREAD_NUMBER.exec(line.text);
-    if (!m) return line;
+    const lost = !m && i > 0 && TIME_LINE.test(kept[i - 1]!.text) && /^\p{Lu}\p{Ll}/u.test(line.text);
+    if (!m && !lost) return line;
     const before = neighbourNumber(kept, i, -1);
     const after = neighbourNumber(kept, i, 1);
     if (before === null || after !== before + 2) return line;
-    return { ...line, text: `${before + 1}. ${line.text.slice(m[0].length)}` };
+    return { ...line, text: `${before + 1}. ${line.text.slice(m ? m[0].length : 0)}` };
   });
 }
 
