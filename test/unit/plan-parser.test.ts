@@ -516,6 +516,24 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(plan.footnotes).toEqual([]);
   });
 
+  it('a unit\'s name a scan misread in one mention ("Phòng Nơi vụ", "Văn Phông", "UBND D tỉnh") is mended by the others; a right word read once stays ("Công an", "hướng dẫn")', () => {
+    const scan = [
+      'ỦY BAN NHÂN DÂN TỈNH', 'Số: 05/KH-UBND', 'KẾ HOẠCH', 'Thực hiện dân chủ ở cơ sở năm 2026',
+      'I. NHIỆM VỤ',
+      '1. Tiếp công dân định kỳ của Chủ tịch UBND tỉnh với Nhân dân; tiếp công dân đột xuất.', '- Cơ quan chủ trì: Phòng Nội vụ.', '- Cơ quan phối hợp: Văn phòng UBND tỉnh.', '- Thời gian thực hiện: Thường xuyên.',
+      '2. Rà soát quy chế dân chủ.', '- Cơ quan chủ trì: Phòng Nơi vụ.', '- Cơ quan phối hợp: Lãnh đạo Văn Phông; Công an tỉnh.', '- Thời gian thực hiện: Quý II/2026.',
+      '3. Đối thoại với Nhân dân.', '- Cơ quan chủ trì: Chánh Văn phòng UBND D tỉnh.', '- Cơ quan phối hợp: Phòng Nội vụ; Ban hướng dẫn công dân.', '- Thời gian thực hiện: Năm 2026.',
+      'II. TỔ CHỨC THỰC HIỆN', 'Phòng Nội vụ theo dõi; Văn phòng UBND tỉnh tổng hợp; Lãnh đạo Văn phòng chỉ đạo.',
+    ].join('\n');
+    const { plan } = parsePlanText(scan, { ocr: true });
+    expect(plan.tasks.map((t) => [t.lead, t.coordinating])).toEqual([
+      [['Phòng Nội vụ'], ['Văn phòng UBND tỉnh']],
+      [['Phòng Nội vụ'], ['Lãnh đạo Văn phòng', 'Công an tỉnh']],
+      [['Chánh Văn phòng UBND tỉnh'], ['Phòng Nội vụ', 'Ban hướng dẫn công dân']],
+    ]);
+    expect(parsePlanText(scan).plan.tasks[1]!.lead).toEqual(['Phòng Nơi vụ']); // typed text is taken as written
+  });
+
   it('tells the clerk a text came from a scan when the reader says so', () => {
     expect(fixturePlan('phuong-nghia-lo-2026-scan').warnings).toContain('Văn bản đọc từ bản quét (nhận dạng chữ): chữ có thể bị đọc sai, hãy đối chiếu từng mục với bản giấy.');
     expect(parsePlanText(seedText(IMPORT_SEEDS[1])).plan.warnings.some((w) => w.includes('bản quét'))).toBe(false);

@@ -8,6 +8,7 @@ import { readSignature } from './signature';
 import { splitSource } from './source-text';
 import { repairOcrHeadings } from './ocr-headings';
 import { repairOcrLines } from './ocr-lines';
+import { mendUnitNames } from './ocr-names';
 import { readTasks } from './tasks';
 import { findWebTitleLine, readWebCopy, webTitleLines, type WebCopy } from './web-copy';
 import { splitBases } from './bases';
@@ -93,6 +94,7 @@ export function parsePlanText(raw: string, options: ParseOptions = {}): ParseOut
   const taskSection = sections.find((s) => s.kind === 'tasks');
   const taskResult = readTasks(taskSection?.blocks ?? []);
   warnings.push(...taskResult.warnings);
+  if (options.ocr) mendUnitNames(taskResult.tasks, source.lines.map((l) => l.text).join('\n'));
 
   const organizationBlocks = sections.filter((s) => s.kind === 'organization' || s.kind === 'budget').flatMap((s) => s.blocks);
   const deadlines = readDeadlines(organizationBlocks);

@@ -1,0 +1,97 @@
+import type { ParsedTask } from '../../../shared/import/parsed-plan';
+import { editDistance } from './fuzzy';
+
+/** Two words side by side, lower-cased, as the document writes them ("văn phòng", "nội vụ"), and how often. */
+type PairCounts = Map<string, number>;
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+interface Counts {
+  pairs: PairCounts;
+  words: Map<string, number>;
+  /** How the document writes each word after the word before it ("văn Phòng" or "văn phòng"), as written. */
+  written: Map<string, Map<string, number>>;
+}
+
+function pairCounts(text: string): Counts {
+  const original = (text.match(WORD) ?? []) as string[];
+  const tokens = original.map((t) => t.toLowerCase());
+  const counts: Counts = { pairs: new Map(), words: new Map(), written: new Map() };
+  tokens.forEach((token, i) => {
+    counts.words.set(token, (counts.words.get(token) ?? 0) + 1);
+    if (i === 0) return;
+    const pair = `${tokens[i - 1]} ${token}`;
+    counts.pairs.set(pair, (counts.pairs.get(pair) ?? 0) + 1);
+    const forms = counts.written.get(pair) ?? new Map<string, number>();
+    forms.set(original[i]!, (forms.get(original[i]!) ?? 0) + 1);
+    counts.written.set(pair, forms);
+  });
+  return counts;
+}
+
+/**
+ * A unit's name mended by the rest of the document: a scan misreads a letter or a mark in one mention ("Phòng
+ * Nơi vụ", "Văn Phông", "Việt Nai") and reads the same name right in the others. A word of three letters or
+ * more, read once and in word pairs read at most once, becomes the word of its length with one or two letters
+ * otherwise that the document writes beside the same neighbours, on each side, at least twice in all ("nội vụ",
+ * "văn phòng"), when one such word stands out; a lone letter between two words the document writes side by side
+ * ("UBND D tỉnh") is dropped. So a right word that differs by a tone mark stays ("hướng dẫn" is never "hướng
+ * dân"), and no letter is added ("Công an" is never "Công dân"). Only for text read from a picture.
+ */
+export function mendUnitNames(tasks: ParsedTask[], text: string): void {
+  const counts = pairCounts(text);
+  const mend = (name: string) => mendName(name, counts);
+  for (const task of tasks) {
+    task.directing = task.directing.map(mend);
+    task.lead = task.lead.map(mend);
+    task.coordinating = task.coordinating.map(mend);
+    task.implementing = task.implementing.map(mend);
+  }
+}
+
+function mendName(name: string, { pairs, words, written }: Counts): string {
+  const tokens = name.split(' ');
+  // neighbours compared by their letters ("quan," is "quan")
+  const bare = (word: string | undefined) => word?.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') || undefined;
+  const count = (a: string | undefined, b: string | undefined) => (bare(a) && bare(b) ? (pairs.get(`${bare(a)} ${bare(b)}`) ?? 0) : 0);
+  const out: string[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k]!;
+    const before = out[out.length - 1];
+    const after = tokens[k + 1];
+    if (!/^\p{L}+$/u.test(token) || (words.get(token.toLowerCase()) ?? 0) > 1 || count(before, token) > 1 || count(token, after) > 1) {
+      out.push(token);
+      continue;
+    }
+    if (token.length === 1 && count(before, after) >= 2) continue; // "UBND D tỉnh"
+    if (token.length < 3) {
+      out.push(token);
+      continue;
+    }
+    let best: { word: string; support: number } | null = null;
+    let tied = false;
+    for (const [word, seen] of words) {
+      // letters read wrong, never letters added or lost: "Công an" must not become "Công dân"
+      if (seen < 2 || word.length !== token.length || !/^\p{L}+$/u.test(word) || editDistance(token.toLowerCase(), word, 2) > 2) continue;
+      // the document must write the word beside each neighbour it has here
+      const left = count(before, word);
+      const right = count(word, after);
+      if ((bare(before) && !left) || (bare(after) && !right) || left + right < 2) continue;
+      const support = left + right;
+      if (best && support === best.support) tied = true;
+      else if (!best || support > best.support) {
+        best = { word, support };
+        tied = false;
+      }
+    }
+    if (!best || tied) {
+      out.push(token);
+      continue;
+    }
+    // written as the document writes it after the same word ("Văn phòng"); a name's first word keeps its capital
+    const forms = [...(written.get(`${bare(before)} ${best.word}`) ?? [])].sort((a, b) => b[1] - a[1]);
+    const capital = token[0] !== token[0]!.toLowerCase();
+    out.push(forms[0] && before ? forms[0][0] : capital ? best.word[0]!.toUpperCase() + best.word.slice(1) : best.word);
+  }
+  return out.join(' ');
+}
