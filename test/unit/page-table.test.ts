@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isPageNumber } from '../../core/import/page-number';
 import type { Item } from '../../core/import/readers/page-item';
 import { tableLines, type TableCarry } from '../../core/import/readers/page-table';
 
@@ -59,5 +60,20 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
       { columns: null },
     );
     expect(written(out)).toEqual(['TT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian', '1\tTiếp công dân định kỳ và đối thoại\tVăn phòng HĐND và UBND\tCông an xã\tThường xuyên']);
+  });
+
+  it('a page number between two rows, in any of the forms plans print it, is no row and does not end the table', () => {
+    expect(['3', '- 3 -', '– 3 –', 'Trang 3', '3/10', ' 12 '].every(isPageNumber)).toBe(true);
+    expect(['2026', '3. Tổ chức', '(3)', 'Quý 3', '15/3/2026'].some(isPageNumber)).toBe(false);
+    const out = tableLines(
+      page([
+        ['TT', 'Nội dung công việc', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian'],
+        ['1', 'Tiếp công dân', 'Văn phòng', 'Công an xã', 'Thường xuyên'],
+        [null, null, '– 2 –', null, null],
+        ['2', 'Đối thoại', 'Phòng Văn hóa', 'Các thôn', 'Quý II/2026'],
+      ]),
+      { columns: null },
+    );
+    expect(written(out)).toEqual(['TT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian', '1\tTiếp công dân\tVăn phòng\tCông an xã\tThường xuyên', '2\tĐối thoại\tPhòng Văn hóa\tCác thôn\tQuý II/2026']);
   });
 });

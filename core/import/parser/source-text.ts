@@ -1,3 +1,4 @@
+import { isPageNumber } from '../page-number';
 import { footerColumns } from './footer-columns';
 import { taskTableLines } from './task-table';
 
@@ -59,13 +60,8 @@ export function repairItemLetter(text: string): string {
 /** "- Lưu: VT, VHXH TM. ỦY BAN NHÂN DÂN": a web page's table row, the recipients' last line and the signer's first, copied onto one line. */
 const ARCHIVE_THEN_AUTHORITY = /^([-–+•]?\s*[Ll][ưuƯU][uU]\s*:.*?)\s+((?:KT|TM|TL|TUQ|Q)\s*\.\s*\p{Lu}.*)$/u;
 
-const PAGE_NUMBER = /^(?:-\s*)?(?:trang\s+)?\d{1,3}(?:\s*-)?(?:\s*\/\s*\d{1,3})?$/i;
 const FOOTNOTE_RULE = /^[_\-–—]{8,}$/;
 const FOOTNOTE_START = /^(\d{1,2})\s*(?=\S)(?!\/|\.\d|,\d)/;
-
-function isPageNumber(text: string): boolean {
-  return PAGE_NUMBER.test(text.trim());
-}
 
 /** A footnote mark OCR read as a symbol after the word ("thi hành!", "cơ quan'"): a superscript digit is small and faint. */
 const MISREAD_MARK = "[!'’¹²³]";

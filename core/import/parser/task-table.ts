@@ -1,3 +1,4 @@
+import { isPageNumber } from '../page-number';
 import { foldChars } from './fuzzy';
 
 type Column = 'no' | 'task' | 'lead' | 'coordinating' | 'implementing' | 'time' | 'product' | 'other';
@@ -41,7 +42,7 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
     const raw = rawLines[i]!.replace(/\r$/, '');
     if (!raw.includes('\t')) {
       // a line of text ends the table; blank lines, a page break and a page number may stand between rows
-      if (raw.trim() && !/^\s*(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*[-–])?\s*$/i.test(raw)) columns = null;
+      if (raw.trim() && !isPageNumber(raw)) columns = null;
       continue;
     }
     // "(2) Quán triệt …": the columns' numbering row read into the first row (a scan)

@@ -1,4 +1,5 @@
 import { foldVietnamese } from '../../../shared/text/fold';
+import { isPageNumber } from '../page-number';
 import type { Item } from './page-item';
 
 /** A task table read on one page and going on to the next: its columns' left edges, in the page's own units. */
@@ -53,7 +54,7 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
       continue;
     }
     const starts = carry.columns;
-    if (line.length === 1 && /^[-–]?\s*\d{1,3}\s*[-–]?$/.test(line[0]!.str.trim())) continue; // a page number: left as it is
+    if (line.length === 1 && isPageNumber(line[0]!.str)) continue; // left as it is
     // a paragraph runs across the columns' edges; one word over an edge is two cells' words read as one (OCR)
     const crossed = starts.filter((start) => line.some((item) => runsAcross(item, start, size))).length;
     if (crossed >= Math.min(2, starts.length - 1) || /^[IVX]{1,4}\s*\./.test(line[0]!.str)) {
