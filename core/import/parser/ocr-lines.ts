@@ -31,6 +31,8 @@ const ABBREVIATION_JOINED = /(?<=\p{L})(?=UBND|HĐND|MTTQ)|(?<=UBND|HĐND|MTTQ)(
 /** What a misread item number looks like: a short run of digits and digit-like letters or marks ("0S", "S.", "3"). */
 const MISREAD_NUMBER = /^[0-9OoSsIl|$§]{1,3}[.,:)]?\s+(?=["“]?\p{Lu})/u;
 
+/** A part's heading ("II. NHIỆM VỤ"): a run of numbered items ends there. */
+const PART_HEADING = /^[IVXL]{1,4}\s*[.:]\s/;
 /** A task's time line, the last of its attributes ("- Thời gian thực hiện: …", "b) Thời gian: …"). */
 const TIME_LINE = /^(?:[-–+•]\s*|[a-zđ]\)\s*)?Thời gian[^:]{0,20}:/u;
 /** What a misread sub-item number looks like: its group's digit, then letters ("20giL" for "2.1.", "2su" for "2.3."). */
@@ -87,7 +89,7 @@ function neighbourNumber(lines: Line[], at: number, step: 1 | -1): number | null
   for (let i = at + step; i >= 0 && i < lines.length && Math.abs(i - at) <= 80; i += step) {
     const m = NUMBERED.exec(lines[i]!.text);
     if (m) return Number(m[1]);
-    if (/^[IVXL]{1,4}\s*[.:]\s/.test(lines[i]!.text)) return step === -1 ? 0 : null;
+    if (PART_HEADING.test(lines[i]!.text)) return step === -1 ? 0 : null;
   }
   return null;
 }
@@ -113,7 +115,7 @@ function subItemNumber(lines: Line[], at: number): string | null {
       const secondFollows = lines.slice(at + 1, at + 41).some((l) => second.test(l.text));
       return Number(item[1]) === group && secondFollows ? `${group}.1. ${rest}` : null;
     }
-    if (/^[IVXL]{1,4}\s*[.:]\s/.test(text)) return null;
+    if (PART_HEADING.test(text)) return null;
   }
   return null;
 }

@@ -69,11 +69,12 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
       cells[column] = `${cells[column]} ${item.str}`.trim();
     }
     const filled = cells.map((c) => /[\p{L}\p{N}]/u.test(c));
-    const restarted = startsRow(cells, filled, above);
+    const columnNumbers = isColumnNumbers(cells);
+    const restarted = columnNumbers || startsRow(cells, filled, above);
     above = filled;
     if (restarted) {
       flush();
-      if (isColumnNumbers(cells)) {
+      if (columnNumbers) {
         out.set(i, null); // "(1) (2) (3) …": the columns' numbers
         above = cells.map(() => false);
         continue;
@@ -110,7 +111,7 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
  * a column, once ended, stays empty; a new row is where they all begin again.
  */
 function startsRow(cells: string[], filled: boolean[], above: boolean[]): boolean {
-  if (NUMBER_CELL.test(cells[0]!) || SCANNED_NUMBER_CELL.test(cells[0]!) || isColumnNumbers(cells)) return true;
+  if (SCANNED_NUMBER_CELL.test(cells[0]!)) return true; // as written ("4", "(4)", "4.") or as a scan reads it ("4:")
   if (!above.length) return false;
   return filled.filter((f, k) => k > 0 && f && !above[k]).length >= 2;
 }
