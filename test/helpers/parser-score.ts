@@ -23,17 +23,22 @@ export interface ParserFixture {
   expected: ScoredExpectation & Record<string, unknown>;
 }
 
-/** Every plan in test/fixtures/import with its text in test/fixtures/seeds (the three seeds keep their own file names). */
-export function parserFixtures(): ParserFixture[] {
+/**
+ * Every plan in test/fixtures/import with its text in test/fixtures/seeds (the three seeds keep their own file
+ * names); or, given `dir`, every NAME.expected.json there with its NAME.txt beside it (plans kept out of the
+ * repository to measure the parser on what it was not tuned on: bench/plan-accuracy.ts --fixtures DIR).
+ */
+export function parserFixtures(dir?: string): ParserFixture[] {
   const seedFiles = new Map<string, string>(IMPORT_SEEDS.map((s) => [s.name, s.textFile]));
+  const answers = dir ?? path.join(fixtures, 'import');
   return fs
-    .readdirSync(path.join(fixtures, 'import'))
+    .readdirSync(answers)
     .filter((f) => f.endsWith('.expected.json'))
     .sort()
     .map((f) => {
       const name = f.replace(/\.expected\.json$/, '');
-      const text = fs.readFileSync(path.join(fixtures, 'seeds', seedFiles.get(name) ?? `${name}.txt`), 'utf8');
-      return { name, text, ocr: name.endsWith('-scan'), expected: JSON.parse(fs.readFileSync(path.join(fixtures, 'import', f), 'utf8')) as ParserFixture['expected'] };
+      const textFile = dir ? path.join(dir, `${name}.txt`) : path.join(fixtures, 'seeds', seedFiles.get(name) ?? `${name}.txt`);
+      return { name, text: fs.readFileSync(textFile, 'utf8'), ocr: name.endsWith('-scan'), expected: JSON.parse(fs.readFileSync(path.join(answers, f), 'utf8')) as ParserFixture['expected'] };
     });
 }
 

@@ -76,4 +76,23 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
     );
     expect(written(out)).toEqual(['TT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian', '1\tTiếp công dân\tVăn phòng\tCông an xã\tThường xuyên', '2\tĐối thoại\tPhòng Văn hóa\tCác thôn\tQuý II/2026']);
   });
+  it('a group\'s row ("II | Thực hiện dân chủ ở cơ sở") begins a row of its own, so it is not read into the row above whose cell it sits under', () => {
+    const out = tableLines(
+      page([
+        ['TT', 'Nội dung công việc', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian'],
+        ['I', 'Công tác dân vận', null, null, null],
+        ['1', 'Đăng ký mô hình', 'Các thôn', null, 'Trước ngày 20/3/2026'],
+        ['II', 'Dân chủ ở cơ sở', null, null, null],
+        ['2', 'Tổ chức Hội nghị', 'Văn phòng', 'Công đoàn', 'Quý I/2026'],
+      ]),
+      { columns: null },
+    );
+    expect(written(out)).toEqual([
+      'TT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian',
+      'I\tCông tác dân vận\t\t\t',
+      '1\tĐăng ký mô hình\tCác thôn\t\tTrước ngày 20/3/2026',
+      'II\tDân chủ ở cơ sở\t\t\t',
+      '2\tTổ chức Hội nghị\tVăn phòng\tCông đoàn\tQuý I/2026',
+    ]);
+  });
 });

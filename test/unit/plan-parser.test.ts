@@ -437,6 +437,41 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect([labelled.tasks[0]!.lead, labelled.tasks[0]!.timeframe.kind]).toEqual([['Phòng Văn hóa - Xã hội'], 'unspecified']);
   });
 
+  it('tasks numbered under groups whose units are in a sentence under each ("1.1. …" then "Giao … chủ trì, phối hợp với các phòng, đơn vị thuộc UBND phường thực hiện; thời gian: …")', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'II. NHIỆM VỤ TRỌNG TÂM',
+      '1. Công tác dân vận chính quyền',
+      '1.1. Quán triệt Chỉ thị số 33/CT-TTg.',
+      'Giao Phòng Văn hóa - Xã hội chủ trì, phối hợp với Ủy ban MTTQ Việt Nam phường và các tổ dân phố thực hiện; thời gian: Thường xuyên.',
+      '1.2. Tổ chức đối thoại.',
+      'Giao Văn phòng HĐND và UBND phường chủ trì, phối hợp với các phòng, đơn vị thuộc UBND phường thực hiện; thời gian: Quý II/2026.',
+      '2. Thực hiện dân chủ ở cơ sở',
+      '2.1. Lấy ý kiến Nhân dân về các dự án.',
+      'Giao Phòng Kinh tế, Hạ tầng và Đô thị chủ trì, phối hợp với Văn phòng HĐND và UBND phường, các tổ dân phố có dự án thực hiện, bảo đảm công khai; thời gian: Năm 2026.',
+    ].join('\n');
+    const plan = parsePlanText(text).plan;
+    expect(plan.tasks.map((t) => [t.ordinal, t.lead, t.coordinating, t.timeframe.kind])).toEqual([
+      ['1.1', ['Phòng Văn hóa - Xã hội'], ['Ủy ban MTTQ Việt Nam phường', 'các tổ dân phố'], 'ongoing'],
+      ['1.2', ['Văn phòng HĐND và UBND phường'], ['các phòng, đơn vị thuộc UBND phường'], 'range'],
+      ['2.1', ['Phòng Kinh tế, Hạ tầng và Đô thị'], ['Văn phòng HĐND và UBND phường', 'các tổ dân phố có dự án'], 'year'],
+    ]);
+  });
+
+  it('"báo cáo kết quả thực hiện năm 2026 trước ngày …" is the annual report; "kế hoạch thực hiện năm 2026" stays the plan', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'III. TỔ CHỨC THỰC HIỆN',
+      '1. Các cơ quan, đơn vị xây dựng kế hoạch thực hiện năm 2026 trước ngày 20/02/2026.',
+      '2. Báo cáo kết quả thực hiện 6 tháng đầu năm trước ngày 08/6/2026 và báo cáo kết quả thực hiện năm 2026 trước ngày 06/11/2026 về UBND xã.',
+    ].join('\n');
+    expect(parsePlanText(text).plan.reportingDeadlines.map((d) => [d.kind, d.dueDate])).toEqual([
+      ['plan', '2026-02-20'],
+      ['semiannual', '2026-06-08'],
+      ['annual', '2026-11-06'],
+    ]);
+  });
+
   it('a web page: its breadcrumb above the title line, "(Đã ký)" joined with the name, the page\'s own lines after it', () => {
     const web = fixturePlan('web-xa-son-ha-2026');
     expect([web.documentNumber, web.issueDate, web.signerName, web.signerTitle]).toEqual(['21/KH-UBND', '2026-01-20', 'Nguyễn Thị Hoa', 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH']);

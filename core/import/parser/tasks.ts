@@ -116,7 +116,7 @@ export function readTasks(blocks: Block[]): TaskSection {
 
 /**
  * Whether the tasks are the sub-items of numbered groups ("1. Công tác dân vận chính quyền" then "1.1. …",
- * "1.2. …", or "a) …", "b) …", each with its own "- Đơn vị chủ trì: …" lines): so when one numbered item
+ * "1.2. …", or "a) …", "b) …", each with its own "- Đơn vị chủ trì: …" lines or "Giao … chủ trì" sentence): so when one numbered item
  * holds two sub-items that each name their units or time. A task's plain sub-items followed by the task's
  * own attribute lines are not that: only the last of them is followed by labels.
  */
@@ -135,15 +135,18 @@ function nestedStyle(blocks: Block[]): 'sub-numbered' | 'lettered' | null {
     if (SUB_NUMBERED.test(text)) {
       close();
       open = 'sub-numbered';
+      labelled = !!proseAttributes(text);
     } else if (NUMBERED.test(text)) {
       close();
       counts['sub-numbered'] = counts.lettered = 0;
     } else if (letter && !matchLabel(text.slice(letter[0].length).trim())) {
       close();
       open = 'lettered';
+      labelled = !!proseAttributes(text);
     } else {
       const bullet = letter ?? BULLET.exec(text);
-      if (matchLabel(bullet ? text.slice(bullet[0].length).trim() : text)) labelled = true;
+      // "- Đơn vị chủ trì: …", or the units in a sentence ("Giao Phòng Văn hóa - Xã hội chủ trì, phối hợp với …")
+      if (matchLabel(bullet ? text.slice(bullet[0].length).trim() : text) || proseAttributes(text)) labelled = true;
     }
   }
   close();

@@ -15,6 +15,8 @@ const ROLE_WORDS = /\b(chu tri|phoi hop|thoi gian|thuc hien)\b/;
 const NUMBER_CELL = /^\(?\d{1,2}\)?\.?$/;
 /** A row's number as a scan reads it: a stray mark after it ("4:", "2. :", "7 '"). */
 const SCANNED_NUMBER_CELL = /^\(?(\d{1,2})\)?\s*[.:,;'’`]{0,2}$/;
+/** A group's row ("II | Thực hiện dân chủ ở cơ sở"): a Roman numeral or a capital letter in the first column. */
+const GROUP_CELL = /^(?:[IVX]{1,4}|[A-E])\.?$/;
 /** The columns' numbering row ("(1) (2) (3) (4) (5)") as a scan may read it: "iD (2) . 3). - (4) (5)". */
 const COLUMN_NUMBER = /^\(\d{1,2}\)$|^\d{1,2}\)\.?$/;
 
@@ -80,7 +82,9 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
         continue;
       }
       const number = SCANNED_NUMBER_CELL.exec(cells[0]!)?.[1];
-      if (number) {
+      if (GROUP_CELL.test(cells[0]!)) {
+        // a group's heading row: its number is no task's, and the numbering goes on after it
+      } else if (number) {
         carry.lastNumber = Number(number);
         if (!NUMBER_CELL.test(cells[0]!)) cells[0] = number; // "4:" is row 4
       } else if (carry.lastNumber !== undefined) {
@@ -106,12 +110,13 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
 }
 
 /**
- * Whether a table line begins a row: its first cell is a number, or (a scan that lost the number) two other
+ * Whether a table line begins a row: its first cell is a number or a group's numeral, or (a scan that lost the number) two other
  * columns that were empty on the line above begin on it. Cells are written from their top, so within a row
  * a column, once ended, stays empty; a new row is where they all begin again.
  */
 function startsRow(cells: string[], filled: boolean[], above: boolean[]): boolean {
   if (SCANNED_NUMBER_CELL.test(cells[0]!)) return true; // as written ("4", "(4)", "4.") or as a scan reads it ("4:")
+  if (GROUP_CELL.test(cells[0]!)) return true; // a group's row ("II")
   if (!above.length) return false;
   return filled.filter((f, k) => k > 0 && f && !above[k]).length >= 2;
 }
@@ -142,11 +147,11 @@ function headingColumns(lines: Item[][], at: number): { starts: number[]; headin
   if (cells.length < 3 || cells.some((c) => c.text.split(/\s+/).length > 6) || /^\d{1,2}\s*[.)]/.test(cells[0]!.text)) return null;
   const starts = cells.map((c) => c.x);
   const headings = cells.map((c) => c.text.trim());
-  // a heading wrapped in its cell ("Đơn vị chủ" / "trì"): the next lines whose words all sit in the heading's columns and carry no number
+  // a heading wrapped in its cell ("Đơn vị chủ" / "trì"): the next lines whose words all sit in the heading's columns and carry no row's or group's number
   let last = at;
   for (let k = at + 1; k <= at + 2 && k < lines.length; k++) {
     const next = lines[k]!;
-    if (next.some((item) => NUMBER_CELL.test(item.str.trim()))) break;
+    if (next.some((item) => NUMBER_CELL.test(item.str.trim()) || GROUP_CELL.test(item.str.trim()))) break;
     if (next.some((item) => starts.some((start) => runsAcross(item, start, size)))) break;
     for (const item of next) {
       const column = columnAt(starts, item, size);
