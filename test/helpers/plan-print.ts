@@ -21,13 +21,22 @@ export async function printedPlanPdfs(texts: string[]): Promise<Buffer[]> {
     const pdfs: Buffer[] = [];
     for (const text of texts) {
       const html: string[] = [];
-      let table: string[] = [];
+      let table: string[][] = [];
       const flush = () => {
-        if (table.length) html.push(`<table>${table.join('')}</table>`);
+        if (table.length) html.push(`<table>${table.map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('')}</table>`);
         table = [];
       };
-      for (const line of text.replace(/\f/g, '\n').split('\n')) {
-        if (line.includes('\t')) table.push(`<tr>${line.split('\t').map((cell) => `<td>${escape(cell.trim())}</td>`).join('')}</tr>`);
+      const lines = text.replace(/\f/g, '\n').split('\n');
+      for (const [i, line] of lines.entries()) {
+        const row = table[table.length - 1];
+        // a cell of several paragraphs, as text copied from a Word table gives it: the row's cells go on over
+        // lines until the row has as many as the table's first, or the line sits between two rows
+        const goesOn = row && line.trim() && (row.length < table[0]!.length || (!line.includes('\t') && lines[i + 1]?.includes('\t')));
+        if (goesOn) {
+          const [first, ...rest] = line.split('\t');
+          row[row.length - 1] += `<br>${escape(first!.trim())}`;
+          row.push(...rest.map((cell) => escape(cell.trim())));
+        } else if (line.includes('\t')) table.push(line.split('\t').map((cell) => escape(cell.trim())));
         else if (/\S {6,}\S/.test(line.trim())) {
           // text laid out like its page: columns kept apart by runs of spaces, printed side by side, each half the page
           flush();

@@ -472,6 +472,81 @@ describe('plan parser: what it could not read (issue 19)', () => {
     ]);
   });
 
+  it('a task table copied from Word whose cells hold several paragraphs: the row goes on over lines until its cells are all there; an eleventh row "11." is no part heading', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'II. NHIỆM VỤ',
+      'STT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành\tSản phẩm',
+      '1\tDuy trì tiếp công dân; đối thoại với Nhân dân về:',
+      '- Chỉnh trang đô thị;',
+      '- Bồi thường, tái định cư\tVăn phòng HĐND và UBND phường\tCông an phường;',
+      'Phòng Kinh tế, Hạ tầng và Đô thị\tQuý II/2026\tThông báo kết luận',
+      '2\tNâng cao chất lượng thủ tục hành chính\tTrung tâm Phục vụ hành chính công phường\tVăn phòng HĐND và UBND phường\tNăm 2026\tBáo cáo',
+      'Sổ theo dõi hồ sơ',
+      ...Array.from({ length: 9 }, (_, i) => `${i + 3}\tSơ kết, biểu dương lần ${i + 3}\tPhòng Văn hóa - Xã hội\tCác tổ dân phố\tTháng 12/2026\tQuyết định`),
+      '',
+      'III. KINH PHÍ',
+    ].join('\n');
+    const plan = parsePlanText(text).plan;
+    expect(plan.tasks).toHaveLength(11);
+    expect(plan.tasks[0]).toMatchObject({ lead: ['Văn phòng HĐND và UBND phường'], coordinating: ['Công an phường', 'Phòng Kinh tế, Hạ tầng và Đô thị'], timeframe: { kind: 'range', from: '2026-04-01' } });
+    expect(plan.tasks[0]!.body).toContain('Chỉnh trang đô thị');
+    expect(plan.tasks[1]!.subtasks.map((s) => s.body)).toEqual(['Sản phẩm: Báo cáo Sổ theo dõi hồ sơ']);
+    expect(plan.tasks[10]).toMatchObject({ ordinal: '11', lead: ['Phòng Văn hóa - Xã hội'] });
+  });
+
+  it('"Phối hợp thực hiện:" names who coordinates, "Phối hợp, thực hiện:" who coordinates and carries out; a footnote mark is no part of a unit; "Hoàn thành trong tháng 10/2026" is that month', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'II. NHIỆM VỤ',
+      '1. Tuyên truyền.',
+      '- Chủ trì thực hiện: Văn phòng Sở.',
+      '- Phối hợp thực hiện: Phòng Tổ chức cán bộ, Công đoàn ngành.',
+      '- Thời hạn: Hoàn thành trong tháng 10/2026.',
+      '2. Đối thoại.',
+      '- Phối hợp, thực hiện: Các sở, ban, ngành tỉnh và các cơ quan liên quan.',
+      '- Thời hạn: Hoàn thành tháng 10/2026.',
+    ].join('\n');
+    const [first, second] = parsePlanText(text).plan.tasks;
+    expect([first!.coordinating, first!.implementing, first!.timeframe]).toEqual([['Phòng Tổ chức cán bộ', 'Công đoàn ngành'], [], expect.objectContaining({ kind: 'range', from: '2026-10-01', to: '2026-10-31' })]);
+    expect([second!.coordinating, second!.implementing, second!.timeframe.kind]).toEqual([['Các sở, ban, ngành tỉnh', 'các cơ quan liên quan'], ['Các sở, ban, ngành tỉnh', 'các cơ quan liên quan'], 'deadline']);
+    // the footnote mark a PDF's text left after a unit ("liên quan4" read as "liên quan[^4]") stays in the sentence
+    expect(splitUnits('Các sở, ban, ngành tỉnh và các cơ quan liên quan[^4].').map((u) => u.name)).toEqual(['Các sở, ban, ngành tỉnh', 'các cơ quan liên quan']);
+  });
+
+  it('a worn scan: specks before a dash item ("..-Chủ trì", "ˆ- Chủ trì"), a label\'s colon read as ";" or its words run together ("Chủtrì:"), a task number in specks (":3:") or without its stop at a part\'s end ("9 Thực hiện"), a stray mark between units, a heading run together ("NHIỆMVỤ"), "Quý l/2026", "06/l1/2026"', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'II. NHIỆMVỤ VÀ GIẢI PHÁP',
+      '1. Tuyên truyền các chủ trương.',
+      '..-Chủ trì: Phòng Văn hóa - Xã hội.',
+      '- Thời gian: Quý l/2026.',
+      '2. Rà soát quy chế.',
+      'ˆ- Chủ trì; Văn phòng HĐND và UBND xã.',
+      '- Phối hợp: Các cơ quan, đơn vị,\' các ấp.',
+      '- Thời gian: Thường xuyên.',
+      ':3: Thực hiện nghiêm công tác tiếp công dân.',
+      '- Chủtrì: Văn phòng HĐND và UBND xã.',
+      '- Thời gian: Quý II/2026.',
+      '4 Kiểm tra việc thực hiện dân chủ ở cơ sở.',
+      '- Chủ trì: Phòng Văn hóa - Xã hội.',
+      '- Thời gian: trước ngày 06/l1/2026.',
+      'III. TỔ CHỨC THỰC HIỆN',
+    ].join('\n');
+    const ocr = parsePlanText(text, { ocr: true }).plan;
+    expect(ocr.tasksHeading).toBe('NHIỆM VỤ VÀ GIẢI PHÁP');
+    expect(ocr.tasks.map((t) => [t.ordinal, t.lead, t.coordinating, t.timeframe.kind])).toEqual([
+      ['1', ['Phòng Văn hóa - Xã hội'], [], 'range'],
+      ['2', ['Văn phòng HĐND và UBND xã'], ['Các cơ quan, đơn vị, các ấp'], 'ongoing'],
+      ['3', ['Văn phòng HĐND và UBND xã'], [], 'range'],
+      ['4', ['Phòng Văn hóa - Xã hội'], [], 'deadline'],
+    ]);
+    expect(ocr.tasks[0]!.timeframe).toMatchObject({ from: '2026-01-01', to: '2026-03-31' });
+    expect(ocr.tasks[3]!.timeframe).toMatchObject({ dueDate: '2026-11-06' });
+    // typed text is taken as written
+    expect(parsePlanText(text).plan.tasks.length).toBeLessThan(4);
+  });
+
   it('a web page: its breadcrumb above the title line, "(Đã ký)" joined with the name, the page\'s own lines after it', () => {
     const web = fixturePlan('web-xa-son-ha-2026');
     expect([web.documentNumber, web.issueDate, web.signerName, web.signerTitle]).toEqual(['21/KH-UBND', '2026-01-20', 'Nguyễn Thị Hoa', 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH']);

@@ -57,12 +57,22 @@ export interface LabelMatch {
  * `text` is the line without its bullet or letter.
  */
 export function matchLabel(text: string): LabelMatch | null {
+  const found = matchLabelWords(text);
+  // "Phối hợp, thực hiện" is who coordinates and who carries out; "Phối hợp thực hiện" only who coordinates
+  if (found?.kind === 'coordinating+implementing' && !/,|\/|\svà\s/u.test(text.slice(0, text.length - found.value.length))) return { ...found, kind: 'coordinating' };
+  return found;
+}
+
+function matchLabelWords(text: string): LabelMatch | null {
   const colon = text.search(/[:：]/);
   if (colon > 0 && colon <= 60) {
     const head = fold(text.slice(0, colon)).replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
     for (const [label, kind] of LABELS) {
       if (head === label) return { kind, value: text.slice(colon + 1).trim(), approximate: false };
     }
+    // a scan ran its words together ("Chủtrì", "Thờigian")
+    const joined = head.replace(/ /g, '');
+    for (const [label, kind] of LABELS) if (joined === label.replace(/ /g, '')) return { kind, value: text.slice(colon + 1).trim(), approximate: true };
     for (const [label, kind] of LABELS) {
       const t = tolerance(label);
       if (t > 0 && editDistance(head, label, t) <= t) return { kind, value: text.slice(colon + 1).trim(), approximate: true };

@@ -1,3 +1,4 @@
+import { matchLabel } from './labels';
 import { splitJoinedWord } from './ocr-words';
 import { NUMBERED, SUB_NUMBERED } from './paragraphs';
 import { repairItemLetter, type Line } from './source-text';
@@ -5,7 +6,13 @@ import { repairItemLetter, type Line } from './source-text';
 /** A line with no letter or digit: specks of dirt or toner read as ". , '" (a footnote rule is taken out before). */
 const SPECKS_ONLY = /^[^\p{L}\p{N}]*$/u;
 /** Specks read before an item's number, letter or dash (": 7. Triển khai …", "'2.2. Tổ chức …", ".c6) Thời gian …"). */
-const SPECKS_BEFORE_ITEM = /^[.:,;'`´‘’"|!_~^*¡¿]{1,3}\s*(?=\d{1,2}(?:\.\d{1,2})*\s*[.)]\s|[a-zđ]\S{0,2}[)}\]]\s|[-–+]\s)/u;
+const SPECKS_BEFORE_ITEM = /^[.:,;'`´‘’"|!_~^*¡¿ˆ˜¨]{1,3}\s*(?=\d{1,2}(?:\.\d{1,2})*\s*[.)]\s|[a-zđ]\S{0,2}[)}\]]\s|[-–+]\s?\p{Lu})/u;
+/** A dash item that lost its space ("-Chủ trì: …" once its specks are off). */
+const DASH_WITHOUT_SPACE = /^([-–+])(?=\p{Lu})/u;
+/** A mark standing alone between words ("đơn vị,' các ấp"): a speck, not a quote (those touch their word). */
+const LONE_MARK = /(?<=[\s,])['`´ˆ˜](?=\s)/gu;
+/** A label whose colon was read as a semicolon ("- Chủ trì; Văn phòng …"): its words and the mark. */
+const LABEL_BEFORE_SEMICOLON = /^((?:[-–+•]\s*|[a-zđ]\)\s*)?)([^;:]{2,40});\s*/u;
 /** A dash that lost a space beside it between two words ("Văn hóa- Xã hội", "Phục vụ -Kiểm soát"). */
 const DASH_SPACING = /(\p{L})(?:[-–] | [-–])(?=\p{L})/gu;
 /** A speck read as one character after a line's last full stop ("thuộc Sở. Ự", "trực thuộc. ˆ"). */
@@ -19,7 +26,9 @@ const MARK_BEFORE_WORD = /(?<=^|\s)[\\|`´~^_]+(?=\p{L})/gu;
 /** A dash stuck before a linking word ("phối hợp -với Phòng …"): a speck, not a dash between two names. */
 const DASH_BEFORE_LINKING_WORD = /(?<=\s)[-–](?=(?:với|và|của|cho|theo|tại|trong|để|thực)\s)/gu;
 /** A quarter's Roman numeral read as ones or "l" ("Quý 11/2026" for "Quý II/2026": there is no 11th quarter). */
-const QUARTER_READ_AS_ONES = /(?<=(?:^|[\s(])[Qq]uý\s*)[1lI|]{2,3}(?=[\s/,.;)]|$)/gu;
+const QUARTER_READ_AS_ONES = /(?<=(?:^|[\s(])[Qq]uý\s*)(?:[1lI|]{2,3}|[l|])(?=[\s/,.;)]|$)/gu;
+/** A date's digits read as letters ("06/l1/2026", "O5/3/2026"): "l", "I", "|" for 1, "O" for 0. */
+const DATE_WITH_LETTERS = /(?<![\p{L}\d])([\dlIO|]{1,2})\/([\dlIO|]{1,2})\/((?:19|20)\d{2})(?!\d)/gu;
 /** "Ủy ban" with the hook of its "Ủ" lost ("Uy ban MTTQ"): no other word is written "Uy ban". */
 const UY_BAN = /(?<=^|[\s(,;])([Uu])y(?= ban\b)/gu;
 /** A speck between a date's word and its number ("ngày.22", "năm:2026"). */
@@ -29,7 +38,7 @@ const SPLIT_MONTH = /(\b\d{1,2}\/\d) (\d\/\d{4}\b)/g;
 /** The administration's abbreviations run into the word before or after them ("UBNDđặc khu", "MTTQViệt", "tịchUBND"). */
 const ABBREVIATION_JOINED = /(?<=\p{L})(?=UBND|HĐND|MTTQ)|(?<=UBND|HĐND|MTTQ)(?=\p{L})/gu;
 /** What a misread item number looks like: a short run of digits and digit-like letters or marks ("0S", "S.", "3"). */
-const MISREAD_NUMBER = /^[0-9OoSsIl|$§]{1,3}[.,:)]?\s+(?=["“]?\p{Lu})/u;
+const MISREAD_NUMBER = /^[.:,;'`]{0,2}([0-9OoSsIl|$§]{1,3})[.,:)]?\s+(?=["“]?\p{Lu})/u;
 
 /** A part's heading ("II. NHIỆM VỤ"): a run of numbered items ends there. */
 const PART_HEADING = /^[IVXL]{1,4}\s*[.:]\s/;
@@ -51,8 +60,9 @@ export function repairOcrLines(lines: Line[]): Line[] {
   const kept = lines
     .filter((line) => !SPECKS_ONLY.test(line.text))
     .map((line) => {
-      const text = repairItemLetter(line.text.replace(SPECKS_BEFORE_ITEM, ''))
+      const text = labelColon(repairItemLetter(line.text.replace(SPECKS_BEFORE_ITEM, '').replace(DASH_WITHOUT_SPACE, '$1 ')))
         .replace(MARK_BEFORE_WORD, '')
+        .replace(LONE_MARK, '')
         .replace(DASH_BEFORE_LINKING_WORD, '')
         .replace(DASH_SPACING, '$1 - ')
         .replace(SPECK_AFTER_STOP, '$1')
@@ -62,23 +72,33 @@ export function repairOcrLines(lines: Line[]): Line[] {
         .replace(MARK_BEFORE_DATE_NUMBER, '$1 ')
         .replace(QUARTER_READ_AS_ONES, (ones) => 'I'.repeat(ones.length))
         .replace(SPLIT_MONTH, '$1$2')
+        .replace(DATE_WITH_LETTERS, (_, d: string, m: string, y: string) => `${digits(d)}/${digits(m)}/${y}`)
         .replace(ABBREVIATION_JOINED, ' ')
         .replace(/\p{L}+/gu, splitJoinedWord);
       return text === line.text ? line : { ...line, text };
     });
-  return kept.map((line, i) => {
-    if (NUMBERED.test(line.text)) return line;
-    const sub = subItemNumber(kept, i);
-    if (sub) return { ...line, text: sub };
-    // a number misread, or lost: a sentence right after a task's time line ("b) Thời gian thực hiện: …")
-    const m = MISREAD_NUMBER.exec(line.text);
-    const lost = !m && i > 0 && TIME_LINE.test(kept[i - 1]!.text) && /^\p{Lu}\p{Ll}/u.test(line.text);
-    if (!m && !lost) return line;
-    const before = neighbourNumber(kept, i, -1);
-    const after = neighbourNumber(kept, i, 1);
-    if (before === null || after !== before + 2) return line;
-    return { ...line, text: `${before + 1}. ${line.text.slice(m ? m[0].length : 0)}` };
-  });
+  // numbers mended in order: an item mended is the neighbour the next one is counted from ("4 Kiểm tra" after ":3: Thực hiện")
+  const mended = [...kept];
+  kept.forEach((line, i) => (mended[i] = mendNumber(mended, i)));
+  return mended;
+}
+
+/** A task number misread or lost, given the number between its neighbours (or the next, at a part's end); other lines as they are. */
+function mendNumber(lines: Line[], i: number): Line {
+  const line = lines[i]!;
+  if (NUMBERED.test(line.text)) return line;
+  const sub = subItemNumber(lines, i);
+  if (sub) return { ...line, text: sub };
+  // a number misread, or lost: a sentence right after a task's time line ("b) Thời gian thực hiện: …")
+  const m = MISREAD_NUMBER.exec(line.text);
+  const lost = !m && i > 0 && TIME_LINE.test(lines[i - 1]!.text) && /^\p{Lu}\p{Ll}/u.test(line.text);
+  if (!m && !lost) return line;
+  const before = neighbourNumber(lines, i, -1);
+  const after = neighbourNumber(lines, i, 1);
+  // between its neighbours ("2." … "4."), or a part's last item read as its number without the stop ("9 Thực hiện …" after "8.")
+  const last = after === null && before !== null && m?.[1] === String(before + 1);
+  if (before === null || (after !== before + 2 && !last)) return line;
+  return { ...line, text: `${before + 1}. ${line.text.slice(m ? m[0].length : 0)}` };
 }
 
 /**
@@ -119,3 +139,13 @@ function subItemNumber(lines: Line[], at: number): string | null {
   }
   return null;
 }
+
+/** "- Chủ trì; Văn phòng …" → "- Chủ trì: Văn phòng …", when the words before the semicolon are a label exactly. */
+function labelColon(text: string): string {
+  const m = LABEL_BEFORE_SEMICOLON.exec(text);
+  if (!m) return text;
+  const label = matchLabel(`${m[2]}: x`);
+  return label && !label.approximate ? `${m[1]}${m[2]}: ${text.slice(m[0].length)}` : text;
+}
+
+const digits = (read: string) => read.replace(/[lI|]/g, '1').replace(/O/g, '0');

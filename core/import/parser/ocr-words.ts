@@ -25,9 +25,12 @@ function isSyllable(word: string): boolean {
 /**
  * A word OCR ran into the next one ("Vănphòng", "côngđặc", "Trungtâm", "chínhvà"): split in two syllables
  * when the whole is no Vietnamese syllable and a split gives two, the second taking the longest beginning it
- * can ("Đô|thị", not "Đôt|hị") except a first syllable's closing "n" ("ban|hành"). Capitals inside (UBND, HĐND), digits and foreign words are left alone.
+ * can ("Đô|thị", not "Đôt|hị") except a first syllable's closing "n" ("ban|hành"); a word in capitals ("NHIỆMVỤ")
+ * the same way. Capitals inside (UBND, HĐND), abbreviations, digits and foreign words are left alone.
  */
 export function splitJoinedWord(token: string): string {
+  // a heading in capitals run together ("NHIỆMVỤ"): split as its small letters would be
+  if (/^\p{Lu}{4,}$/u.test(token)) return splitJoinedWord(token.toLowerCase()).toUpperCase();
   if (!/^\p{Lu}?\p{Ll}{3,}$/u.test(token) || !VIETNAMESE_MARK.test(token) || isSyllable(token)) return token;
   const letters = [...token];
   for (let at = 1; at < letters.length; at++) {

@@ -175,6 +175,8 @@ function romanHeading(block: Block): string | null {
   const words = block.text.slice(m[0].length).trim();
   // Headings are short; in capitals or capitalised ("II. Nội dung thực hiện").
   if (words.length > 120 || !/^\p{Lu}/u.test(words)) return null;
+  // "11." is a scan's "II." only before a part's name in capitals: "11. Sơ kết, biểu dương …" is the eleventh task
+  if (!/^[IVXL]+$/.test(m[1]!) && !isUpperLine(words)) return null;
   if (!isUpperLine(words) && /[.;]$/.test(words) && words.length > 60) return null;
   return words;
 }

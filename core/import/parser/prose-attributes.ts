@@ -8,8 +8,8 @@ import { matchLabel, type LabelMatch } from './labels';
 const ASSIGNED = /^(?:giao|de nghi|yeu cau)\s+(.+?)\s+(?:(chu tri)(?:\s*,?\s*(?:phoi hop voi|phoi hop|cung voi)\s+(.+?))?(?:\s+(?:to chuc\s+)?thuc hien)?|(?:to chuc\s+)?(thuc hien|trien khai))\s*(?:[;.]|$|(?<=thuc hien|trien khai)\s*,|,(?=\s*(?:thoi gian|thoi han|tien do)))/;
 /** "…; thời gian: Quý I/2026." or "…, thời gian thực hiện: …" after it. */
 const TIME = /[;,.]\s*(thoi gian(?: thuc hien| hoan thanh)?|thoi han|tien do)\s*:\s*/;
-/** "(Chủ trì: Phòng Kinh tế; phối hợp: các thôn; thời gian: Quý II/2026)" closing a task's sentence. */
-const BRACKETED = /\(([^()]*:[^()]*)\)\s*\.?\s*$/;
+/** "(Chủ trì: Phòng Kinh tế; phối hợp: các thôn; thời gian: Quý II/2026)" closing a task's sentence (a scan may add a stop). */
+const BRACKETED = /\(([^()]*:[^()]*)\)\s*\.{0,3}\s*$/;
 
 /**
  * A task's units and time written in a sentence instead of labelled lines: "Giao Văn phòng Sở chủ trì, phối

@@ -1,6 +1,11 @@
 import { isPageNumber } from '../page-number';
 import { foldChars } from './fuzzy';
 
+/** A part's heading ("III. KINH PHÍ"): no cell goes on over it. */
+const PART_HEADING = /^[IVX]{1,4}\.\s/;
+/** The most lines a row's cells may go on over. */
+const MAX_CELL_LINES = 12;
+
 type Column = 'no' | 'task' | 'lead' | 'coordinating' | 'implementing' | 'time' | 'product' | 'other';
 
 /** A task table's column headings, folded; the first that matches names the column ("Thời gian thực hiện" is time, not who implements). */
@@ -38,8 +43,29 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
   const out = new Map<number, string[]>();
   let columns: Column[] | null = null;
   let previous: { at: number; cells: string[] } | null = null;
+  /** A row whose cells are not all there yet: a cell of several paragraphs, copied from Word, goes on over lines. */
+  let open: { at: number; cells: string[]; lines: number } | null = null;
   for (let i = 0; i < rawLines.length; i++) {
     const raw = rawLines[i]!.replace(/\r$/, '');
+    if (open && columns && raw.trim() && !PART_HEADING.test(raw) && open.lines < MAX_CELL_LINES) {
+      const [first, ...rest] = raw.split('\t').map((c) => c.trim());
+      open.cells[open.cells.length - 1] = `${open.cells[open.cells.length - 1]} ${first}`.trim();
+      open.cells.push(...rest);
+      open.lines += 1;
+      out.set(i, []);
+      if (previous?.at === open.at) previous.cells = open.cells;
+      out.set(open.at, rowLines(columns, open.cells));
+      if (open.cells.length >= columns.length) open = null;
+      continue;
+    }
+    open = null;
+    if (previous && columns && !raw.includes('\t') && raw.trim() && !PART_HEADING.test(raw) && rawLines[i + 1]?.includes('\t')) {
+      // the last cell's second paragraph ("Sổ theo dõi hồ sơ trễ hạn"), between its row and the next
+      previous.cells[previous.cells.length - 1] = `${previous.cells[previous.cells.length - 1]} ${raw.trim()}`.trim();
+      out.set(previous.at, rowLines(columns, previous.cells));
+      out.set(i, []);
+      continue;
+    }
     if (!raw.includes('\t')) {
       // a line of text ends the table; blank lines, a page break and a page number may stand between rows
       if (raw.trim() && !isPageNumber(raw)) columns = null;
@@ -70,6 +96,7 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
     if (!previous && columns.includes('no') && !cells[columns.indexOf('no')]) cells[columns.indexOf('no')] = '1';
     previous = { at: i, cells };
     out.set(i, rowLines(columns, cells));
+    if (cells.length < columns.length) open = { at: i, cells, lines: 0 };
   }
   return out;
 }

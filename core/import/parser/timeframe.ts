@@ -39,7 +39,9 @@ export function parseTimeframe(raw: string): ParsedTimeframe {
   const monthDeadline = /\bthang\s+(\d{1,2})\s*(?:\/|nam)\s*(\d{4})/.exec(f);
   if (monthDeadline) {
     const m = monthRange(Number(monthDeadline[1]), Number(monthDeadline[2]));
-    if (m) return /\b(truoc|cham nhat|hoan thanh)\b/.test(f) ? { kind: 'deadline', dueDate: m.to, text } : { kind: 'range', from: m.from, to: m.to, text };
+    // "Hoàn thành tháng 10/2026" is due at the month's end; "Hoàn thành trong tháng 10/2026" is done during it
+    const due = /\b(truoc|cham nhat)\b/.test(f) || (/\bhoan thanh\b/.test(f) && !/\btrong thang\b/.test(f));
+    if (m) return due ? { kind: 'deadline', dueDate: m.to, text } : { kind: 'range', from: m.from, to: m.to, text };
   }
   if (year) return { kind: 'year', year, text };
   return { kind: 'unspecified', text };

@@ -6,7 +6,8 @@ import { fold } from './fuzzy';
  * ("Các cơ quan, đơn vị, các thôn"); notes in brackets are returned apart.
  */
 export function splitUnits(raw: string): { name: string; note: string }[] {
-  const text = raw.replace(/[.;,\s]+$/, '').trim();
+  // a footnote's mark after a unit ("các cơ quan liên quan[^4]") belongs to the sentence, not to the unit's name
+  const text = raw.replace(/\[\^\d+\]/g, '').replace(/[.;,\s]+$/, '').trim();
   if (!text) return [];
   const out: { name: string; note: string }[] = [];
   for (const part of splitTopLevel(text, /;/)) {
