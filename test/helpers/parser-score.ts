@@ -51,6 +51,15 @@ export interface FieldScore {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** The two ways of placing a tone in "oa", "oe", "uy" at a word's end: "hoá" and "hóa", "Thuỷ" and "Thủy" are one word ("quý" keeps its). */
+const OLD_TONE_PLACE = /(?<![qQ])([oOuU])([áàảãạéèẻẽẹýỳỷỹỵÁÀẢÃẠÉÈẺẼẸÝỲỶỸỴ])(?!\p{L})/gu;
+function toneOnFirstVowel(name: string): string {
+  return name.replace(OLD_TONE_PLACE, (_, first: string, toned: string) => {
+    const [base, ...marks] = toned.normalize('NFD');
+    return `${`${first}${marks.join('')}`.normalize('NFC')}${base}`;
+  });
+}
+
 /**
  * Fields right out of fields expected, as the issue counts them: number, date, signer, task count, each
  * task's timeframe and its unit lists, each reporting deadline (one read that is not in the plan counts wrong).
@@ -58,7 +67,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export function scorePlan(plan: ParsedPlan, expected: ScoredExpectation, options: { foldNames?: boolean } = {}): FieldScore {
   // a dash between words is one sign whatever its length ("Văn hóa – Xã hội" is the unit "Văn hóa - Xã hội": a scan
   // cannot tell an en dash from a hyphen); a scan that lost diacritics reads the names without them: compared folded
-  const names = (list: string[]) => list.map((name) => name.replace(/\s[-–—]\s/g, ' - ')).map((name) => (options.foldNames ? foldVietnamese(name) : name));
+  const names = (list: string[]) => list.map((name) => toneOnFirstVowel(name.replace(/\s[-–—]\s/g, ' - '))).map((name) => (options.foldNames ? foldVietnamese(name) : name));
   const score: FieldScore = { right: 0, total: 0, misses: [] };
   const check = (ok: boolean, what: string) => {
     score.total += 1;

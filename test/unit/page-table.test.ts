@@ -95,4 +95,18 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
       '2\tTổ chức Hội nghị\tVăn phòng\tCông đoàn\tQuý I/2026',
     ]);
   });
+  it('a heading whose cells are set at different heights over three lines ("Thời gian" / "hoàn thành" beside a one-line "Nhiệm vụ"), two headings read as one run ("Đơn vị chủ Đơn vị"), a word drawn into the number column by a tilted photo', () => {
+    const at = (x: number, line: number, str: string): Item => ({ str, x, y: 1000 - line * 14, width: str.length * 5, size: 10 });
+    const lines: Item[][] = [
+      [at(0, 0, 'STT'), at(40, 0, 'Nhiệm'), at(67, 0, 'vụ'), at(300, 0, 'Đơn'), at(318, 0, 'vị'), at(330, 0, 'chủ'), at(348, 0, 'Đơn'), at(366, 0, 'vị')],
+      [at(420, 1, 'Thờigian'), at(520, 1, 'Sản')],
+      [at(305, 2, 'trì'), at(350, 2, 'phốihợp'), at(420, 2, 'hoàn thành'), at(520, 2, 'phẩm')],
+      [at(0, 3, '1'), at(40, 3, 'Quán triệt'), at(300, 3, 'Phòng'), at(350, 3, 'Ủy ban'), at(420, 3, 'Quý I/2026'), at(520, 3, 'Hội nghị')],
+      [at(30, 4, 'bộ,'), at(60, 4, 'công chức')],
+    ];
+    expect(written(tableLines(lines, { columns: null }))).toEqual([
+      'STT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phốihợp\tThờigian hoàn thành\tSản phẩm',
+      '1\tQuán triệt bộ, công chức\tPhòng\tỦy ban\tQuý I/2026\tHội nghị',
+    ]);
+  });
 });

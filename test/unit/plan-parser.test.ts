@@ -547,6 +547,66 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(parsePlanText(text).plan.tasks.length).toBeLessThan(4);
   });
 
+  it('a scan of a task table: headings run together ("Thờigian", "phốihợp"), a group\'s heading that lost its "I" is no task, specks between words, a letter alone at a cell\'s end, "Quý HI/2026", "6tháng"', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'II. NHIỆM VỤ',
+      'STT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phốihợp\tThờigian hoàn thành',
+      '\tCÔNG TÁC DÂN VẬN CHÍNH QUYỀN\t\t\t',
+      '1\tQuán triệt Luật\tPhòng Văn hóa - Xã hội\tỦy ban . MTTQ Việt Nam .. phường Ì\tQuý HI/2026',
+      '2\tTổ chức Hội nghị\tVăn phòng HĐND và . UBND phường\tCông đoàn cơ sở phường\t6tháng cuối năm 2026',
+      'III. KINH PHÍ',
+    ].join('\n');
+    const plan = parsePlanText(text, { ocr: true }).plan;
+    expect(plan.tasks.map((t) => [t.ordinal, t.lead, t.coordinating, t.timeframe])).toEqual([
+      ['1', ['Phòng Văn hóa - Xã hội'], ['Ủy ban MTTQ Việt Nam phường'], expect.objectContaining({ kind: 'range', from: '2026-07-01', to: '2026-09-30' })],
+      ['2', ['Văn phòng HĐND và UBND phường'], ['Công đoàn cơ sở phường'], expect.objectContaining({ kind: 'range', from: '2026-07-01', to: '2026-12-31' })],
+    ]);
+  });
+
+  it('a scan\'s header and footer: "27/H-UBND" under "KẾ HOẠCH" is "27/KH-UBND", a name with "1" for "l" ("Y Thuyên M1ô"), footnotes at a page\'s foot whose mark was misread, after a sentence the page cut, "phối nọp với", "cđ)", ".©)"', () => {
+    const text = [
+      'ỦY BAN NHÂN DÂN',
+      'TỈNH ĐẮK LẮK',
+      'Số: 27/H-UBND',
+      'KẾ HOẠCH',
+      'Thực hiện dân chủ ở cơ sở năm 2026',
+      'II. NHIỆM VỤ',
+      '1. Tuyên truyền Luật Thực hiện dân chủ ở cơ sởi.',
+      'a) Trên loa truyền thanh.',
+      '- Cơ quan phối hợp: Công an tỉnh, Sở Nông nghiệp và',
+      '1 Luật Thực hiện dân chủ ở cơ sở năm 2022.',
+      '2',
+      'Môi trường.',
+      '- Thời gian thực hiện: Quý I/2026.',
+      '2. Cải cách hành chính.',
+      'Giao Văn phòng UBND tỉnh chủ trì, phối nọp với Sở Nội vụ thực hiện; thời gian: Năm 2026.',
+      '3. Đối thoại.',
+      'a) Với thanh niên.',
+      'b) Với phụ nữ.',
+      'cđ) Thời gian thực hiện: Quý III/2026.',
+      '4. Kiểm tra.',
+      'a) Tại các xã.',
+      'b) Tại các phường.',
+      '.©) Thời gian thực hiện: Quý IV/2026.',
+      'Nơi nhận:',
+      '- Như trên;',
+      '- Lưu: VT, NC.',
+      'TM. ỦY BAN NHÂN DÂN',
+      'CHỦ TỊCH',
+      'Y Thuyên M1ô',
+    ].join('\n');
+    const plan = parsePlanText(text, { ocr: true }).plan;
+    expect([plan.documentNumber, plan.signerName]).toEqual(['27/KH-UBND', 'Y Thuyên Mlô']);
+    expect(plan.tasks.map((t) => [t.ordinal, t.lead, t.coordinating, t.timeframe.kind])).toEqual([
+      ['1', [], ['Công an tỉnh', 'Sở Nông nghiệp và Môi trường'], 'range'],
+      ['2', ['Văn phòng UBND tỉnh'], ['Sở Nội vụ'], 'year'],
+      ['3', [], [], 'range'],
+      ['4', [], [], 'range'],
+    ]);
+    expect(plan.footnotes.map((f) => f.text)).toEqual(['Luật Thực hiện dân chủ ở cơ sở năm 2022.']);
+  });
+
   it('a web page: its breadcrumb above the title line, "(Đã ký)" joined with the name, the page\'s own lines after it', () => {
     const web = fixturePlan('web-xa-son-ha-2026');
     expect([web.documentNumber, web.issueDate, web.signerName, web.signerTitle]).toEqual(['21/KH-UBND', '2026-01-20', 'Nguyễn Thị Hoa', 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH']);

@@ -6,7 +6,7 @@ import { repairItemLetter, type Line } from './source-text';
 /** A line with no letter or digit: specks of dirt or toner read as ". , '" (a footnote rule is taken out before). */
 const SPECKS_ONLY = /^[^\p{L}\p{N}]*$/u;
 /** Specks read before an item's number, letter or dash (": 7. Triển khai …", "'2.2. Tổ chức …", ".c6) Thời gian …"). */
-const SPECKS_BEFORE_ITEM = /^[.:,;'`´‘’"|!_~^*¡¿ˆ˜¨]{1,3}\s*(?=\d{1,2}(?:\.\d{1,2})*\s*[.)]\s|[a-zđ]\S{0,2}[)}\]]\s|[-–+]\s?\p{Lu})/u;
+const SPECKS_BEFORE_ITEM = /^[.:,;'`´‘’"|!_~^*¡¿ˆ˜¨]{1,3}\s*(?=\d{1,2}(?:\.\d{1,2})*\s*[.)]\s|[a-zđ©¢]\S{0,2}[)}\]]\s|[-–+]\s?\p{Lu})/u;
 /** A dash item that lost its space ("-Chủ trì: …" once its specks are off). */
 const DASH_WITHOUT_SPACE = /^([-–+])(?=\p{Lu})/u;
 /** A mark standing alone between words ("đơn vị,' các ấp"): a speck, not a quote (those touch their word). */
@@ -25,8 +25,8 @@ const STOP_AFTER_LINKING_WORD = /(?<=^|\s)(và|của|các|những|với|cho|về
 const MARK_BEFORE_WORD = /(?<=^|\s)[\\|`´~^_]+(?=\p{L})/gu;
 /** A dash stuck before a linking word ("phối hợp -với Phòng …"): a speck, not a dash between two names. */
 const DASH_BEFORE_LINKING_WORD = /(?<=\s)[-–](?=(?:với|và|của|cho|theo|tại|trong|để|thực)\s)/gu;
-/** A quarter's Roman numeral read as ones or "l" ("Quý 11/2026" for "Quý II/2026": there is no 11th quarter). */
-const QUARTER_READ_AS_ONES = /(?<=(?:^|[\s(])[Qq]uý\s*)(?:[1lI|]{2,3}|[l|])(?=[\s/,.;)]|$)/gu;
+/** A quarter's Roman numeral read as ones, "l" or "H" for two ("Quý 11/2026", "Quý HI/2026": there is no 11th quarter). */
+const QUARTER_READ_AS_ONES = /(?<=(?:^|[\s(])[Qq]uý\s*)(?:[1lI|H]{2,3}|[l|H])(?=[\s/,.;)]|$)/gu;
 /** A date's digits read as letters ("06/l1/2026", "O5/3/2026"): "l", "I", "|" for 1, "O" for 0. */
 const DATE_WITH_LETTERS = /(?<![\p{L}\d])([\dlIO|]{1,2})\/([\dlIO|]{1,2})\/((?:19|20)\d{2})(?!\d)/gu;
 /** "Ủy ban" with the hook of its "Ủ" lost ("Uy ban MTTQ"): no other word is written "Uy ban". */
@@ -36,6 +36,14 @@ const MARK_BEFORE_DATE_NUMBER = /(?<=^|[\s,(])(ngày|tháng|năm)[.:,;'`]+\s*(?=
 /** A date's two-digit month read as two numbers ("05/1 1/2026"). */
 const SPLIT_MONTH = /(\b\d{1,2}\/\d) (\d\/\d{4}\b)/g;
 /** The administration's abbreviations run into the word before or after them ("UBNDđặc khu", "MTTQViệt", "tịchUBND"). */
+/** A stop standing alone between words, before a small letter, a number or an abbreviation, or after a linking word ("HĐND và . UBND", "Ủy ban . MTTQ"): a speck. */
+const LONE_STOP = /(?<=\p{L})\s+[.·]{1,3}\s+(?=\p{Ll}|\d|\p{Lu}{2})|(?<=(?:^|\s)(?:và|của|các|với|cho|về|tại|trong|theo))\s+[.·]{1,3}\s+(?=\p{L})/gu;
+/** One letter with a tone mark alone at a line's end ("Ủy ban MTTQ Việt Nam phường Ì"): a speck read as a letter, no word. */
+const MARKED_LETTER_AT_END = /\s(?![A-Za-z])\p{L}$/u;
+/** A number run into the word after it ("6tháng cuối năm"). */
+const NUMBER_JOINED = /(?<=(?:^|\s)\d{1,2})(?=(?:tháng|năm|quý|ngày)\b)/gu;
+/** A word run into the next capitalised one ("SởNội vụ", "ĐắkLắk"): Vietnamese words have no capital inside. */
+const CAPITAL_JOINED = /(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu;
 const ABBREVIATION_JOINED = /(?<=\p{L})(?=UBND|HĐND|MTTQ)|(?<=UBND|HĐND|MTTQ)(?=\p{L})/gu;
 /** What a misread item number looks like: a short run of digits and digit-like letters or marks ("0S", "S.", "3"). */
 const MISREAD_NUMBER = /^[.:,;'`]{0,2}([0-9OoSsIl|$§]{1,3})[.,:)]?\s+(?=["“]?\p{Lu})/u;
@@ -63,6 +71,11 @@ export function repairOcrLines(lines: Line[]): Line[] {
       const text = labelColon(repairItemLetter(line.text.replace(SPECKS_BEFORE_ITEM, '').replace(DASH_WITHOUT_SPACE, '$1 ')))
         .replace(MARK_BEFORE_WORD, '')
         .replace(LONE_MARK, '')
+        .replace(ABBREVIATION_JOINED, ' ')
+        .replace(CAPITAL_JOINED, ' ')
+        .replace(LONE_STOP, ' ')
+        .replace(MARKED_LETTER_AT_END, '')
+        .replace(NUMBER_JOINED, ' ')
         .replace(DASH_BEFORE_LINKING_WORD, '')
         .replace(DASH_SPACING, '$1 - ')
         .replace(SPECK_AFTER_STOP, '$1')
@@ -70,10 +83,9 @@ export function repairOcrLines(lines: Line[]): Line[] {
         .replace(STOP_AFTER_LINKING_WORD, '$1 ')
         .replace(UY_BAN, (_, u: string) => (u === 'U' ? 'Ủy' : 'ủy'))
         .replace(MARK_BEFORE_DATE_NUMBER, '$1 ')
-        .replace(QUARTER_READ_AS_ONES, (ones) => 'I'.repeat(ones.length))
+        .replace(QUARTER_READ_AS_ONES, (ones) => ones.replace(/H/g, 'II').replace(/[1l|]/g, 'I'))
         .replace(SPLIT_MONTH, '$1$2')
         .replace(DATE_WITH_LETTERS, (_, d: string, m: string, y: string) => `${digits(d)}/${digits(m)}/${y}`)
-        .replace(ABBREVIATION_JOINED, ' ')
         .replace(/\p{L}+/gu, splitJoinedWord);
       return text === line.text ? line : { ...line, text };
     });

@@ -56,6 +56,11 @@ export function parsePlanText(raw: string, options: ParseOptions = {}): ParseOut
   const firstHeading = blocks.findIndex((b) => romanHeading(b) !== null);
   const headerEnd = title ? title.index : web ? web.index : Math.max(0, Math.min(firstHeading < 0 ? 6 : firstHeading, 6));
   const header = readHeader(blocks.slice(0, headerEnd));
+  // a scan's "27/H-UBND", "27/KI-UBND" under "KẾ HOẠCH": a plan's symbol is "KH-…"
+  if (options.ocr && title && header.symbol && /^(?:H|KI|KJ|IH)-/.test(header.symbol)) {
+    header.symbol = header.symbol.replace(/^[^-]+/, 'KH');
+    header.documentNumber = header.documentNumber && `${header.documentNumber.split('/')[0]}/${header.symbol}`;
+  }
   if (web) {
     header.documentNumber ??= web.documentNumber;
     header.symbol ??= web.symbol;

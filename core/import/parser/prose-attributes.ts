@@ -4,8 +4,9 @@ import { matchLabel, type LabelMatch } from './labels';
 /**
  * "Giao Văn phòng Sở chủ trì, phối hợp với Phòng A và Công đoàn ngành thực hiện": who leads, with whom (folded).
  * A comma ends the sentence's units only after "thực hiện" or before the time: "các phòng, đơn vị thuộc UBND" is one name.
+ * "hợp" with its first letter misread by a scan ("phối nọp với") still reads.
  */
-const ASSIGNED = /^(?:giao|de nghi|yeu cau)\s+(.+?)\s+(?:(chu tri)(?:\s*,?\s*(?:phoi hop voi|phoi hop|cung voi)\s+(.+?))?(?:\s+(?:to chuc\s+)?thuc hien)?|(?:to chuc\s+)?(thuc hien|trien khai))\s*(?:[;.]|$|(?<=thuc hien|trien khai)\s*,|,(?=\s*(?:thoi gian|thoi han|tien do)))/;
+const ASSIGNED = /^(?:giao|de nghi|yeu cau)\s+(.+?)\s+(?:(chu tri)(?:\s*,?\s*(?:phoi [a-z]?op voi|phoi [a-z]?op|cung voi)\s+(.+?))?(?:\s+(?:to chuc\s+)?thuc hien)?|(?:to chuc\s+)?(thuc hien|trien khai))\s*(?:[;.]|$|(?<=thuc hien|trien khai)\s*,|,(?=\s*(?:thoi gian|thoi han|tien do)))/;
 /** "…; thời gian: Quý I/2026." or "…, thời gian thực hiện: …" after it. */
 const TIME = /[;,.]\s*(thoi gian(?: thuc hien| hoan thanh)?|thoi han|tien do)\s*:\s*/;
 /** "(Chủ trì: Phòng Kinh tế; phối hợp: các thôn; thời gian: Quý II/2026)" closing a task's sentence (a scan may add a stop). */

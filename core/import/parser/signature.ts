@@ -44,7 +44,11 @@ export function readSignature(blocks: Block[]): Signature {
     }
     // a scan's last page: the footnotes under the signature, with no rule above them, join the name's line
     // …and a speck after the name ("Lê Quang Minh .")
-    const line = text.replace(/\s+[.,:;'`´‘’]+$/u, '');
+    // …and "l", "o" read as digits inside the name ("Y Thuyên M1ô"): no name has a digit between letters
+    const line = text
+      .replace(/\s+[.,:;'`´‘’]+$/u, '')
+      .replace(/(?<=\p{L})1(?=\p{L}|$)/gu, 'l')
+      .replace(/(?<=\p{L})0(?=\p{L})/gu, 'o');
     const name = NAME.test(line) ? line : (NAME_THEN_FOOTNOTE.exec(line) ?? NAME_THEN_PAGE.exec(line))?.[1];
     if (name && name.length <= 50) {
       sig.signerName = name;

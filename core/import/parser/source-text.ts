@@ -47,12 +47,12 @@ export function normalizeCharacters(raw: string): string {
 const LETTER_SYMBOLS: Record<string, string> = { '©': 'c', '¢': 'c', '@': 'a', '€': 'e' };
 
 /**
- * A scan's sub-item letter read with a symbol or a digit beside it or for it ("c¢) Thời gian …", "c¿)",
+ * A scan's sub-item letter read with a symbol or a digit beside it or for it ("c¢) Thời gian …", "c¿)", "cđ)",
  * "c6)", "©) Thời gian …", "b] Cơ quan …"): put back as "c)", or the line is not seen as a sub-item and
  * runs into the one before.
  */
 export function repairItemLetter(text: string): string {
-  const m = /^(?:([a-zđ])(?:[¢©®°'’`´^~|¿$§]{1,2}|\d)?|([©¢@€]))[)}\]](?=\s)/u.exec(text);
+  const m = /^(?:([a-zđ])(?:[¢©®°'’`´^~|¿$§đ]{1,2}|\d)?|([©¢@€]))[)}\]](?=\s)/u.exec(text);
   if (!m || (m[1] && m[0].length === 2 && m[0].endsWith(')'))) return text;
   return `${m[1] ?? LETTER_SYMBOLS[m[2]!]})${text.slice(m[0].length)}`;
 }
@@ -135,7 +135,10 @@ function footnotesWithoutRule(rawLines: string[], text: string[], body: Line[], 
   const mark = markAfterWord(ocr ? `${marker}|${MISREAD_MARK}` : marker);
   let marked: Line | null = null;
   for (let k = body.length - 1; k >= 0 && k >= body.length - 60 && !marked; k--) if (mark.test(body[k]!.text)) marked = body[k]!;
-  if (!marked || !endsPageSoon(rawLines, text, at)) return false;
+  // a scan may read the mark as a letter ("cơ sởi"): then the sentence the page cut ("Sở Nông nghiệp và") says it
+  const cutSentence = ocr && !marked && /[\p{Ll},]$/u.test(body[body.length - 1]!.text.trim());
+  if ((!marked && !cutSentence) || !endsPageSoon(rawLines, text, at)) return false;
+  if (!marked) return true;
   if (!markAfterWord(marker).test(marked.text)) marked.text = marked.text.replace(mark, marker); // the symbol becomes the mark it stood for
   return true;
 }

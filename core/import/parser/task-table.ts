@@ -8,15 +8,18 @@ const MAX_CELL_LINES = 12;
 
 type Column = 'no' | 'task' | 'lead' | 'coordinating' | 'implementing' | 'time' | 'product' | 'other';
 
-/** A task table's column headings, folded; the first that matches names the column ("Thời gian thực hiện" is time, not who implements). */
+/**
+ * A task table's column headings, folded; the first that matches names the column ("Thời gian thực hiện" is time,
+ * not who implements). A scan may run a heading's two words together ("Thờigian", "phốihợp").
+ */
 const COLUMNS: [RegExp, Column][] = [
   [/^(s?tt|so tt|thu tu)$/, 'no'],
-  [/thoi gian|thoi han|tien do/, 'time'],
-  [/chu tri|dau moi/, 'lead'],
-  [/phoi hop/, 'coordinating'],
-  [/san pham/, 'product'],
-  [/noi dung|nhiem vu|cong viec|hoat dong/, 'task'],
-  [/thuc hien|trien khai/, 'implementing'],
+  [/thoi ?gian|thoi ?han|tien ?do/, 'time'],
+  [/chu ?tri|dau ?moi/, 'lead'],
+  [/phoi ?hop/, 'coordinating'],
+  [/san ?pham/, 'product'],
+  [/noi ?dung|nhiem ?vu|cong ?viec|hoat ?dong/, 'task'],
+  [/thuc ?hien|trien ?khai/, 'implementing'],
 ];
 
 /** The label each column's cell is given, as the plan would write it on an attribute line. */
@@ -92,8 +95,10 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
       out.set(i, []);
       continue;
     }
-    // the first row without its number (a scan lost it): the first task
-    if (!previous && columns.includes('no') && !cells[columns.indexOf('no')]) cells[columns.indexOf('no')] = '1';
+    // the first row without its number (a scan lost it): the first task, when it names who or when (a group's
+    // heading, "CÔNG TÁC DÂN VẬN CHÍNH QUYỀN" alone in its row, that lost its "I" is no task)
+    const namesWhoOrWhen = cells.some((c, k) => c && ['lead', 'coordinating', 'implementing', 'time'].includes(columns![k]!));
+    if (!previous && columns.includes('no') && !cells[columns.indexOf('no')] && namesWhoOrWhen) cells[columns.indexOf('no')] = '1';
     previous = { at: i, cells };
     out.set(i, rowLines(columns, cells));
     if (cells.length < columns.length) open = { at: i, cells, lines: 0 };

@@ -11,7 +11,8 @@ export interface TableCarry {
 
 /** A line of a table's heading: what its column headings say (folded). */
 const TASK_WORDS = /\b(noi dung|cong viec|nhiem vu)\b/;
-const ROLE_WORDS = /\b(chu tri|phoi hop|thoi gian|thuc hien)\b/;
+/** …and who or when (a scan may run the two words together: "phốihợp", "Thờigian"). */
+const ROLE_WORDS = /\b(chu ?tri|phoi ?hop|thoi ?gian|thuc ?hien)\b/;
 const NUMBER_CELL = /^\(?\d{1,2}\)?\.?$/;
 /** A row's number as a scan reads it: a stray mark after it ("4:", "2. :", "7 '"). */
 const SCANNED_NUMBER_CELL = /^\(?(\d{1,2})\)?\s*[.:,;'’`]{0,2}$/;
@@ -69,6 +70,12 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
     for (const item of line) {
       const column = columnAt(starts, item, size);
       cells[column] = `${cells[column]} ${item.str}`.trim();
+    }
+    // the number column holds a number or a group's numeral; a word there is the next cell's first, drawn left by a tilted photo
+    const stray = /^(\(?\d{1,2}\)?[.:]?)?\s*(.*\p{L}{2}.*)$/u.exec(cells[0]!);
+    if (stray && !GROUP_CELL.test(cells[0]!) && cells.length > 1) {
+      cells[0] = stray[1] ?? '';
+      cells[1] = `${stray[2]} ${cells[1]}`.trim();
     }
     const filled = cells.map((c) => /[\p{L}\p{N}]/u.test(c));
     const columnNumbers = isColumnNumbers(cells);
@@ -134,32 +141,60 @@ function headingColumns(lines: Item[][], at: number): { starts: number[]; headin
   const folded = (k: number) => foldVietnamese((lines[k] ?? []).map((item) => item.str).join(' '));
   const near = [0, 1, 2].map((k) => folded(at + k)).join(' ');
   if (!TASK_WORDS.test(folded(at)) || !ROLE_WORDS.test(near)) return null;
-  const cells: { x: number; x1: number; text: string }[] = [];
-  for (const item of [...line].sort((a, b) => a.x - b.x)) {
-    const last = cells[cells.length - 1];
-    // "TT" (or "STT") is a column of its own however narrow its cell
-    if (last && item.x - last.x1 < size * 0.5 && !(cells.length === 1 && /^s?tt$/.test(foldVietnamese(last.text)))) {
-      last.text += ` ${item.str}`;
-      last.x1 = item.x + item.width;
-    } else cells.push({ x: item.x, x1: item.x + item.width, text: item.str });
-  }
+  const first = headingCells(line, size);
   // headings are a few words each; a sentence that names them ("2. Xác định … đơn vị chủ trì, … thời gian") is no heading
-  if (cells.length < 3 || cells.some((c) => c.text.split(/\s+/).length > 6) || /^\d{1,2}\s*[.)]/.test(cells[0]!.text)) return null;
-  const starts = cells.map((c) => c.x);
-  const headings = cells.map((c) => c.text.trim());
-  // a heading wrapped in its cell ("Đơn vị chủ" / "trì"): the next lines whose words all sit in the heading's columns and carry no row's or group's number
+  if (first.length < 3 || first.some((c) => c.text.split(/\s+/).length > 6) || /^\d{1,2}\s*[.)]/.test(first[0]!.text)) return null;
+  // a heading wrapped in its cell ("Đơn vị chủ" / "trì"), or set lower in its cell than the others ("Thời gian" /
+  // "hoàn thành" beside a one-line "Nhiệm vụ"): the next lines, while they carry no row's or group's number and no
+  // words across the first line's columns
+  const cells = first.map((cell) => ({ ...cell, line: at }));
   let last = at;
   for (let k = at + 1; k <= at + 2 && k < lines.length; k++) {
     const next = lines[k]!;
     if (next.some((item) => NUMBER_CELL.test(item.str.trim()) || GROUP_CELL.test(item.str.trim()))) break;
-    if (next.some((item) => starts.some((start) => runsAcross(item, start, size)))) break;
-    for (const item of next) {
-      const column = columnAt(starts, item, size);
-      headings[column] = `${headings[column]} ${item.str}`.trim();
-    }
+    if (next.some((item) => first.some((cell) => runsAcross(item, cell.x, size)))) break;
+    cells.push(...headingCells(next, size).map((cell) => ({ ...cell, line: k })));
     last = k;
   }
+  // a column is the cells standing over each other, one a line: their spans overlap
+  const columns: { x: number; x1: number; parts: string[]; lines: number[] }[] = [];
+  for (const cell of cells) {
+    const column = columns.find((c) => !c.lines.includes(cell.line) && cell.x <= c.x1 + size * 0.3 && cell.x1 >= c.x - size * 0.3);
+    if (column) {
+      column.x = Math.min(column.x, cell.x);
+      column.x1 = Math.max(column.x1, cell.x1);
+      column.parts.push(cell.text);
+      column.lines.push(cell.line);
+    } else columns.push({ x: cell.x, x1: cell.x1, parts: [cell.text], lines: [cell.line] });
+  }
+  columns.sort((a, b) => a.x - b.x);
+  if (columns.length < 3) return null;
+  const starts = columns.map((c) => c.x);
+  const headings = columns.map((c) => c.parts.join(' ').trim());
   return { starts, headings, last };
+}
+
+/** Words that begin a column's heading: a second one inside a cell begins the next cell ("Đơn vị chủ Đơn vị" read as one run). */
+const HEADING_START = /^(don|co|thoi|san|noi|nhiem|ghi|ket|tien)$/;
+const HEADING_PAIR = /^(don vi|co quan|thoi gian|san pham|noi dung|nhiem vu|ghi chu|ket qua|tien do)$/;
+
+/**
+ * A heading line's words joined into cells: words closer than half a letter are one cell, unless a heading's
+ * first words ("Đơn vị", "Thời gian") begin again inside it; "TT" (or "STT") is a cell of its own however narrow.
+ */
+function headingCells(line: Item[], size: number): { x: number; x1: number; text: string }[] {
+  const cells: { x: number; x1: number; text: string }[] = [];
+  const items = [...line].sort((a, b) => a.x - b.x);
+  items.forEach((item, i) => {
+    const last = cells[cells.length - 1];
+    const pair = `${foldVietnamese(item.str)} ${foldVietnamese(items[i + 1]?.str ?? '')}`.trim();
+    const startsHeading = HEADING_START.test(foldVietnamese(item.str)) && HEADING_PAIR.test(pair);
+    if (last && item.x - last.x1 < size * 0.5 && !startsHeading && !(cells.length === 1 && /^s?tt$/.test(foldVietnamese(last.text)))) {
+      last.text += ` ${item.str}`;
+      last.x1 = item.x + item.width;
+    } else cells.push({ x: item.x, x1: item.x + item.width, text: item.str });
+  });
+  return cells;
 }
 
 /** Whether a word or run of text crosses a column's left edge (by more than a third of a letter either side). */
