@@ -607,6 +607,56 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(plan.footnotes.map((f) => f.text)).toEqual(['Luật Thực hiện dân chủ ở cơ sở năm 2022.']);
   });
 
+  it('tasks numbered on across two parts ("II. NHIỆM VỤ VỀ DÂN VẬN" 1–2, "III. NHIỆM VỤ THỰC HIỆN DÂN CHỦ" 3) are one list, with a warning; a later part that numbers from 1 again is text', () => {
+    const part = (n: number) => [`${n}. Nhiệm vụ ${n}.`, 'a) Đơn vị chủ trì: Phòng Tổ chức cán bộ.', 'b) Thời gian thực hiện: Quý I/2026.'];
+    const text = ['KẾ HOẠCH', 'II. NHIỆM VỤ VỀ CÔNG TÁC DÂN VẬN CHÍNH QUYỀN', ...part(1), ...part(2), 'III. NHIỆM VỤ THỰC HIỆN DÂN CHỦ TRONG HOẠT ĐỘNG CỦA BỆNH VIỆN', ...part(3), 'IV. NỘI DUNG KHÁC', ...part(1), 'V. TỔ CHỨC THỰC HIỆN'].join('\n');
+    const plan = parsePlanText(text).plan;
+    expect(plan.tasks.map((t) => t.ordinal)).toEqual(['1', '2', '3']);
+    expect(plan.warnings.join(' ')).toContain('Phần "NHIỆM VỤ THỰC HIỆN DÂN CHỦ TRONG HOẠT ĐỘNG CỦA BỆNH VIỆN" đánh số nhiệm vụ tiếp theo');
+  });
+
+  it('who leads, coordinates and carries out, and when, written in the task\'s own sentences without "Giao" or labels', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM',
+      '1. Nâng cao hiệu quả công tác dân vận chính quyền',
+      '1.1. Tuyên truyền Luật. Phòng Văn hóa - Xã hội chủ trì, phối hợp với Ủy ban MTTQ Việt Nam đặc khu, Trung tâm Cung ứng dịch vụ công đặc khu và các khu phố thực hiện thường xuyên.',
+      '1.2. Đối thoại với Nhân dân. Giao Văn phòng HĐND và UBND đặc khu chủ trì; Ban Quản lý dự án đặc khu và Phòng Kinh tế, Hạ tầng và Đô thị phối hợp; thời gian thực hiện: Quý II/2026.',
+      '1.3. Cải cách hành chính. Trung tâm Phục vụ hành chính công đặc khu chủ trì thực hiện trong năm 2026, phối hợp với Văn phòng HĐND và UBND đặc khu.',
+      '2. Thực hiện dân chủ ở cơ sở',
+      '2.1. Tổ chức Hội nghị cán bộ, công chức, hoàn thành trước ngày 13/3/2026. Văn phòng HĐND và UBND đặc khu chủ trì, phối hợp với Công đoàn cơ sở tổ chức thực hiện.',
+      '2.2. Lấy ý kiến Nhân dân về quy hoạch (Phòng Kinh tế chủ trì; Ủy ban MTTQ Việt Nam đặc khu phối hợp; thực hiện trong 6 tháng đầu năm 2026).',
+      '2.3. Phát huy vai trò Ban Thanh tra nhân dân. Phòng Kinh tế chủ trì hướng dẫn, các khu phố và các ấp thực hiện; thời gian: Năm 2026.',
+      'III. KINH PHÍ',
+    ].join('\n');
+    const plan = parsePlanText(text).plan;
+    expect(plan.tasks.map((t) => [t.ordinal, t.lead, t.coordinating, t.implementing, t.timeframe.kind])).toEqual([
+      ['1.1', ['Phòng Văn hóa - Xã hội'], ['Ủy ban MTTQ Việt Nam đặc khu', 'Trung tâm Cung ứng dịch vụ công đặc khu', 'các khu phố'], [], 'ongoing'],
+      ['1.2', ['Văn phòng HĐND và UBND đặc khu'], ['Ban Quản lý dự án đặc khu', 'Phòng Kinh tế, Hạ tầng và Đô thị'], [], 'range'],
+      ['1.3', ['Trung tâm Phục vụ hành chính công đặc khu'], ['Văn phòng HĐND và UBND đặc khu'], [], 'year'],
+      ['2.1', ['Văn phòng HĐND và UBND đặc khu'], ['Công đoàn cơ sở'], [], 'deadline'],
+      ['2.2', ['Phòng Kinh tế'], ['Ủy ban MTTQ Việt Nam đặc khu'], [], 'range'],
+      ['2.3', ['Phòng Kinh tế'], [], ['các khu phố', 'các ấp'], 'year'],
+    ]);
+    // a sentence whose subject is no unit assigns nothing
+    expect(parsePlanText(['KẾ HOẠCH', 'II. NHIỆM VỤ', '1. Tuyên truyền. Mỗi cán bộ chủ trì một buổi sinh hoạt.', 'III. KINH PHÍ'].join('\n')).plan.tasks[0]!.lead).toEqual([]);
+  });
+
+  it('a web page copied with its tabs ("Tóm tắt | Nội dung | …") between the metadata and the title line, or saved as .docx with the metadata a cell a line; the page\'s lines right after the name', () => {
+    const meta = ['Cơ quan ban hành:\tTỉnh Nghệ An', 'Số hiệu:\t19/KH-UBND', 'Ngày ban hành:\t23/01/2026', 'Người ký:\tPhan Đức Thịnh', 'Tình trạng hiệu lực:\tĐã biết', 'Cập nhật:\t2 tuần trước', '', 'Tóm tắt\tNội dung\tTiếng Anh\tVăn bản gốc\tLiên quan\tLược đồ', ''];
+    const body = ['Kế hoạch số 19/KH-UBND ngày 23/01/2026 của UBND tỉnh Nghệ An về thực hiện dân chủ ở cơ sở năm 2026', '', 'II. NHIỆM VỤ', '1. Tuyên truyền.', '- Chủ trì: Sở Nội vụ.', 'Nơi nhận:', '- Lưu: VT, NC.', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', '', 'Phan Đức Thịnh', 'Văn bản này chưa cập nhật nội dung Tiếng Anh'];
+    const pasted = parsePlanText([...meta, ...body].join('\n')).plan;
+    expect([pasted.documentNumber, pasted.issueDate, pasted.signerName]).toEqual(['19/KH-UBND', '2026-01-23', 'Phan Đức Thịnh']);
+    const cellByCell = parsePlanText([...meta.flatMap((row) => row.split('\t')), ...body].join('\n')).plan;
+    expect([cellByCell.documentNumber, cellByCell.issueDate, cellByCell.signerName]).toEqual(['19/KH-UBND', '2026-01-23', 'Phan Đức Thịnh']);
+  });
+
+  it('a scan: a dash item read as "~", a date\'s digits read as letters ("tháng 0l", "3/2O26")', () => {
+    const text = ['Số: 11/KH-UBND\tBắc Hà, ngày 22 tháng 0l năm 2026', 'KẾ HOẠCH', 'II. NHIỆM VỤ', '1. Tuyên truyền.', '~ Chủ trì: Phòng Kinh tế.', '- Thời gian: Tháng 3/2O26.', 'III. KINH PHÍ'].join('\n');
+    const plan = parsePlanText(text, { ocr: true }).plan;
+    expect([plan.issueDate, plan.tasks[0]!.lead, plan.tasks[0]!.timeframe]).toEqual(['2026-01-22', ['Phòng Kinh tế'], expect.objectContaining({ kind: 'range', from: '2026-03-01' })]);
+  });
+
   it('a web page: its breadcrumb above the title line, "(Đã ký)" joined with the name, the page\'s own lines after it', () => {
     const web = fixturePlan('web-xa-son-ha-2026');
     expect([web.documentNumber, web.issueDate, web.signerName, web.signerTitle]).toEqual(['21/KH-UBND', '2026-01-20', 'Nguyễn Thị Hoa', 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH']);

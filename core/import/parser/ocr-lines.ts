@@ -7,14 +7,17 @@ import { repairItemLetter, type Line } from './source-text';
 const SPECKS_ONLY = /^[^\p{L}\p{N}]*$/u;
 /** Specks read before an item's number, letter or dash (": 7. Triển khai …", "'2.2. Tổ chức …", ".c6) Thời gian …"). */
 const SPECKS_BEFORE_ITEM = /^[.:,;'`´‘’"|!_~^*¡¿ˆ˜¨]{1,3}\s*(?=\d{1,2}(?:\.\d{1,2})*\s*[.)]\s|[a-zđ©¢]\S{0,2}[)}\]]\s|[-–+]\s?\p{Lu})/u;
-/** A dash item that lost its space ("-Chủ trì: …" once its specks are off). */
+/** A dash item that lost its space ("-Chủ trì: …" once its specks are off), or read as a tilde ("~ Chủ trì: …"). */
 const DASH_WITHOUT_SPACE = /^([-–+])(?=\p{Lu})/u;
+const DASH_READ_AS_TILDE = /^[~¬]\s*(?=\p{Lu})/u;
+/** A date's number with a letter for a digit after its word or its slash ("tháng 0l", "3/2O26"): "l", "I", "|" for 1, "O" for 0. */
+const DATE_PART_WITH_LETTERS = /(?<=(?:^|\s)(?:ngày|tháng|năm)\s+|\d\/)(?=[\dOlI|]*\d)([\dOlI|]{1,4})(?=[\s/.,;:)]|$)/gu;
 /** A mark standing alone between words ("đơn vị,' các ấp"): a speck, not a quote (those touch their word). */
 const LONE_MARK = /(?<=[\s,])['`´ˆ˜](?=\s)/gu;
 /** A label whose colon was read as a semicolon ("- Chủ trì; Văn phòng …"): its words and the mark. */
 const LABEL_BEFORE_SEMICOLON = /^((?:[-–+•]\s*|[a-zđ]\)\s*)?)([^;:]{2,40});\s*/u;
-/** A dash that lost a space beside it between two words ("Văn hóa- Xã hội", "Phục vụ -Kiểm soát"). */
-const DASH_SPACING = /(\p{L})(?:[-–] | [-–])(?=\p{L})/gu;
+/** A dash that lost a space beside it, or both, between two words ("Văn hóa- Xã hội", "Phục vụ -Kiểm soát", "Văn hóa-Xã hội"). */
+const DASH_SPACING = /(\p{L})(?:[-–] | [-–]|[-–](?=\p{Lu}\p{Ll}))(?=\p{L})/gu;
 /** A speck read as one character after a line's last full stop ("thuộc Sở. Ự", "trực thuộc. ˆ"). */
 const SPECK_AFTER_STOP = /([.;])\s+[^\p{N}\s]$/u;
 /** A speck read as a full stop inside a sentence ("UBND đặc. khu", "Hạ tầng. và"): a sentence never goes on in lower case. */
@@ -68,7 +71,7 @@ export function repairOcrLines(lines: Line[]): Line[] {
   const kept = lines
     .filter((line) => !SPECKS_ONLY.test(line.text))
     .map((line) => {
-      const text = labelColon(repairItemLetter(line.text.replace(SPECKS_BEFORE_ITEM, '').replace(DASH_WITHOUT_SPACE, '$1 ')))
+      const text = labelColon(repairItemLetter(line.text.replace(SPECKS_BEFORE_ITEM, '').replace(DASH_WITHOUT_SPACE, '$1 ').replace(DASH_READ_AS_TILDE, '- ')))
         .replace(MARK_BEFORE_WORD, '')
         .replace(LONE_MARK, '')
         .replace(ABBREVIATION_JOINED, ' ')
@@ -86,6 +89,7 @@ export function repairOcrLines(lines: Line[]): Line[] {
         .replace(QUARTER_READ_AS_ONES, (ones) => ones.replace(/H/g, 'II').replace(/[1l|]/g, 'I'))
         .replace(SPLIT_MONTH, '$1$2')
         .replace(DATE_WITH_LETTERS, (_, d: string, m: string, y: string) => `${digits(d)}/${digits(m)}/${y}`)
+        .replace(DATE_PART_WITH_LETTERS, digits)
         .replace(/\p{L}+/gu, splitJoinedWord);
       return text === line.text ? line : { ...line, text };
     });

@@ -36,17 +36,29 @@ function pairCounts(text: string): Counts {
  * otherwise that the document writes beside the same neighbours, on each side, at least twice in all ("nội vụ",
  * "văn phòng"), when one such word stands out; a lone letter between two words the document writes side by side
  * ("UBND D tỉnh") is dropped. So a right word that differs by a tone mark stays ("hướng dẫn" is never "hướng
- * dân"), and no letter is added ("Công an" is never "Công dân"). Only for text read from a picture.
+ * dân"), and no letter is added ("Công an" is never "Công dân"). Specks inside a name are taken out first. Only
+ * for text read from a picture.
  */
 export function mendUnitNames(tasks: ParsedTask[], text: string): void {
   const counts = pairCounts(text);
-  const mend = (name: string) => mendName(name, counts);
+  const mend = (name: string) => mendName(withoutSpecks(name), counts);
   for (const task of tasks) {
     task.directing = task.directing.map(mend);
     task.lead = task.lead.map(mend);
     task.coordinating = task.coordinating.map(mend);
     task.implementing = task.implementing.map(mend);
   }
+}
+
+/**
+ * A unit's name has no stop, colon or quote inside it: a scan's specks between its words ("Sở.Nội vụ", "Việt :
+ * Nam", "Các:cơ quan") and at its end ("Phòng Kinh tế. \" -") are taken out; its dash ("Văn hóa - Xã hội") stays.
+ */
+function withoutSpecks(name: string): string {
+  return name
+    .replace(/\s*[.:;„"“”'`´]+\s*(?=\p{L})/gu, ' ')
+    .replace(/[\s.:;,„"“”'`´_–-]+$/u, '')
+    .trim();
 }
 
 function mendName(name: string, { pairs, words, written }: Counts): string {

@@ -19,6 +19,8 @@ interface Section {
   kind: SectionKind;
   heading: string;
   blocks: Block[];
+  /** Headings of the later parts whose tasks went on from this one's. */
+  joined?: string[];
 }
 
 /** What the reader knows about the text that the parser may use: `ocr` when some of it was read from a picture (tolerant rules for misread letters and bullets). */
@@ -97,6 +99,7 @@ export function parsePlanText(raw: string, options: ParseOptions = {}): ParseOut
   const { sections, footer } = splitSections(sectionStart < 0 ? [] : blocks.slice(sectionStart));
 
   const taskSection = sections.find((s) => s.kind === 'tasks');
+  for (const heading of taskSection?.joined ?? []) warnings.push(`Phần "${heading}" đánh số nhiệm vụ tiếp theo phần "${taskSection!.heading}": các nhiệm vụ của hai phần được đọc cùng nhau, tên phần sau không in lại.`);
   const taskResult = readTasks(taskSection?.blocks ?? []);
   warnings.push(...taskResult.warnings);
   if (options.ocr) mendUnitNames(taskResult.tasks, source.lines.map((l) => l.text).join('\n'));
@@ -201,13 +204,47 @@ function splitSections(blocks: Block[]): { sections: Section[]; footer: Block[] 
       const f = fold(heading);
       const kind = SECTION_WORDS.find(([re]) => re.test(f))?.[1] ?? 'organization';
       // Only the first "nội dung" section holds the tasks; a later one is read as text.
-      const taken = kind === 'tasks' && sections.some((s) => s.kind === 'tasks');
-      sections.push({ kind: taken ? 'organization' : kind, heading: heading.replace(/[.:]$/, ''), blocks: [] });
+      sections.push({ kind, heading: heading.replace(/[.:]$/, ''), blocks: [] });
       continue;
     }
     sections[sections.length - 1]?.blocks.push(block);
   }
-  return { sections, footer: blocks.slice(footerAt) };
+  return { sections: joinTaskSections(sections), footer: blocks.slice(footerAt) };
+}
+
+/**
+ * The tasks are in the first part named for them. A part right after it named so too ("II. NHIỆM VỤ VỀ DÂN VẬN
+ * CHÍNH QUYỀN", "III. NHIỆM VỤ THỰC HIỆN DÂN CHỦ") holds more of them when its numbering goes on ("6." after "5."):
+ * its blocks join the first part's. Any other later part so named is read as text.
+ */
+function joinTaskSections(sections: Section[]): Section[] {
+  const out: Section[] = [];
+  let tasks: Section | null = null;
+  let joinable = false;
+  for (const section of sections) {
+    if (section.kind !== 'tasks') {
+      out.push(section);
+      joinable = false;
+      continue;
+    }
+    if (!tasks) {
+      tasks = section;
+      out.push(section);
+      joinable = true;
+      continue;
+    }
+    const last = Math.max(0, ...tasks.blocks.map((b) => Number(NUMBERED.exec(b.text)?.[1] ?? 0)));
+    const first = section.blocks.map((b) => NUMBERED.exec(b.text)?.[1]).find(Boolean);
+    if (joinable && first && Number(first) === last + 1) {
+      tasks.blocks.push(...section.blocks);
+      tasks.joined = [...(tasks.joined ?? []), section.heading];
+    }
+    else {
+      out.push({ ...section, kind: 'organization' });
+      joinable = false;
+    }
+  }
+  return out;
 }
 
 /** Plain paragraphs after the last numbered item of "Tổ chức thực hiện" close the plan ("Yêu cầu …", "Trên đây là …"). */

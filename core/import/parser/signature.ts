@@ -13,8 +13,8 @@ const AUTHORITY = /^(kt|tm|tl|tuq|q)\s*\./;
 const NAME = /^(\p{Lu}[\p{Ll}]*)(\s+\p{Lu}[\p{Ll}]*){1,5}$/u;
 /** "Võ Văn Tâm 1 Luật Thực hiện dân chủ …": a name, then a footnote's number and its text. */
 const NAME_THEN_FOOTNOTE = /^((?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,5})\s+\d{1,2}\s+\p{Lu}/u;
-/** "Nguyễn Thị Hoa Tệp đính kèm: …": a name, then what a web page prints under the document (a labelled line). */
-const NAME_THEN_PAGE = /^((?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,4})\s+\p{Lu}[\p{Ll}]*(?:\s+\p{Ll}+){0,3}\s*:/u;
+/** "Nguyễn Thị Hoa Tệp đính kèm: …", "Phan Đức Thịnh Văn bản này chưa cập nhật …": a name, then what a web page prints under the document. */
+const NAME_THEN_PAGE = /^((?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,4})\s+(?:\p{Lu}[\p{Ll}]*(?:\s+\p{Ll}+){0,3}\s*:|(?:Văn bản (?:này|liên quan|gốc)|Tải về|Lược đồ|Thuộc tính|Tóm tắt)\b)/u;
 
 /** "Nơi nhận:" and its lines, the signer's authority and title in capitals, and the name under them. */
 export function readSignature(blocks: Block[]): Signature {

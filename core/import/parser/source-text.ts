@@ -135,8 +135,8 @@ function footnotesWithoutRule(rawLines: string[], text: string[], body: Line[], 
   const mark = markAfterWord(ocr ? `${marker}|${MISREAD_MARK}` : marker);
   let marked: Line | null = null;
   for (let k = body.length - 1; k >= 0 && k >= body.length - 60 && !marked; k--) if (mark.test(body[k]!.text)) marked = body[k]!;
-  // a scan may read the mark as a letter ("cơ sởi"): then the sentence the page cut ("Sở Nông nghiệp và") says it
-  const cutSentence = ocr && !marked && /[\p{Ll},]$/u.test(body[body.length - 1]!.text.trim());
+  // a scan may read the mark as a letter ("cơ sởi"): then the sentence the page cut ("Sở Nông nghiệp và", "Sở Khoa học và Công") says it
+  const cutSentence = ocr && !marked && /[\p{L},]$/u.test(body[body.length - 1]!.text.trim());
   if ((!marked && !cutSentence) || !endsPageSoon(rawLines, text, at)) return false;
   if (!marked) return true;
   if (!markAfterWord(marker).test(marked.text)) marked.text = marked.text.replace(mark, marker); // the symbol becomes the mark it stood for

@@ -2,6 +2,7 @@ import type { ParsedTask } from '../../../shared/import/parsed-plan';
 import { matchLabel, type LabelMatch } from './labels';
 import { BULLET, LETTERED, NUMBERED, SUB_NUMBERED, type Block } from './paragraphs';
 import { proseAttributes } from './prose-attributes';
+import { sentenceAttributes } from './sentence-attributes';
 import { parseTimeframe } from './timeframe';
 import { splitUnits } from './unit-list';
 
@@ -135,18 +136,18 @@ function nestedStyle(blocks: Block[]): 'sub-numbered' | 'lettered' | null {
     if (SUB_NUMBERED.test(text)) {
       close();
       open = 'sub-numbered';
-      labelled = !!proseAttributes(text);
+      labelled = !!(proseAttributes(text) ?? sentenceAttributes(text));
     } else if (NUMBERED.test(text)) {
       close();
       counts['sub-numbered'] = counts.lettered = 0;
     } else if (letter && !matchLabel(text.slice(letter[0].length).trim())) {
       close();
       open = 'lettered';
-      labelled = !!proseAttributes(text);
+      labelled = !!(proseAttributes(text) ?? sentenceAttributes(text));
     } else {
       const bullet = letter ?? BULLET.exec(text);
       // "- Đơn vị chủ trì: …", or the units in a sentence ("Giao Phòng Văn hóa - Xã hội chủ trì, phối hợp với …")
-      if (matchLabel(bullet ? text.slice(bullet[0].length).trim() : text) || proseAttributes(text)) labelled = true;
+      if (matchLabel(bullet ? text.slice(bullet[0].length).trim() : text) || proseAttributes(text) || sentenceAttributes(text)) labelled = true;
     }
   }
   close();
@@ -207,6 +208,8 @@ function applyProse(b: Building, text: string, line: number): void {
 function finish(b: Building): void {
   const t = b.task;
   t.body = t.body.replace(/[\s]+$/, '');
+  // no label and no "Giao …" sentence named anyone: the task's own sentences may ("Phòng A chủ trì, phối hợp với B thực hiện thường xuyên")
+  if (!b.hasAttributes) for (const attribute of sentenceAttributes(t.body) ?? []) applyAttribute(b, attribute, t.line);
   if (t.timeframe.kind === 'unspecified') {
     t.doubts.push({ field: 'timeframe', message: t.timeframe.text ? `Chưa hiểu thời gian thực hiện "${t.timeframe.text}".` : 'Không thấy thời gian thực hiện.' });
   }

@@ -27,8 +27,8 @@ const META_ISSUER = new RegExp(`\\b(?:${label('noi')}|${label('co quan')})\\s*${
 const LABEL_WORDS = ['loai van ban', 'nguoi ky', 'ngay ban hanh', 'ngay hieu luc', 'ngay cong bao', 'so cong bao', 'tinh trang', 'noi ban hanh', 'co quan ban hanh', 'linh vuc', 'so hieu'];
 const META_ROW = new RegExp(`\\b(?:${['so hieu', 'loai van ban', 'nguoi ky', 'ngay ban hanh', 'tinh trang', 'ngay hieu luc'].map(label).join('|')})\\s*:`);
 const META_LABELS = new RegExp(`\\s+(?:${LABEL_WORDS.map(label).join('|')})[a-z]?\\s*[:.]`);
-/** The title line stands under the metadata table: a row of it within this many lines above. */
-const TABLE_REACH = 4;
+/** The title line stands under the metadata table: a row of it within this many lines with words above (the page's tabs, "Tóm tắt", "Nội dung", …, and a table read cell by cell, a cell a line, may stand between). */
+const TABLE_REACH = 12;
 
 /**
  * Text copied from a legal website has no "KẾ HOẠCH" line: a metadata table ("Số hiệu:", "Ngày ban hành:",
@@ -41,7 +41,8 @@ export function findWebTitleLine(lines: Line[]): number {
     // a line of its own: first, under the metadata table, or after a finished sentence; not "Thực hiện" / "Kế hoạch số 14/KH-UBND …" broken by the width
     // (a value of the table may stand on a line of its own after its row: "Đã biết")
     const before = i ? foldChars(lines[i - 1]!.text) : '';
-    const underTable = lines.slice(Math.max(0, i - TABLE_REACH), i).some((l) => META_ROW.test(foldChars(l.text)));
+    const above = lines.slice(0, i).filter((l) => l.text.trim()).slice(-TABLE_REACH);
+    const underTable = above.some((l) => META_ROW.test(foldChars(l.text)));
     const breadcrumb = /\s[>»›]\s/.test(before); // "Trang chủ > Văn bản > …" above the page's title
     if (!i || /[.;:!?]$/.test(before) || underTable || breadcrumb) return i;
   }

@@ -16,7 +16,7 @@ export async function readDocx(bytes: Uint8Array): Promise<string> {
   let html: string;
   try {
     // Images are left out (the text is all we keep): mammoth would otherwise inline each as base64.
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { ignoreEmptyParagraphs: false, convertImage: mammoth.images.imgElement(async () => ({ src: "" })) });
     html = result.value;
   } catch {
     throw new AppError('VALIDATION', 'Không đọc được tệp Word: tệp bị hỏng hoặc không phải .docx.');

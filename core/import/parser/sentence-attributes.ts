@@ -1,0 +1,115 @@
+import { foldChars } from './fuzzy';
+import type { LabelMatch } from './labels';
+import { parseTimeframe } from './timeframe';
+
+/** How a unit's name begins (folded): a sentence's subject is a unit only when it begins so. */
+const UNIT_START =
+  /^(?:cac\s+)?(?:phong|van phong|trung tam|cong an|uy ban|ubnd|hdnd|ban|so|hoi|doan|thanh tra|cong doan|tram|doi|chi cuc|mat tran|lanh dao|giam doc|chanh|truong|khoa|benh vien|to|bo chi huy|quan su|chu tich|pho chu tich|co quan|don vi|dang uy|khu pho|thon|ap|ban|xa|phuong)\b/;
+/** What a clause says about time once its units are named: "thực hiện thường xuyên", "hoàn thành trong tháng 9/2026", "thời gian: Quý II/2026". */
+const TIME_AFTER = /(?:^|\s|,)(?:(?:to chuc\s+)?thuc hien|hoan thanh|thoi gian(?:\s+thuc hien|\s+hoan thanh)?\s*:|thoi han\s*:|tien do\s*:)\s*(.*)$/;
+/** A time said on its own anywhere in the task ("…, hoàn thành trước ngày 13/3/2026."). */
+const TIME_ANYWHERE = /(?:hoan thanh|thuc hien|xong)\s+((?:truoc|trong|cham nhat|tu)\b[^.;()]*)/;
+
+interface Found {
+  lead: string[];
+  coordinating: string[];
+  implementing: string[];
+  time: string | null;
+}
+
+/**
+ * Who leads, coordinates and carries out a task, and when, written in the task's own sentences without "Giao"
+ * or labels: "Phòng Văn hóa - Xã hội chủ trì, phối hợp với Ủy ban MTTQ Việt Nam đặc khu và các khu phố thực
+ * hiện thường xuyên.", "Giao Văn phòng … chủ trì; Ban Quản lý dự án … phối hợp; thời gian thực hiện: Quý II/2026.",
+ * "Trung tâm … chủ trì thực hiện trong năm 2026, phối hợp với …", "Phòng Kinh tế chủ trì hướng dẫn, các khu
+ * phố và các ấp thực hiện". Read last sentence first: the assignment closes the task. A subject counts only when
+ * it begins as a unit's name does. Null when no sentence assigns the task.
+ */
+export function sentenceAttributes(text: string): LabelMatch[] | null {
+  const sentences = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).reverse();
+  for (const sentence of sentences) {
+    // "… trên địa bàn (Phòng Kinh tế chủ trì; Ủy ban MTTQ phối hợp; thực hiện trong 6 tháng đầu năm 2026)."
+    const bracket = /\(([^()]*)\)[.\s]*$/.exec(sentence);
+    const found = (bracket && readSentence(bracket[1]!)) || readSentence(sentence.replace(/[.\s]+$/, ''));
+    if (!found) continue;
+    if (!found.time) found.time = timeAnywhere(text);
+    const out: LabelMatch[] = [];
+    const push = (kind: LabelMatch['kind'], values: string[]) => values.forEach((value) => out.push({ kind, value, approximate: false }));
+    push('lead', found.lead);
+    push('coordinating', found.coordinating);
+    push('implementing', found.implementing);
+    if (found.time) out.push({ kind: 'timeframe', value: found.time, approximate: false });
+    return out;
+  }
+  return null;
+}
+
+/** One sentence's clauses (parted by ";"); null unless one of them names a unit that leads or carries out. */
+function readSentence(sentence: string): Found | null {
+  const found: Found = { lead: [], coordinating: [], implementing: [], time: null };
+  for (const clause of sentence.split(';')) {
+    const text = clause.trim().replace(/^Giao\s+/u, '');
+    const folded = foldChars(text);
+    const slice = (from: number, to = text.length) => text.slice(from, to).replace(/^[\s,]+|[\s,]+$/g, '');
+    const lead = /\s+chu tri\b/.exec(folded);
+    if (lead && UNIT_START.test(folded)) {
+      found.lead.push(slice(0, lead.index));
+      readAfterLead(text, folded, lead.index + lead[0].length, found);
+      continue;
+    }
+    const coordinating = /\s+phoi hop(?:\s+thuc hien)?$/.exec(folded);
+    if (coordinating && UNIT_START.test(folded)) {
+      found.coordinating.push(slice(0, coordinating.index));
+      continue;
+    }
+    const carries = /\s+(?:to chuc\s+)?thuc hien\b/.exec(folded);
+    if (carries && UNIT_START.test(folded)) {
+      found.implementing.push(slice(0, carries.index));
+      const rest = slice(carries.index + carries[0].length);
+      if (rest && parseTimeframe(rest).kind !== 'unspecified') found.time ??= rest;
+      continue;
+    }
+    const time = TIME_AFTER.exec(folded);
+    if (time && time[1] && parseTimeframe(slice(text.length - time[1].length)).kind !== 'unspecified') found.time ??= slice(text.length - time[1].length);
+  }
+  return found.lead.length || found.implementing.length ? found : null;
+}
+
+/** After "X chủ trì": ", phối hợp với Y thực hiện …", " thực hiện trong năm 2026, phối hợp với Y", " hướng dẫn, Z thực hiện". */
+function readAfterLead(text: string, folded: string, from: number, found: Found): void {
+  const rest = folded.slice(from);
+  const withWhom = /phoi hop voi\s+/.exec(rest);
+  if (withWhom) {
+    const start = from + withWhom.index + withWhom[0].length;
+    const end = /\s+(?:to chuc\s+)?(?:thuc hien|trien khai)\b|,\s*(?=thuc hien|hoan thanh)/.exec(folded.slice(start));
+    found.coordinating.push(text.slice(start, end ? start + end.index : text.length).replace(/[\s,.]+$/, ''));
+  }
+  // the time: what follows "thực hiện" / "hoàn thành", after those who coordinate when there are some (a time
+  // before them, "chủ trì thực hiện trong năm 2026, phối hợp với …", is found in the task's text as a whole)
+  const timeStart = withWhom ? from + withWhom.index + withWhom[0].length : from;
+  const time = TIME_AFTER.exec(folded.slice(timeStart));
+  if (time?.[1]) {
+    const at = timeStart + time.index + time[0].length - time[1].length;
+    const value = text.slice(at, at + time[1].length).replace(/[\s,.]+$/, '');
+    if (value && parseTimeframe(value).kind !== 'unspecified') found.time = value;
+  }
+  // "… chủ trì hướng dẫn, các khu phố và các ấp thực hiện": who carries out, after a comma
+  if (!withWhom) {
+    for (const piece of rest.split(',').slice(1)) {
+      const carries = /^\s*(.+?)\s+thuc hien\b/.exec(piece);
+      if (carries && UNIT_START.test(carries[1]!)) {
+        const at = from + rest.indexOf(piece) + piece.indexOf(carries[1]!);
+        found.implementing.push(text.slice(at, at + carries[1]!.length));
+      }
+    }
+  }
+}
+
+function timeAnywhere(text: string): string | null {
+  const folded = foldChars(text);
+  const m = TIME_ANYWHERE.exec(folded);
+  if (!m) return null;
+  const at = m.index + m[0].length - m[1]!.length;
+  const value = text.slice(at, at + m[1]!.length).replace(/[\s,]+$/, '');
+  return parseTimeframe(value).kind !== 'unspecified' ? value : null;
+}
