@@ -76,7 +76,7 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
     );
     expect(written(out)).toEqual(['TT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian', '1\tTiếp công dân\tVăn phòng\tCông an xã\tThường xuyên', '2\tĐối thoại\tPhòng Văn hóa\tCác thôn\tQuý II/2026']);
   });
-  it('a group\'s row ("II | Thực hiện dân chủ ở cơ sở") begins a row of its own, so it is not read into the row above whose cell it sits under', () => {
+  it('a group\'s row ("II | Thực hiện dân chủ ở cơ sở") and a lettered sub-row ("a", "b") begin rows of their own, so they are not read into the row above whose cells they sit under', () => {
     const out = tableLines(
       page([
         ['TT', 'Nội dung công việc', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian'],
@@ -84,6 +84,9 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
         ['1', 'Đăng ký mô hình', 'Các thôn', null, 'Trước ngày 20/3/2026'],
         ['II', 'Dân chủ ở cơ sở', null, null, null],
         ['2', 'Tổ chức Hội nghị', 'Văn phòng', 'Công đoàn', 'Quý I/2026'],
+        ['3', 'Dân chủ trong cơ quan', null, null, null],
+        ['a', 'Rà soát Quy chế', 'Văn phòng', 'Phòng Văn hóa', 'Quý I/2026'],
+        ['b', 'Hội nghị', 'Văn phòng', null, 'Tháng 2/2026'],
       ]),
       { columns: null },
     );
@@ -93,6 +96,9 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
       '1\tĐăng ký mô hình\tCác thôn\t\tTrước ngày 20/3/2026',
       'II\tDân chủ ở cơ sở\t\t\t',
       '2\tTổ chức Hội nghị\tVăn phòng\tCông đoàn\tQuý I/2026',
+      '3\tDân chủ trong cơ quan\t\t\t',
+      'a\tRà soát Quy chế\tVăn phòng\tPhòng Văn hóa\tQuý I/2026',
+      'b\tHội nghị\tVăn phòng\t\tTháng 2/2026',
     ]);
   });
   it('a heading whose cells are set at different heights over three lines ("Thời gian" / "hoàn thành" beside a one-line "Nhiệm vụ"), two headings read as one run ("Đơn vị chủ Đơn vị"), a word drawn into the number column by a tilted photo', () => {

@@ -657,6 +657,46 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect([plan.issueDate, plan.tasks[0]!.lead, plan.tasks[0]!.timeframe]).toEqual(['2026-01-22', ['Phòng Kinh tế'], expect.objectContaining({ kind: 'range', from: '2026-03-01' })]);
   });
 
+  it('"- Trách nhiệm: A chủ trì; B, C phối hợp", a unit marked "(chủ trì)" in a list or a sentence, a table\'s lettered sub-rows, "Quý I và Quý III/2026", "tháng 10 - tháng 11/2026", "định kỳ hằng quý", a symbol as written ("KH-TTr")', () => {
+    const text = [
+      'Số: 52/KH-TTr\tThanh Hóa, ngày 09 tháng 02 năm 2026',
+      'KẾ HOẠCH',
+      'II. NHIỆM VỤ',
+      '1. Tuyên truyền.',
+      '- Trách nhiệm: Phòng Văn hóa - Xã hội chủ trì; Ủy ban MTTQ Việt Nam đặc khu, các khu dân cư phối hợp.',
+      '- Thời gian: Quý I và Quý III/2026.',
+      '2. Bảo vệ rừng.',
+      '- Đơn vị thực hiện: Chi cục Kiểm lâm (chủ trì), Chi cục Thủy lợi.',
+      '- Thời gian: tháng 10 - tháng 11/2026.',
+      '3. Tổng hợp khiếu nại. Phòng Nghiệp vụ 1 (chủ trì), phối hợp với Ban Tiếp công dân tỉnh thực hiện; thời gian: định kỳ hằng quý (trước ngày 15 của tháng cuối quý).',
+      'TT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành',
+      '4\tThực hiện dân chủ trong cơ quan\t\t\t',
+      'a\tRà soát Quy chế\tVăn phòng HĐND và UBND phường\tPhòng Văn hóa - Xã hội\tTrước ngày 31/3/2026',
+      'b\tTổ chức Hội nghị\tVăn phòng HĐND và UBND phường\tCông đoàn cơ sở phường\tTháng 02/2026',
+      '',
+      'III. KINH PHÍ',
+    ].join('\n');
+    const plan = parsePlanText(text).plan;
+    expect(plan.documentNumber).toBe('52/KH-TTr');
+    expect(plan.tasks.map((t) => [t.ordinal, t.lead, t.coordinating, t.implementing, t.timeframe])).toEqual([
+      ['1', ['Phòng Văn hóa - Xã hội'], ['Ủy ban MTTQ Việt Nam đặc khu', 'các khu dân cư'], [], expect.objectContaining({ kind: 'range', from: '2026-01-01', to: '2026-09-30' })],
+      ['2', ['Chi cục Kiểm lâm'], [], ['Chi cục Thủy lợi'], expect.objectContaining({ kind: 'range', from: '2026-10-01', to: '2026-11-30' })],
+      ['3', ['Phòng Nghiệp vụ 1'], ['Ban Tiếp công dân tỉnh'], [], expect.objectContaining({ kind: 'ongoing' })],
+      ['4.a', ['Văn phòng HĐND và UBND phường'], ['Phòng Văn hóa - Xã hội'], [], expect.objectContaining({ kind: 'deadline', dueDate: '2026-03-31' })],
+      ['4.b', ['Văn phòng HĐND và UBND phường'], ['Công đoàn cơ sở phường'], [], expect.objectContaining({ kind: 'range', from: '2026-02-01' })],
+    ]);
+  });
+
+  it('a web page\'s own words right after the signer\'s name ("Lưu trữ", "Ghi chú") and a scan of the seal before it ("\\\\ XÃ / Giàng Seo Phủ"); a scan\'s "Il. NỘI DUNG" ends the numbering of the part before, "tháng lO/2026"', () => {
+    const footer = ['Nơi nhận:', '- Lưu: VT, NC.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'];
+    expect(parsePlanText(['KẾ HOẠCH', 'II. NHIỆM VỤ', '1. Tuyên truyền.', ...footer, 'Đỗ Văn Khánh', '\u00a0', 'Lưu trữ', 'Ghi chú', 'Facebook'].join('\n')).plan.signerName).toBe('Đỗ Văn Khánh');
+    const scan = ['KẾ HOẠCH', 'I. MỤC ĐÍCH, YÊU CẦU', '1. Mục đích', '- Phát huy quyền làm chủ.', '2. Yêu cầu', '- Triển khai nghiêm túc.', 'Il. NỘI DUNG THỰC HIỆN', 'l. Công tác tuyên truyền', 'a) Tuyên truyền Luật.', '- Cơ quan chủ trì: Phòng Văn hóa - Xã hội.', '- Thời gian thực hiện: Từ tháng 8 đến tháng lO/2026.', 'b) Hội nghị quán triệt.', '- Cơ quan chủ trì: Văn phòng HĐND và UBND xã.', '- Thời gian thực hiện: Quý I/2026.', '2. Dân chủ trong hoạt động của chính quyền', 'a) Công khai.', '- Cơ quan chủ trì: Văn phòng HĐND và UBND xã.', '- Thời gian thực hiện: Thường xuyên.', ...footer, '/⁄ ô', '(ĐÂN DÂN ) ⁄', '\\ XÃ /', 'Giàng Seo Phủ'].join('\n');
+    const plan = parsePlanText(scan, { ocr: true }).plan;
+    expect(plan.tasks.map((t) => t.ordinal)).toEqual(['1.a', '1.b', '2.a']);
+    expect(plan.tasks[0]!.timeframe).toMatchObject({ kind: 'range', from: '2026-08-01', to: '2026-10-31' });
+    expect(plan.signerName).toBe('Giàng Seo Phủ');
+  });
+
   it('a web page: its breadcrumb above the title line, "(Đã ký)" joined with the name, the page\'s own lines after it', () => {
     const web = fixturePlan('web-xa-son-ha-2026');
     expect([web.documentNumber, web.issueDate, web.signerName, web.signerTitle]).toEqual(['21/KH-UBND', '2026-01-20', 'Nguyễn Thị Hoa', 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH']);

@@ -56,7 +56,9 @@ export function readHeader(blocks: Block[]): Header {
     const number = NUMBER.exec(folded);
     if (number && header.symbol === null) {
       const symbolStart = folded.indexOf(number[2]!, number.index);
-      header.symbol = text.slice(symbolStart, symbolStart + number[2]!.length).replace(/\s+/g, '').toUpperCase();
+      // as written ("KH-TTr": Thanh tra writes its own so), in capitals when typed all in small letters
+      const symbol = text.slice(symbolStart, symbolStart + number[2]!.length).replace(/\s+/g, '');
+      header.symbol = symbol === symbol.toLowerCase() ? symbol.toUpperCase() : symbol;
       header.documentNumber = number[1] ? `${number[1]}/${header.symbol}` : null;
       header.lines.documentNumber = block.line;
       text = text.slice(0, number.index) + ' '.repeat(number[0].length) + text.slice(number.index + number[0].length);

@@ -1,7 +1,7 @@
 import { editDistance, fold, tolerance } from './fuzzy';
 
-/** What a task attribute line says: "- Cơ quan chủ trì: …", "b) Cơ quan phối hợp, thực hiện: …". */
-export type AttributeKind = 'directing' | 'lead' | 'coordinating' | 'coordinating+implementing' | 'implementing' | 'advising+implementing' | 'timeframe' | 'product';
+/** What a task attribute line says: "- Cơ quan chủ trì: …", "b) Cơ quan phối hợp, thực hiện: …"; an assignment says it in a sentence ("- Trách nhiệm: Phòng A chủ trì; Phòng B phối hợp"). */
+export type AttributeKind = 'directing' | 'lead' | 'coordinating' | 'coordinating+implementing' | 'implementing' | 'advising+implementing' | 'timeframe' | 'product' | 'assignment';
 
 /** Folded label words → what they mean. Checked longest first so "phối hợp, thực hiện" wins over "phối hợp". */
 const LABELS: [string, AttributeKind][] = (
@@ -40,6 +40,10 @@ const LABELS: [string, AttributeKind][] = (
     ['tien do', 'timeframe'],
     ['tien do thuc hien', 'timeframe'],
     ['san pham', 'product'],
+    ['trach nhiem', 'assignment'],
+    ['trach nhiem thuc hien', 'assignment'],
+    ['phan cong', 'assignment'],
+    ['phan cong thuc hien', 'assignment'],
     ['san pham dau ra', 'product'],
   ] as [string, AttributeKind][]
 ).sort((a, b) => b[0].length - a[0].length);

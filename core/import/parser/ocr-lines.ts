@@ -10,8 +10,8 @@ const SPECKS_BEFORE_ITEM = /^[.:,;'`´‘’"|!_~^*¡¿ˆ˜¨]{1,3}\s*(?=\d{1,2}
 /** A dash item that lost its space ("-Chủ trì: …" once its specks are off), or read as a tilde ("~ Chủ trì: …"). */
 const DASH_WITHOUT_SPACE = /^([-–+])(?=\p{Lu})/u;
 const DASH_READ_AS_TILDE = /^[~¬]\s*(?=\p{Lu})/u;
-/** A date's number with a letter for a digit after its word or its slash ("tháng 0l", "3/2O26"): "l", "I", "|" for 1, "O" for 0. */
-const DATE_PART_WITH_LETTERS = /(?<=(?:^|\s)(?:ngày|tháng|năm)\s+|\d\/)(?=[\dOlI|]*\d)([\dOlI|]{1,4})(?=[\s/.,;:)]|$)/gu;
+/** A date's number with a letter for a digit after its word or its slash ("tháng 0l", "3/2O26", "tháng lO/2026"): "l", "I", "|" for 1, "O" for 0. */
+const DATE_PART_WITH_LETTERS = /(?<=(?:^|\s)(?:ngày|tháng|năm)\s+|\d\/)(?:(?=[\dOlI|]*\d)[\dOlI|]{1,4}(?=[\s/.,;:)]|$)|[OlI|]{1,2}(?=\/\d{4}))/gu;
 /** A mark standing alone between words ("đơn vị,' các ấp"): a speck, not a quote (those touch their word). */
 const LONE_MARK = /(?<=[\s,])['`´ˆ˜](?=\s)/gu;
 /** A label whose colon was read as a semicolon ("- Chủ trì; Văn phòng …"): its words and the mark. */
@@ -44,15 +44,15 @@ const LONE_STOP = /(?<=\p{L})\s+[.·]{1,3}\s+(?=\p{Ll}|\d|\p{Lu}{2})|(?<=(?:^|\s
 /** One letter with a tone mark alone at a line's end ("Ủy ban MTTQ Việt Nam phường Ì"): a speck read as a letter, no word. */
 const MARKED_LETTER_AT_END = /\s(?![A-Za-z])\p{L}$/u;
 /** A number run into the word after it ("6tháng cuối năm"). */
-const NUMBER_JOINED = /(?<=(?:^|\s)\d{1,2})(?=(?:tháng|năm|quý|ngày)\b)/gu;
+const NUMBER_JOINED = /(?<=(?:^|\s)\d{1,2})(?=(?:tháng|năm|quý|ngày)(?!\p{L}))/gu;
 /** A word run into the next capitalised one ("SởNội vụ", "ĐắkLắk"): Vietnamese words have no capital inside. */
 const CAPITAL_JOINED = /(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu;
 const ABBREVIATION_JOINED = /(?<=\p{L})(?=UBND|HĐND|MTTQ)|(?<=UBND|HĐND|MTTQ)(?=\p{L})/gu;
 /** What a misread item number looks like: a short run of digits and digit-like letters or marks ("0S", "S.", "3"). */
 const MISREAD_NUMBER = /^[.:,;'`]{0,2}([0-9OoSsIl|$§]{1,3})[.,:)]?\s+(?=["“]?\p{Lu})/u;
 
-/** A part's heading ("II. NHIỆM VỤ"): a run of numbered items ends there. */
-const PART_HEADING = /^[IVXL]{1,4}\s*[.:]\s/;
+/** A part's heading ("II. NHIỆM VỤ", a scan's "Il. NỘI DUNG"): a run of numbered items ends there. */
+const PART_HEADING = /^(?:[IVXL]{1,4}\s*[.:]\s|[1Il|]{2,3}\s*[.:]\s+\p{Lu}{2})/u;
 /** A task's time line, the last of its attributes ("- Thời gian thực hiện: …", "b) Thời gian: …"). */
 const TIME_LINE = /^(?:[-–+•]\s*|[a-zđ]\)\s*)?Thời gian[^:]{0,20}:/u;
 /** What a misread sub-item number looks like: its group's digit, then letters ("20giL" for "2.1.", "2su" for "2.3."). */

@@ -51,7 +51,7 @@ function readSentence(sentence: string): Found | null {
     const text = clause.trim().replace(/^Giao\s+/u, '');
     const folded = foldChars(text);
     const slice = (from: number, to = text.length) => text.slice(from, to).replace(/^[\s,]+|[\s,]+$/g, '');
-    const lead = /\s+chu tri\b/.exec(folded);
+    const lead = /\s+\(?chu tri\b\)?/.exec(folded);
     if (lead && UNIT_START.test(folded)) {
       found.lead.push(slice(0, lead.index));
       readAfterLead(text, folded, lead.index + lead[0].length, found);

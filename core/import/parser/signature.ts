@@ -14,7 +14,10 @@ const NAME = /^(\p{Lu}[\p{Ll}]*)(\s+\p{Lu}[\p{Ll}]*){1,5}$/u;
 /** "Võ Văn Tâm 1 Luật Thực hiện dân chủ …": a name, then a footnote's number and its text. */
 const NAME_THEN_FOOTNOTE = /^((?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,5})\s+\d{1,2}\s+\p{Lu}/u;
 /** "Nguyễn Thị Hoa Tệp đính kèm: …", "Phan Đức Thịnh Văn bản này chưa cập nhật …": a name, then what a web page prints under the document. */
-const NAME_THEN_PAGE = /^((?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,4})\s+(?:\p{Lu}[\p{Ll}]*(?:\s+\p{Ll}+){0,3}\s*:|(?:Văn bản (?:này|liên quan|gốc)|Tải về|Lược đồ|Thuộc tính|Tóm tắt)\b)/u;
+const NAME_THEN_PAGE = /^((?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,4})\s+(?:\p{Lu}[\p{Ll}]*(?:\s+\p{Ll}+){0,3}\s*:|(?:Văn bản (?:này|liên quan|gốc)|Tải về|Lược đồ|Thuộc tính|Tóm tắt|Lưu trữ|Ghi chú|Ý kiến|Chia sẻ|Bản in|Facebook|Email)(?!\p{L}))/u;
+
+/** "\\ XÃ / Giàng Seo Phủ": a scan reads the seal's letters and rim before the name under it. */
+const NAME_AFTER_SEAL = /[\\/|()⁄]\s*((?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4})$/u;
 
 /** "Nơi nhận:" and its lines, the signer's authority and title in capitals, and the name under them. */
 export function readSignature(blocks: Block[]): Signature {
@@ -49,7 +52,7 @@ export function readSignature(blocks: Block[]): Signature {
       .replace(/\s+[.,:;'`´‘’]+$/u, '')
       .replace(/(?<=\p{L})1(?=\p{L}|$)/gu, 'l')
       .replace(/(?<=\p{L})0(?=\p{L})/gu, 'o');
-    const name = NAME.test(line) ? line : (NAME_THEN_FOOTNOTE.exec(line) ?? NAME_THEN_PAGE.exec(line))?.[1];
+    const name = NAME.test(line) ? line : (NAME_THEN_FOOTNOTE.exec(line) ?? NAME_THEN_PAGE.exec(line) ?? NAME_AFTER_SEAL.exec(line))?.[1];
     if (name && name.length <= 50) {
       sig.signerName = name;
       sig.lines.signerName = block.line;

@@ -111,7 +111,9 @@ function rowLines(columns: Column[], cells: string[]): string[] {
   const cell = (column: Column) => cells[columns.indexOf(column)] ?? '';
   const no = columns.includes('no') ? cell('no') : '';
   const task = cell('task') || cells.filter(Boolean).join(' ');
-  const lines = [/^\d{1,2}\.?$/.test(no) ? `${no.replace(/\.$/, '')}. ${task}` : [no, task].filter(Boolean).join(' ')];
+  // "2" a task or a group's heading, "a" a sub-row of the group above it: "a) …", as the parser reads a lettered item
+  const numbered = /^\d{1,2}\.?$/.test(no) ? `${no.replace(/\.$/, '')}. ${task}` : /^[a-zđ][.)]?$/.test(no) ? `${no[0]}) ${task}` : null;
+  const lines = [numbered ?? [no, task].filter(Boolean).join(' ')];
   for (const column of ['lead', 'coordinating', 'implementing', 'time', 'product'] as const) {
     const value = cell(column);
     if (columns.includes(column) && value) lines.push(`- ${LABEL[column]}: ${value}`);

@@ -1,4 +1,5 @@
 import type { ParsedTask } from '../../../shared/import/parsed-plan';
+import { foldChars } from './fuzzy';
 import { matchLabel, type LabelMatch } from './labels';
 import { BULLET, LETTERED, NUMBERED, SUB_NUMBERED, type Block } from './paragraphs';
 import { proseAttributes } from './prose-attributes';
@@ -179,16 +180,27 @@ function start(ordinal: string, body: string, line: number): Building {
 const ROLE_LABELS: Record<Role, string> = { directing: 'Chỉ đạo', lead: 'Chủ trì', coordinating: 'Phối hợp', implementing: 'Thực hiện' };
 
 function applyAttribute(b: Building, label: LabelMatch, line: number): void {
+  if (label.kind === 'assignment') {
+    // "- Trách nhiệm: Phòng Văn hóa - Xã hội chủ trì; Ủy ban MTTQ phối hợp": the sentence names the roles
+    const said = label.value ? sentenceAttributes(label.value) : null;
+    b.hasAttributes = true;
+    b.pending = label.value ? null : label;
+    for (const attribute of said ?? []) applyAttribute(b, { ...attribute, approximate: label.approximate }, line);
+    return;
+  }
   b.hasAttributes = true;
   b.pending = label.value ? null : label;
   if (!label.value) return;
   const roles: Role[] =
-    label.kind === 'coordinating+implementing' ? ['coordinating', 'implementing'] : label.kind === 'advising+implementing' ? ['implementing'] : label.kind === 'timeframe' || label.kind === 'product' ? [] : [label.kind];
+    label.kind === 'coordinating+implementing' ? ['coordinating', 'implementing'] : label.kind === 'advising+implementing' ? ['implementing'] : label.kind === 'timeframe' || label.kind === 'product' ? [] : [label.kind as Role];
   if (label.kind === 'advising+implementing') b.task.implementingLabel = 'tham-muu-thuc-hien';
   for (const role of roles) {
     for (const { name, note } of splitUnits(label.value)) {
-      if (!b.task[role].includes(name)) b.task[role].push(name);
-      if (note) b.task.unitNotes[name] = note;
+      // "Chi cục Kiểm lâm (chủ trì), Chi cục Thủy lợi": the unit marked so leads
+      const leads = role !== 'lead' && role !== 'directing' && /^chu tri$/.test(foldChars(note).trim());
+      const list = b.task[leads ? 'lead' : role];
+      if (!list.includes(name)) list.push(name);
+      if (note && !leads) b.task.unitNotes[name] = note;
     }
     if (label.approximate) b.task.doubts.push({ field: role, message: `Dòng "${ROLE_LABELS[role]}" đọc không chắc chắn (dòng ${line}).` });
   }

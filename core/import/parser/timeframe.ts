@@ -15,7 +15,8 @@ export function parseTimeframe(raw: string): ParsedTimeframe {
 
   const range = /\btu\b.*\bden\b/.test(f);
   if (range && dates.length >= 2) return { kind: 'range', from: dates[0]!.iso, to: dates[1]!.iso, text };
-  const months = /\btu\s+thang\s+(\d{1,2})(?:\s*\/\s*(\d{4}))?\s+den\s+(?:het\s+)?thang\s+(\d{1,2})(?:\s*(?:\/|nam)\s*(\d{4}))?/.exec(f);
+  // "Từ tháng 3 đến tháng 5/2026", "tháng 10 - tháng 11/2026"
+  const months = /\b(?:tu\s+)?thang\s+(\d{1,2})(?:\s*\/\s*(\d{4}))?\s*(?:den|[-–])\s*(?:het\s+)?thang\s+(\d{1,2})(?:\s*(?:\/|nam)\s*(\d{4}))?/.exec(f);
   if (months) {
     const y2 = Number(months[4] ?? months[2] ?? year);
     const y1 = Number(months[2] ?? y2);
@@ -25,8 +26,11 @@ export function parseTimeframe(raw: string): ParsedTimeframe {
   }
   const quarter = /\bquy\s+([ivx]{1,3}|[1-4])\s*(?:\/|nam)\s*(\d{4})/.exec(f);
   if (quarter) {
+    // "Quý I và Quý III/2026": from the first quarter's start to the last one's end
+    const first = /\bquy\s+([ivx]{1,3}|[1-4])\b/.exec(f)!;
     const q = quarterRange(quarter[1]!, Number(quarter[2]));
-    if (q) return { kind: 'range', from: q.from, to: q.to, text };
+    const from = first.index < quarter.index ? quarterRange(first[1]!, Number(quarter[2])) : q;
+    if (q && from) return { kind: 'range', from: from.from, to: q.to, text };
   }
   const half = /\b6 thang (dau|cuoi) nam (\d{4})/.exec(f);
   if (half) {
@@ -36,6 +40,8 @@ export function parseTimeframe(raw: string): ParsedTimeframe {
   const ongoing = f.split(/[^a-z]+/).some((_, i, words) => sameWords(`${words[i]} ${words[i + 1] ?? ''}`, 'thuong xuyen'));
   if (ongoing) return year ? { kind: 'ongoing', year, text } : { kind: 'ongoing', text };
   if (dates.length >= 1) return { kind: 'deadline', dueDate: dates[dates.length - 1]!.iso, text };
+  // "Định kỳ hằng quý (trước ngày 15 của tháng cuối quý)": again and again, no one date
+  if (/^(?:dinh ky|hang (?:quy|thang|tuan))\b/.test(f)) return year ? { kind: 'ongoing', year, text } : { kind: 'ongoing', text };
   const monthDeadline = /\bthang\s+(\d{1,2})\s*(?:\/|nam)\s*(\d{4})/.exec(f);
   if (monthDeadline) {
     const m = monthRange(Number(monthDeadline[1]), Number(monthDeadline[2]));

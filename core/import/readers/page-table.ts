@@ -18,6 +18,8 @@ const NUMBER_CELL = /^\(?\d{1,2}\)?\.?$/;
 const SCANNED_NUMBER_CELL = /^\(?(\d{1,2})\)?\s*[.:,;'’`]{0,2}$/;
 /** A group's row ("II | Thực hiện dân chủ ở cơ sở"): a Roman numeral or a capital letter in the first column. */
 const GROUP_CELL = /^(?:[IVX]{1,4}|[A-E])\.?$/;
+/** A sub-row under a group's numbered row ("a", "b)"): a row of its own, numbered by its letter. */
+const SUB_ROW_CELL = /^[a-zđ][.)]?$/;
 /** The columns' numbering row ("(1) (2) (3) (4) (5)") as a scan may read it: "iD (2) . 3). - (4) (5)". */
 const COLUMN_NUMBER = /^\(\d{1,2}\)$|^\d{1,2}\)\.?$/;
 
@@ -89,8 +91,8 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
         continue;
       }
       const number = SCANNED_NUMBER_CELL.exec(cells[0]!)?.[1];
-      if (GROUP_CELL.test(cells[0]!)) {
-        // a group's heading row: its number is no task's, and the numbering goes on after it
+      if (GROUP_CELL.test(cells[0]!) || SUB_ROW_CELL.test(cells[0]!)) {
+        // a group's heading row, or a lettered sub-row: its number is no task's, and the numbering goes on after it
       } else if (number) {
         carry.lastNumber = Number(number);
         if (!NUMBER_CELL.test(cells[0]!)) cells[0] = number; // "4:" is row 4
@@ -123,7 +125,7 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
  */
 function startsRow(cells: string[], filled: boolean[], above: boolean[]): boolean {
   if (SCANNED_NUMBER_CELL.test(cells[0]!)) return true; // as written ("4", "(4)", "4.") or as a scan reads it ("4:")
-  if (GROUP_CELL.test(cells[0]!)) return true; // a group's row ("II")
+  if (GROUP_CELL.test(cells[0]!) || SUB_ROW_CELL.test(cells[0]!)) return true; // a group's row ("II"), a sub-row ("a")
   if (!above.length) return false;
   return filled.filter((f, k) => k > 0 && f && !above[k]).length >= 2;
 }
