@@ -547,11 +547,11 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(parsePlanText(text).plan.tasks.length).toBeLessThan(4);
   });
 
-  it('a scan of a task table: headings run together ("Thờigian", "phốihợp"), a group\'s heading that lost its "I" is no task, specks between words, a letter alone at a cell\'s end, "Quý HI/2026", "6tháng"', () => {
+  it('a scan of a task table: headings run together ("Thờigian", "phốihợp") or misread ("SẸẾT" for "STT"), a group\'s heading that lost its "I" is no task, specks between words, a letter alone at a cell\'s end, "Quý HI/2026", "6tháng"', () => {
     const text = [
       'KẾ HOẠCH',
       'II. NHIỆM VỤ',
-      'STT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phốihợp\tThờigian hoàn thành',
+      'SẸẾT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phốihợp\tThờigian hoàn thành',
       '\tCÔNG TÁC DÂN VẬN CHÍNH QUYỀN\t\t\t',
       '1\tQuán triệt Luật\tPhòng Văn hóa - Xã hội\tỦy ban . MTTQ Việt Nam .. phường Ì\tQuý HI/2026',
       '2\tTổ chức Hội nghị\tVăn phòng HĐND và . UBND phường\tCông đoàn cơ sở phường\t6tháng cuối năm 2026',

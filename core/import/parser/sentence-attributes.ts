@@ -8,7 +8,7 @@ const UNIT_START =
 /** What a clause says about time once its units are named: "thực hiện thường xuyên", "hoàn thành trong tháng 9/2026", "thời gian: Quý II/2026". */
 const TIME_AFTER = /(?:^|\s|,)(?:(?:to chuc\s+)?thuc hien|hoan thanh|thoi gian(?:\s+thuc hien|\s+hoan thanh)?\s*:|thoi han\s*:|tien do\s*:)\s*(.*)$/;
 /** A time said on its own anywhere in the task ("…, hoàn thành trước ngày 13/3/2026."). */
-const TIME_ANYWHERE = /(?:hoan thanh|thuc hien|xong)\s+((?:truoc|trong|cham nhat|tu)\b[^.;()]*)/;
+const TIME_ANYWHERE = /(?:hoan thanh|thuc hien|xong)\s+((?:truoc|trong|cham nhat|tu)\b[^.;(),]*)/;
 
 interface Found {
   lead: string[];

@@ -77,6 +77,8 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
     // "(2) Quán triệt …": the columns' numbering row read into the first row (a scan)
     const cells = raw.split('\t').map((c) => c.trim().replace(/^\(\d{1,2}\)\s+(?=\S)/, ''));
     const heading = cells.map(columnOf);
+    // the number column's heading as a scan may read it ("SẸẾT", "TỊ" for "STT"): a short first cell before the task's
+    if (heading[0] === 'other' && heading[1] === 'task' && cells[0]!.length <= 5) heading[0] = 'no';
     if (heading.includes('task') && (heading.includes('lead') || heading.includes('time')) && heading.filter((c) => c !== 'other').length >= 3) {
       columns = heading;
       previous = null;
