@@ -690,6 +690,9 @@ describe('plan parser: what it could not read (issue 19)', () => {
   it('a web page\'s own words right after the signer\'s name ("Lưu trữ", "Ghi chú") and a scan of the seal before it ("\\\\ XÃ / Giàng Seo Phủ"); a scan\'s "Il. NỘI DUNG" ends the numbering of the part before, "tháng lO/2026"', () => {
     const footer = ['Nơi nhận:', '- Lưu: VT, NC.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'];
     expect(parsePlanText(['KẾ HOẠCH', 'II. NHIỆM VỤ', '1. Tuyên truyền.', ...footer, 'Đỗ Văn Khánh', '\u00a0', 'Lưu trữ', 'Ghi chú', 'Facebook'].join('\n')).plan.signerName).toBe('Đỗ Văn Khánh');
+    // a PDF read row by row: the name beside a recipient, then more recipients
+    const rows = parsePlanText(['KẾ HOẠCH', 'II. NHIỆM VỤ', '1. Tuyên truyền.', 'Nơi nhận:', '- Bộ Nội vụ (b/c);', 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', '- UBND các xã, phường, đặc khu;', 'Đinh Văn Tuấn', '- Lưu: VT, NC.'].join('\n')).plan;
+    expect([rows.signerName, rows.recipients]).toEqual(['Đinh Văn Tuấn', ['Bộ Nội vụ (b/c)', 'UBND các xã, phường, đặc khu', 'Lưu: VT, NC']]);
     const scan = ['KẾ HOẠCH', 'I. MỤC ĐÍCH, YÊU CẦU', '1. Mục đích', '- Phát huy quyền làm chủ.', '2. Yêu cầu', '- Triển khai nghiêm túc.', 'Il. NỘI DUNG THỰC HIỆN', 'l. Công tác tuyên truyền', 'a) Tuyên truyền Luật.', '- Cơ quan chủ trì: Phòng Văn hóa - Xã hội.', '- Thời gian thực hiện: Từ tháng 8 đến tháng lO/2026.', 'b) Hội nghị quán triệt.', '- Cơ quan chủ trì: Văn phòng HĐND và UBND xã.', '- Thời gian thực hiện: Quý I/2026.', '2. Dân chủ trong hoạt động của chính quyền', 'a) Công khai.', '- Cơ quan chủ trì: Văn phòng HĐND và UBND xã.', '- Thời gian thực hiện: Thường xuyên.', ...footer, '/⁄ ô', '(ĐÂN DÂN ) ⁄', '\\ XÃ /', 'Giàng Seo Phủ'].join('\n');
     const plan = parsePlanText(scan, { ocr: true }).plan;
     expect(plan.tasks.map((t) => t.ordinal)).toEqual(['1.a', '1.b', '2.a']);

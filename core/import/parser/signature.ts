@@ -19,6 +19,8 @@ const NAME_THEN_PAGE = /^((?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,4})\s+(?:\
 /** "\\ XÃ / Giàng Seo Phủ": a scan reads the seal's letters and rim before the name under it. */
 const NAME_AFTER_SEAL = /[\\/|()⁄]\s*((?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4})$/u;
 
+const NAME_AFTER_RECIPIENT = /;\s+((?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,4})$/u;
+
 /** "Nơi nhận:" and its lines, the signer's authority and title in capitals, and the name under them. */
 export function readSignature(blocks: Block[]): Signature {
   const sig: Signature = { recipients: [], signerAuthority: null, signerTitle: null, signerName: null, lines: {} };
@@ -34,7 +36,13 @@ export function readSignature(blocks: Block[]): Signature {
       continue;
     }
     if (BULLET.test(text)) {
-      sig.recipients.push(...recipientLines(text));
+      // a PDF read row by row puts the name beside a recipient into that recipient's paragraph ("- UBND các xã; Đinh Văn Tuấn")
+      const beside = NAME_AFTER_RECIPIENT.exec(text);
+      sig.recipients.push(...recipientLines(beside ? text.slice(0, beside.index + 1) : text));
+      if (beside && !sig.signerName) {
+        sig.signerName = beside[1]!;
+        sig.lines.signerName = block.line;
+      }
       continue;
     }
     if (/^\(?(da ky|ky ten|ky, ghi ro ho ten|ky ghi ro ho ten)/.test(folded)) continue;
