@@ -112,17 +112,21 @@ export async function saveDownload(page: Page, folder: string, click: () => Prom
 }
 
 /**
- * Types a date as a clerk does, and looks that the field shows it: a date field that has just appeared may
- * still set its own text when the machine is busy (seen in CI under load: the first of two new fields went
- * back to the date it was opened with), and a clerk who sees that types the date again. The callers' own
- * assertions on what was saved still decide.
+ * Types a date as a clerk does, and looks, once the field is left, that it shows it: a date field that has just
+ * appeared may still set its own text when the machine is busy (seen in CI under load: the first of two new
+ * fields went back to the date it was opened with), and an Enter that came before the typed text had reached
+ * the field takes nothing, so the field shows its old date again when it is left (seen once: "31/05/2026"
+ * typed, "14/06/2026" kept). A clerk who sees that types the date again. The callers' own assertions on what
+ * was saved still decide.
  */
 export async function typeDate(page: Page, label: string, value: string, scope: Page | Locator = page) {
   const input = scope.getByLabel(label, { exact: true });
   for (let attempt = 0; attempt < 3; attempt++) {
     await input.click();
     await input.fill(value);
+    for (let wait = 0; wait < 20 && (await input.inputValue()) !== value; wait++) await page.waitForTimeout(50);
     await input.press('Enter');
+    await input.blur();
     await page.waitForTimeout(100 * (attempt + 1));
     if ((await input.inputValue()) === value) return;
   }
