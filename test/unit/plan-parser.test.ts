@@ -514,11 +514,11 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(splitUnits('Các sở, ban, ngành tỉnh và các cơ quan liên quan[^4].').map((u) => u.name)).toEqual(['Các sở, ban, ngành tỉnh', 'các cơ quan liên quan']);
   });
 
-  it('a worn scan: specks before a dash item ("..-Chủ trì", "ˆ- Chủ trì"), a label\'s colon read as ";" or its words run together ("Chủtrì:"), a task number in specks (":3:") or without its stop at a part\'s end ("9 Thực hiện"), a stray mark between units, a heading run together ("NHIỆMVỤ"), "Quý l/2026", "06/l1/2026"', () => {
+  it('a worn scan: specks before a dash item ("..-Chủ trì", "ˆ- Chủ trì"), a label\'s colon read as ";" or its words run together ("Chủtrì:"), a task number in specks (":3:"), read as letters ("li" for "1.") or without its stop at a part\'s end ("9 Thực hiện"), a stray mark between units, a heading run together ("NHIỆMVỤ"), "Quý l/2026", "06/l1/2026"', () => {
     const text = [
       'KẾ HOẠCH',
       'II. NHIỆMVỤ VÀ GIẢI PHÁP',
-      '1. Tuyên truyền các chủ trương.',
+      'li Tuyên truyền các chủ trương.',
       '..-Chủ trì: Phòng Văn hóa - Xã hội.',
       '- Thời gian: Quý l/2026.',
       '2. Rà soát quy chế.',

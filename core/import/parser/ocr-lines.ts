@@ -48,8 +48,8 @@ const NUMBER_JOINED = /(?<=(?:^|\s)\d{1,2})(?=(?:tháng|năm|quý|ngày)(?!\p{L}
 /** A word run into the next capitalised one ("SởNội vụ", "ĐắkLắk"): Vietnamese words have no capital inside. */
 const CAPITAL_JOINED = /(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu;
 const ABBREVIATION_JOINED = /(?<=\p{L})(?=UBND|HĐND|MTTQ)|(?<=UBND|HĐND|MTTQ)(?=\p{L})/gu;
-/** What a misread item number looks like: a short run of digits and digit-like letters or marks ("0S", "S.", "3"). */
-const MISREAD_NUMBER = /^[.:,;'`]{0,2}([0-9OoSsIl|$§]{1,3})[.,:)]?\s+(?=["“]?\p{Lu})/u;
+/** What a misread item number looks like: a short run of digits and digit-like letters or marks ("0S", "S.", "3", "li" for "1."). */
+const MISREAD_NUMBER = /^[.:,;'`]{0,2}([0-9OoSsIil|$§]{1,3})[.,:)]?\s+(?=["“]?\p{Lu})/u;
 
 /** A part's heading ("II. NHIỆM VỤ", a scan's "Il. NỘI DUNG"): a run of numbered items ends there. */
 const PART_HEADING = /^(?:[IVXL]{1,4}\s*[.:]\s|[1Il|]{2,3}\s*[.:]\s+\p{Lu}{2})/u;
