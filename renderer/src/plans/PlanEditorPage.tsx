@@ -109,7 +109,7 @@ function PlanEditor({ plan, onDone }: { plan: NonNullable<ReturnType<typeof useA
         <Button type="dashed" icon={<PlusOutlined />} onClick={() => setTasks([...content.tasks, blankTask(String(content.tasks.length + 1))])}>Thêm nhiệm vụ</Button>
       </Card>
       <Card title="Yêu cầu báo cáo" size="small" style={{ marginBottom: 16 }}>
-        <DutiesEditor duties={content.duties} year={content.year} units={names.units} groups={names.groups} errors={fieldErrors} onChange={(duties) => patch({ duties })} />
+        <DutiesEditor duties={content.duties} year={content.year} units={names.units} groups={names.groups} errors={fieldErrors} onChange={(update) => setContent((c) => ({ ...c, duties: update(c.duties) }))} />
       </Card>
       <Card title="Chỉ tiêu số liệu các đơn vị báo cáo" size="small" style={{ marginBottom: 16 }}>
         <IndicatorsEditor value={content.indicators} onChange={(indicators) => patch({ indicators })} />

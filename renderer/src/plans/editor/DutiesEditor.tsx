@@ -13,13 +13,15 @@ interface Props {
   units: Unit[];
   groups: UnitGroup[];
   errors: Record<string, string>;
-  onChange(duties: ReportingDuty[]): void;
+  /** Given how to change the latest duties, not the duties this render saw: two fields left in quick succession both keep what was typed. */
+  onChange(update: (duties: ReportingDuty[]) => ReportingDuty[]): void;
 }
 
 /** The reports the plan asks for: which, who owes them, to whom, by when; with the Nghị định 09 defaults. */
 export function DutiesEditor({ duties, year, units, groups, errors, onChange }: Props) {
-  const set = (i: number, patch: Partial<ReportingDuty>) => onChange(duties.map((d, j) => (j === i ? { ...d, ...patch } : d)));
-  const add = () => onChange([...duties, { id: crypto.randomUUID(), kind: 'semiannual', label: '', dueDate: null, units: [], recipient: '', quarter: null }]);
+  const set = (i: number, patch: Partial<ReportingDuty> | ((d: ReportingDuty) => Partial<ReportingDuty>)) =>
+    onChange((latest) => latest.map((d, j) => (j === i ? { ...d, ...(typeof patch === 'function' ? patch(d) : patch) } : d)));
+  const add = () => onChange((latest) => [...latest, { id: crypto.randomUUID(), kind: 'semiannual', label: '', dueDate: null, units: [], recipient: '', quarter: null }]);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {duties.map((d, i) => {
@@ -33,7 +35,7 @@ export function DutiesEditor({ duties, year, units, groups, errors, onChange }: 
               {d.kind === 'quarterly' && <Select aria-label="Quý" style={{ width: 100 }} value={d.quarter ?? 1} onChange={(quarter) => set(i, { quarter })} options={[1, 2, 3, 4].map((q) => ({ value: q, label: `Quý ${q}` }))} />}
               <DateField label={`Hạn báo cáo ${i + 1}`} value={d.dueDate} onChange={(dueDate) => set(i, { dueDate })} status={errors[`duties.${i}.dueDate`] ? 'error' : undefined} />
               {fallback && !d.dueDate && <Button onClick={() => set(i, { dueDate: fallback })}>Dùng hạn theo NĐ 09/2019 ({formatVnDate(fallback)})</Button>}
-              <Button danger icon={<DeleteOutlined />} aria-label={`Bỏ yêu cầu báo cáo ${i + 1}`} onClick={() => onChange(duties.filter((_, j) => j !== i))} />
+              <Button danger icon={<DeleteOutlined />} aria-label={`Bỏ yêu cầu báo cáo ${i + 1}`} onClick={() => onChange((latest) => latest.filter((_, j) => j !== i))} />
             </Space>
             <div style={{ marginTop: 8 }}>
               <UnitRefSelect label={`Đơn vị phải báo cáo ${i + 1}`} value={d.units} onChange={(refs) => set(i, { units: refs })} units={units} groups={groups} status={errors[`duties.${i}.units`] ? 'error' : undefined} />
@@ -42,7 +44,7 @@ export function DutiesEditor({ duties, year, units, groups, errors, onChange }: 
               <Input aria-label={`Gửi về ${i + 1}`} style={{ width: 320 }} placeholder="Gửi về (ví dụ: Phòng Văn hóa – Xã hội)" value={d.recipient} onChange={(e) => set(i, { recipient: e.target.value })} />
               <Input aria-label={`Ghi chú báo cáo ${i + 1}`} style={{ width: 320 }} placeholder="Tên gọi khác (không bắt buộc)" value={d.label} onChange={(e) => set(i, { label: e.target.value })} />
             </Space>
-            <CutoffFields index={i + 1} own={d.cutoff} byDecree={cutoff} onChange={(own) => set(i, { cutoff: own })} />
+            <CutoffFields index={i + 1} own={d.cutoff} byDecree={cutoff} onChange={(update) => set(i, (latest) => ({ cutoff: update(latest.cutoff) }))} />
             {own.map((m) => <div key={m}><Typography.Text type="danger">{m}</Typography.Text></div>)}
           </Card>
         );
