@@ -97,7 +97,7 @@ function PlanEditor({ plan, onDone }: { plan: NonNullable<ReturnType<typeof useA
             groups={names.groups}
             parentTasks={parentTasks}
             errors={fieldErrors}
-            onChange={(t) => setTasks(content.tasks.map((x) => (x.id === t.id ? t : x)))}
+            onChange={(update) => setContent((c) => ({ ...c, tasks: renumber(c.tasks.map((x) => (x.id === task.id ? update(x) : x))) }))}
             onMove={(d) => {
               const tasks = [...content.tasks];
               [tasks[i], tasks[i + d]] = [tasks[i + d]!, tasks[i]!];

@@ -13,7 +13,8 @@ export interface TaskEditorProps {
   groups: UnitGroup[];
   parentTasks: { id: string; label: string }[] | null;
   errors: Record<string, string>;
-  onChange(task: PlanTask): void;
+  /** Given how to change the latest task, not the task this render saw: two date fields left in quick succession both keep what was typed. */
+  onChange(update: (task: PlanTask) => PlanTask): void;
   onMove(direction: -1 | 1): void;
   onRemove(): void;
 }
@@ -27,8 +28,8 @@ export const ROLE_FIELDS = [
 ] as const;
 
 export function TaskEditor({ task, index, count, units, groups, parentTasks, errors, onChange, onMove, onRemove }: TaskEditorProps) {
-  const set = (patch: Partial<PlanTask>) => onChange({ ...task, ...patch });
-  const setTime = (patch: Partial<Timeframe>) => set({ timeframe: { ...task.timeframe, ...patch } });
+  const set = (patch: Partial<PlanTask> | ((latest: PlanTask) => Partial<PlanTask>)) => onChange((latest) => ({ ...latest, ...(typeof patch === 'function' ? patch(latest) : patch) }));
+  const setTime = (patch: Partial<Timeframe>) => set((latest) => ({ timeframe: { ...latest.timeframe, ...patch } }));
   const err = (key: string) => errors[`tasks.${index}.${key}`];
   const own = Object.entries(errors).filter(([k]) => k.startsWith(`tasks.${index}.`)).map(([, v]) => v);
   const t = task.timeframe;
