@@ -238,8 +238,7 @@ function joinTaskSections(sections: Section[]): Section[] {
     if (joinable && first && Number(first) === last + 1) {
       tasks.blocks.push(...section.blocks);
       tasks.joined = [...(tasks.joined ?? []), section.heading];
-    }
-    else {
+    } else {
       out.push({ ...section, kind: 'organization' });
       joinable = false;
     }

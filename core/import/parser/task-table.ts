@@ -46,27 +46,26 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
   const out = new Map<number, string[]>();
   let columns: Column[] | null = null;
   let previous: { at: number; cells: string[] } | null = null;
-  /** A row whose cells are not all there yet: a cell of several paragraphs, copied from Word, goes on over lines. */
-  let open: { at: number; cells: string[]; lines: number } | null = null;
+  /** While the last row's cells are not all there yet (a cell of several paragraphs, copied from Word, goes on over lines): the lines it went on over. */
+  let openLines: number | null = null;
+  /** More of the last row on line `i`: its first part goes on with the row's last cell, the others are the next cells. */
+  const goOn = (row: { at: number; cells: string[] }, parts: string[], i: number) => {
+    row.cells[row.cells.length - 1] = `${row.cells[row.cells.length - 1]} ${parts[0]}`.trim();
+    row.cells.push(...parts.slice(1));
+    out.set(i, []);
+    out.set(row.at, rowLines(columns!, row.cells));
+  };
   for (let i = 0; i < rawLines.length; i++) {
     const raw = rawLines[i]!.replace(/\r$/, '');
-    if (open && columns && raw.trim() && !PART_HEADING.test(raw) && open.lines < MAX_CELL_LINES) {
-      const [first, ...rest] = raw.split('\t').map((c) => c.trim());
-      open.cells[open.cells.length - 1] = `${open.cells[open.cells.length - 1]} ${first}`.trim();
-      open.cells.push(...rest);
-      open.lines += 1;
-      out.set(i, []);
-      if (previous?.at === open.at) previous.cells = open.cells;
-      out.set(open.at, rowLines(columns, open.cells));
-      if (open.cells.length >= columns.length) open = null;
+    const goesOn = !!previous && !!columns && !!raw.trim() && !PART_HEADING.test(raw);
+    if (goesOn && openLines !== null && openLines < MAX_CELL_LINES) {
+      goOn(previous!, raw.split('\t').map((c) => c.trim()), i);
+      openLines = previous!.cells.length >= columns!.length ? null : openLines + 1;
       continue;
     }
-    open = null;
-    if (previous && columns && !raw.includes('\t') && raw.trim() && !PART_HEADING.test(raw) && rawLines[i + 1]?.includes('\t')) {
-      // the last cell's second paragraph ("Sổ theo dõi hồ sơ trễ hạn"), between its row and the next
-      previous.cells[previous.cells.length - 1] = `${previous.cells[previous.cells.length - 1]} ${raw.trim()}`.trim();
-      out.set(previous.at, rowLines(columns, previous.cells));
-      out.set(i, []);
+    openLines = null;
+    if (goesOn && !raw.includes('\t') && rawLines[i + 1]?.includes('\t')) {
+      goOn(previous!, [raw.trim()], i); // the last cell's second paragraph ("Sổ theo dõi hồ sơ trễ hạn"), between its row and the next
       continue;
     }
     if (!raw.includes('\t')) {
@@ -103,7 +102,7 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
     if (!previous && columns.includes('no') && !cells[columns.indexOf('no')] && namesWhoOrWhen) cells[columns.indexOf('no')] = '1';
     previous = { at: i, cells };
     out.set(i, rowLines(columns, cells));
-    if (cells.length < columns.length) open = { at: i, cells, lines: 0 };
+    if (cells.length < columns.length) openLines = 0;
   }
   return out;
 }
