@@ -797,6 +797,31 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(parsePlanText(scan).plan.tasks[1]!.lead).toEqual(['Phòng Nơi vụ']); // typed text is taken as written
   });
 
+  it('a web page\'s metadata table copied without colons ("Số ký hiệu⇥22/KH-UBND", "Ngày ban hành⇥20/01/2026") still gives the number and date', () => {
+    const text = [
+      'Trang chủ › Văn bản › Thái Nguyên', '', 'Số ký hiệu\t22/KH-UBND', 'Ngày ban hành\t20/01/2026', 'Loại văn bản\tKế hoạch', 'Người ký\tHoàng Quốc Vinh', '',
+      'Toàn văn\tThuộc tính\tLược đồ\tTải về', '',
+      'Kế hoạch số 22/KH-UBND về thực hiện dân chủ ở cơ sở năm 2026', '', 'II. NHIỆM VỤ', '1. Tuyên truyền.', '- Chủ trì: Sở Nội vụ.', 'III. KINH PHÍ',
+    ].join('\n');
+    const plan = parsePlanText(text).plan;
+    expect([plan.documentNumber, plan.issueDate, plan.signerName]).toEqual(['22/KH-UBND', '2026-01-20', 'Hoàng Quốc Vinh']);
+  });
+
+  it('a task\'s time in a sentence of its own after the assignment ("Giao … thực hiện. Thời gian: Quý II/2026."); "Giao A; B thực hiện" gives both to carry out', () => {
+    const text = [
+      'KẾ HOẠCH', 'II. NHIỆM VỤ',
+      '1. Tuyên truyền Luật. Giao Phòng Văn hóa - Xã hội chủ trì, phối hợp với Ủy ban MTTQ Việt Nam xã và các thôn thực hiện. Thời gian: Thường xuyên.',
+      '2. Rà soát quy chế. Giao các phòng, đơn vị thuộc UBND xã thực hiện. Thời gian hoàn thành: Quý II/2026.',
+      '3. Chăm lo an sinh xã hội. Giao các phòng, đơn vị thuộc UBND xã; các thôn thực hiện. Thời gian: Năm 2026.',
+      'III. KINH PHÍ',
+    ].join('\n');
+    expect(parsePlanText(text).plan.tasks.map((t) => [t.lead, t.coordinating, t.implementing, t.timeframe.kind])).toEqual([
+      [['Phòng Văn hóa - Xã hội'], ['Ủy ban MTTQ Việt Nam xã', 'các thôn'], [], 'ongoing'],
+      [[], [], ['các phòng, đơn vị thuộc UBND xã'], 'range'],
+      [[], [], ['các phòng, đơn vị thuộc UBND xã', 'các thôn'], 'year'],
+    ]);
+  });
+
   it('tells the clerk a text came from a scan when the reader says so', () => {
     expect(fixturePlan('phuong-nghia-lo-2026-scan').warnings).toContain('Văn bản đọc từ bản quét (nhận dạng chữ): chữ có thể bị đọc sai, hãy đối chiếu từng mục với bản giấy.');
     expect(parsePlanText(seedText(IMPORT_SEEDS[1])).plan.warnings.some((w) => w.includes('bản quét'))).toBe(false);

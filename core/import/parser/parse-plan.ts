@@ -10,7 +10,7 @@ import { repairOcrHeadings } from './ocr-headings';
 import { repairOcrLines } from './ocr-lines';
 import { mendUnitNames } from './ocr-names';
 import { readTasks } from './tasks';
-import { findWebTitleLine, readWebCopy, webTitleLines, type WebCopy } from './web-copy';
+import { findWebTitleLine, labelledRow, readWebCopy, webTitleLines, type WebCopy } from './web-copy';
 import { splitBases } from './bases';
 
 type SectionKind = 'purposes' | 'tasks' | 'budget' | 'organization';
@@ -50,10 +50,11 @@ export function parsePlanText(raw: string, options: ParseOptions = {}): ParseOut
   const webLine = title ? -1 : findWebTitleLine(source.lines);
   let web: WebCopy | null = null;
   if (webLine >= 0) {
-    const before = toBlocks(source.lines.slice(0, webLine));
+    const rows = source.lines.slice(0, webLine).map(labelledRow);
+    const before = toBlocks(rows);
     const title = webTitleLines(source.lines, webLine);
     blocks = [...before, { text: title.text, line: source.lines[webLine]!.no }, ...toBlocks(source.lines.slice(title.end + 1))];
-    web = readWebCopy(blocks, before.length);
+    web = readWebCopy(blocks, before.length, rows);
   }
   const firstHeading = blocks.findIndex((b) => romanHeading(b) !== null);
   const headerEnd = title ? title.index : web ? web.index : Math.max(0, Math.min(firstHeading < 0 ? 6 : firstHeading, 6));

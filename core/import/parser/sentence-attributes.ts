@@ -27,12 +27,19 @@ interface Found {
  */
 export function sentenceAttributes(text: string): LabelMatch[] | null {
   const sentences = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).reverse();
+  // a time in a sentence of its own after the assignment: "Giao … thực hiện. Thời gian: Quý II/2026."
+  let timeAfter: string | null = null;
   for (const sentence of sentences) {
     // "… trên địa bàn (Phòng Kinh tế chủ trì; Ủy ban MTTQ phối hợp; thực hiện trong 6 tháng đầu năm 2026)."
     const bracket = /\(([^()]*)\)[.\s]*$/.exec(sentence);
-    const found = (bracket && readSentence(bracket[1]!)) || readSentence(sentence.replace(/[.\s]+$/, ''));
-    if (!found) continue;
-    if (!found.time) found.time = timeAnywhere(text);
+    const inBracket = bracket && readSentence(bracket[1]!);
+    const read = inBracket && assigns(inBracket) ? inBracket : readSentence(sentence.replace(/[.\s]+$/, ''));
+    if (!assigns(read)) {
+      timeAfter ??= read.time;
+      continue;
+    }
+    const found = read;
+    found.time ??= timeAfter ?? timeAnywhere(text);
     const out: LabelMatch[] = [];
     const push = (kind: LabelMatch['kind'], values: string[]) => values.forEach((value) => out.push({ kind, value, approximate: false }));
     push('lead', found.lead);
@@ -44,35 +51,45 @@ export function sentenceAttributes(text: string): LabelMatch[] | null {
   return null;
 }
 
-/** One sentence's clauses (parted by ";"); null unless one of them names a unit that leads or carries out. */
-function readSentence(sentence: string): Found | null {
+const assigns = (found: Found) => found.lead.length > 0 || found.implementing.length > 0;
+
+/** One sentence's clauses (parted by ";"): the units that lead, coordinate and carry out, and the time. */
+function readSentence(sentence: string): Found {
   const found: Found = { lead: [], coordinating: [], implementing: [], time: null };
-  for (const clause of sentence.split(';')) {
+  // units named in a clause of their own share the role of the clause that names one next: "Giao các phòng; các thôn thực hiện"
+  let named: string[] = [];
+  const clauses = sentence.split(';');
+  for (const [i, clause] of clauses.entries()) {
     const text = clause.trim().replace(/^Giao\s+/u, '');
     const folded = foldChars(text);
     const slice = (from: number, to = text.length) => text.slice(from, to).replace(/^[\s,]+|[\s,]+$/g, '');
+    const take = (role: string[], unit: string) => {
+      role.push(...named, unit);
+      named = [];
+    };
     const lead = /\s+\(?chu tri\b\)?/.exec(folded);
     if (lead && UNIT_START.test(folded)) {
-      found.lead.push(slice(0, lead.index));
+      take(found.lead, slice(0, lead.index));
       readAfterLead(text, folded, lead.index + lead[0].length, found);
       continue;
     }
     const coordinating = /\s+phoi hop(?:\s+thuc hien)?$/.exec(folded);
     if (coordinating && UNIT_START.test(folded)) {
-      found.coordinating.push(slice(0, coordinating.index));
+      take(found.coordinating, slice(0, coordinating.index));
       continue;
     }
     const carries = /\s+(?:to chuc\s+)?thuc hien\b/.exec(folded);
     if (carries && UNIT_START.test(folded)) {
-      found.implementing.push(slice(0, carries.index));
+      take(found.implementing, slice(0, carries.index));
       const rest = slice(carries.index + carries[0].length);
       if (rest && parseTimeframe(rest).kind !== 'unspecified') found.time ??= rest;
       continue;
     }
     const time = TIME_AFTER.exec(folded);
     if (time && time[1] && parseTimeframe(slice(text.length - time[1].length)).kind !== 'unspecified') found.time ??= slice(text.length - time[1].length);
+    else if (i < clauses.length - 1 && UNIT_START.test(folded) && !/[.:]/.test(text)) named.push(slice(0));
   }
-  return found.lead.length || found.implementing.length ? found : null;
+  return found;
 }
 
 /** After "X chủ trì": ", phối hợp với Y thực hiện …", " thực hiện trong năm 2026, phối hợp với Y", " hướng dẫn, Z thực hiện". */

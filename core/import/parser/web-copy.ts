@@ -20,13 +20,22 @@ export interface WebCopy {
 const TITLE_LINE = /^(?:ke hoach|kh)\s+(?:so\s*:?\s*)?(\d{1,5})\s*\/\s*([a-z0-9][a-z0-9.&]*(?:-[a-z0-9.&]+)*)/;
 /** A metadata label, folded, its words also run together (OCR of a printed page: "Ngày banhành:."). */
 const label = (words: string) => words.split(' ').join('\\s*');
-const META_NUMBER = new RegExp(`\\b${label('so hieu')}\\s*:[\\s.:]*(\\d{1,5})\\s*\\/\\s*([a-z0-9][a-z0-9.&]*(?:-[a-z0-9.&]+)*)`);
+const META_NUMBER = new RegExp(`\\b${label('so')}\\s*(?:ky\\s*)?${label('hieu')}\\s*:[\\s.:]*(\\d{1,5})\\s*\\/\\s*([a-z0-9][a-z0-9.&]*(?:-[a-z0-9.&]+)*)`);
 const META_DATE = new RegExp(`\\b${label('ngay ban hanh')}\\s*:[\\s.:]*(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})`);
 const META_SIGNER = new RegExp(`\\b${label('nguoi ky')}\\s*:[\\s.:]*`);
 const META_ISSUER = new RegExp(`\\b(?:${label('noi')}|${label('co quan')})\\s*${label('ban hanh')}\\s*:[\\s.:]*`);
-const LABEL_WORDS = ['loai van ban', 'nguoi ky', 'ngay ban hanh', 'ngay hieu luc', 'ngay cong bao', 'so cong bao', 'tinh trang', 'noi ban hanh', 'co quan ban hanh', 'linh vuc', 'so hieu'];
-const META_ROW = new RegExp(`\\b(?:${['so hieu', 'loai van ban', 'nguoi ky', 'ngay ban hanh', 'tinh trang', 'ngay hieu luc'].map(label).join('|')})\\s*:`);
+const LABEL_WORDS = ['so ky hieu', 'loai van ban', 'nguoi ky', 'ngay ban hanh', 'ngay hieu luc', 'ngay cong bao', 'so cong bao', 'tinh trang', 'noi ban hanh', 'co quan ban hanh', 'linh vuc', 'so hieu'];
+const META_ROW = new RegExp(`\\b(?:${['so hieu', 'so ky hieu', 'loai van ban', 'nguoi ky', 'ngay ban hanh', 'tinh trang', 'ngay hieu luc'].map(label).join('|')})\\s*:`);
 const META_LABELS = new RegExp(`\\s+(?:${LABEL_WORDS.map(label).join('|')})[a-z]?\\s*[:.]`);
+/** A table's row copied without its colon, the TAB between its cells read as a space ("Số ký hiệu 22/KH-UBND"). */
+const ROW_WITHOUT_COLON = new RegExp(`^((?:${LABEL_WORDS.map(label).join('|')}))\\s+(?=[^\\s:])`);
+
+/** A metadata row with its colon put back when the copy lost it, so one reading serves both; other lines as they are. */
+export function labelledRow(line: Line): Line {
+  const row = ROW_WITHOUT_COLON.exec(foldChars(line.text));
+  return row ? { ...line, text: `${line.text.slice(0, row[1]!.length)}:${line.text.slice(row[1]!.length)}` } : line;
+}
+
 /** The title line stands under the metadata table: a row of it within this many lines with words above (the page's tabs, "Tóm tắt", "Nội dung", …, and a table read cell by cell, a cell a line, may stand between). */
 const TABLE_REACH = 12;
 
@@ -42,7 +51,7 @@ export function findWebTitleLine(lines: Line[]): number {
     // (a value of the table may stand on a line of its own after its row: "Đã biết")
     const before = i ? foldChars(lines[i - 1]!.text) : '';
     const above = lines.slice(0, i).filter((l) => l.text.trim()).slice(-TABLE_REACH);
-    const underTable = above.some((l) => META_ROW.test(foldChars(l.text)));
+    const underTable = above.some((l) => META_ROW.test(foldChars(labelledRow(l).text)));
     const breadcrumb = /\s[>»›]\s/.test(before); // "Trang chủ > Văn bản > …" above the page's title
     if (!i || /[.;:!?]$/.test(before) || underTable || breadcrumb) return i;
   }
@@ -72,7 +81,8 @@ export function webTitleLines(lines: Line[], at: number): { text: string; end: n
   return { text, end };
 }
 
-export function readWebCopy(blocks: Block[], i: number): WebCopy | null {
+/** `rows`: the lines above the title line, each read first as a row of its own (a value ends with its line). */
+export function readWebCopy(blocks: Block[], i: number, rows: Line[] = []): WebCopy | null {
   {
     const text = blocks[i]!.text;
     const folded = foldChars(text);
@@ -80,7 +90,7 @@ export function readWebCopy(blocks: Block[], i: number): WebCopy | null {
     if (!line || text.length > 400) return null;
     const symbol = text.slice(folded.indexOf(line[2]!, line.index + line[0].length - line[2]!.length), line.index + line[0].length).toUpperCase();
     const copy: WebCopy = { index: i, documentNumber: `${line[1]}/${symbol}`, symbol, issueDate: null, title: null, issuer: null, signerName: null };
-    const listedIssuer = readMetadata(blocks.slice(0, i), copy);
+    const listedIssuer = readMetadata([...rows.map((row) => row.text), ...blocks.slice(0, i).map((block) => block.text)], copy);
     let rest = text.slice(line[0].length);
     let restFolded = folded.slice(line[0].length);
     // "ngày 15/01/2026" or "ngày 15 tháng 01 năm 2026" right after the number; "năm 2026" says only the year.
@@ -117,17 +127,16 @@ export function readWebCopy(blocks: Block[], i: number): WebCopy | null {
 }
 
 /** Fills the number, date and signer from the metadata table; returns the issuer it names ("Nơi ban hành: …"). */
-function readMetadata(blocks: Block[], copy: WebCopy): string | null {
+function readMetadata(rows: string[], copy: WebCopy): string | null {
   let issuer: string | null = null;
-  for (const block of blocks) {
-    const text = block.text;
+  for (const text of rows) {
     const folded = foldChars(text);
     const number = META_NUMBER.exec(folded);
     if (number && !copy.documentNumber) copy.documentNumber = `${number[1]}/${text.slice(folded.indexOf(number[2]!, number.index), number.index + number[0].length).toUpperCase()}`;
     const date = META_DATE.exec(folded);
     if (date) {
       const [d, m, y] = [Number(date[1]), Number(date[2]), Number(date[3])];
-      if (isRealDate(y, m, d)) copy.issueDate = toIsoDate(y, m, d);
+      if (isRealDate(y, m, d)) copy.issueDate ??= toIsoDate(y, m, d);
     }
     copy.signerName ??= valueAfter(text, folded, META_SIGNER);
     issuer ??= valueAfter(text, folded, META_ISSUER);

@@ -30,6 +30,10 @@ export function pageText(items: Item[], body: number, carry: TableCarry = { colu
     if (line) line.push(item);
     else grouped.push([item]);
   }
+  // a lone letter under the page's last line is the top of a tall letter ("Ủ") whose line went on to the next
+  // page, drawn in the margin and written in the text layer by Chromium's print: not a line of the plan
+  const lowest = grouped[grouped.length - 1]!;
+  if (grouped.length > 1 && lowest.length === 1 && /^\p{L}$/u.test(lowest[0]!.str.trim())) grouped.pop();
   // a text layer's runs of spaces are items of their own, some drawn wider than the gap they fill: no edge is measured on them
   const inked = items.filter((i) => i.str.trim());
   const left = Math.min(...inked.map((i) => i.x));
