@@ -11,7 +11,7 @@ const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20'
 // import.meta.url is the bundle's own address: run-untrusted.ts and run-background.ts find their workers beside it.
 // Packages that stay packages at run time: the native SQLite driver; pdfjs-dist (ESM, it finds its worker by
 // import.meta.url) with @napi-rs/canvas; tesseract.js (starts its own worker from its folder) and its model.
-const external = ['better-sqlite3', 'pdfjs-dist', 'tesseract.js', '@tesseract.js-data/vie'];
+const external = ['better-sqlite3', 'pdfjs-dist', '@napi-rs/canvas', 'tesseract.js', '@tesseract.js-data/vie'];
 
 /** Builds the three files into `outDir` (dist/cli by default). */
 export async function buildCli(outDir = 'dist/cli') {

@@ -9,6 +9,7 @@ import { packOffline } from '../../scripts/pack-offline.mjs';
 import { readPlan } from '../../core/import/read-plan';
 import { IMPORT_SEEDS } from '../helpers/import-seeds';
 import { seedDocx, seedPdf } from '../helpers/plan-documents';
+import { imagePdf } from '../helpers/scan-pdf';
 
 /**
  * What the installers carry, checked without downloading Electron: electron-builder's `--dir` target for Linux x64
@@ -179,7 +180,13 @@ describe('the packed app (electron-builder --dir, Linux x64, offline)', () => {
     const value = (ocr.answer as { ok: boolean; value?: { text?: string; sourceLines?: string[] } }).value;
     expect((ocr.answer as { ok: boolean }).ok).toBe(true);
     expect(JSON.stringify(value)).toMatch(/KẾ HOẠCH/);
-  }, 180_000);
+
+    // the same page as a scanned PDF: drawn by pdfjs-dist on the packed canvas, then read
+    const scannedPdf = new Uint8Array(imagePdf([Buffer.from(scan)]));
+    const drawn = await runPackedWorker(path.join(extracted, 'dist', 'electron', 'untrusted-worker.cjs'), { id: 3, task: 'readPlan', input: { bytes: scannedPdf, fileName: 'ban-quet.pdf' } });
+    expect((drawn.answer as { ok: boolean }).ok).toBe(true);
+    expect(JSON.stringify((drawn.answer as { value?: unknown }).value)).toMatch(/KẾ HOẠCH/);
+  }, 240_000);
 
   it('the preload is a few kilobytes and carries no zod, only the operation names', () => {
     const preload = asar.extractFile(archive, 'dist/electron/preload.cjs').toString('utf8');

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parsePlanText } from '../../core/import/parser/parse-plan';
 import { readSource } from '../../core/import/readers/read-source';
 import type { ReadProgress } from '../../shared/import/parsed-plan';
 import { IMPORT_SEEDS } from '../helpers/import-seeds';
@@ -21,6 +22,7 @@ import { startCli } from '../helpers/cli';
 const SCANS = path.join(import.meta.dirname, '../fixtures/scans');
 const PAGE = fs.readFileSync(path.join(SCANS, 'vp-ubnd-tinh-2025-trang-1.jpg'));
 const TILTED = fs.readFileSync(path.join(SCANS, 'vp-ubnd-tinh-2025-trang-1-nghieng.jpg'));
+const WORN_TABLE = fs.readFileSync(path.join(SCANS, 'so-cong-thuong-2026-trang-1-nghieng.jpg'));
 const OCR_TIMEOUT = 240_000;
 
 describe('plans from scans and photos (OCR)', () => {
@@ -109,6 +111,16 @@ describe('plans from scans and photos (OCR)', () => {
     // the number as read ("07/KH-VP." with a speck read as a stop: trimming it is the parser's OCR rules' job)
     expect(plan.documentNumber).toMatch(/^07\/KH-VP/);
     expect(plan.title).toMatch(/dân chủ ở cơ sở/);
+  }, OCR_TIMEOUT);
+
+  it('a phone photo of a worn task table at 200 dpi: its specks are taken off before OCR, so the rows are read with their units', async () => {
+    const reading = await readSource(WORN_TABLE, 'anh-chup-bang.jpg');
+    const { plan } = parsePlanText(reading.text, { ocr: true });
+    // read as it came (specks and all) tesseract found no table on this page, and so no task
+    expect(plan.tasks.map((t) => [t.ordinal, t.lead, t.coordinating])).toEqual([
+      ['1', ['Văn phòng Sở'], ['Các phòng, đơn vị thuộc Sở']],
+      ['2', ['Phòng Quản lý năng lượng'], ['Công ty Điện lực Ninh Bình', 'UBND các xã, phường']],
+    ]);
   }, OCR_TIMEOUT);
 
   it('an image too large for a page is refused from its header, without decoding it', async () => {

@@ -822,6 +822,16 @@ describe('plan parser: what it could not read (issue 19)', () => {
     ]);
   });
 
+  it('a worn photo: a part\'s first "1." read as marks ("xi", "l="), a lettered item\'s letter misread ("Ð" for "f)"), "Côngan" split as "Công an", a footnote citing a law under a list the page cut after ";"', () => {
+    const numbered = (first: string) => ['KẾ HOẠCH', 'II. NỘI DUNG', `${first} Tiếp tục quán triệt Luật.`, '- Chủ trì: Văn phòng Sở.', '2. Tổ chức hội nghị.', '- Chủ trì: Côngan xã.', 'III. KINH PHÍ'].join('\n');
+    for (const first of ['xi', 'l=']) expect(parsePlanText(numbered(first), { ocr: true }).plan.tasks.map((t) => [t.ordinal, t.lead])).toEqual([['1', ['Văn phòng Sở']], ['2', ['Công an xã']]]);
+    expect(parsePlanText(numbered('xi')).plan.tasks.map((t) => t.ordinal)).not.toContain('1'); // typed text as written
+    const lettered = ['KẾ HOẠCH', 'II. NỘI DUNG', '1. Dân chủ ở cơ sở', 'e) Bảo đảm an ninh.', '- Chủ trì: Công an phường.', '- Thời gian thực hiện: Thường xuyên.', 'Ð Kiểm tra việc thực hiện dân chủ.', '- Chủ trì: Phòng Văn hóa - Xã hội.', '- Thời gian thực hiện: Tháng 9/2026.', 'III. KINH PHÍ'].join('\n');
+    expect(parsePlanText(lettered, { ocr: true }).plan.tasks.map((t) => [t.ordinal, t.lead])).toEqual([['1.e', ['Công an phường']], ['1.f', ['Phòng Văn hóa - Xã hội']]]);
+    const footnote = ['KẾ HOẠCH', 'II. NỘI DUNG', '1. Tuyên truyền Luật Thực hiện dân chủ ở cơ sởi.', '- Chủ trì: Phòng Kinh tế.', '- Phối hợp, thực hiện: Ủy ban MTTQ Việt Nam phường;', '1 Luật Thực hiện dân chủ ở cơ sở năm 2022; Nghị định số 59/2023/NĐ-CP.', '2', 'các khóm.', '- Thời gian thực hiện: Quý II/2026.', 'III. KINH PHÍ'].join('\n');
+    expect(parsePlanText(footnote, { ocr: true }).plan.tasks[0]!.coordinating).toEqual(['Ủy ban MTTQ Việt Nam phường', 'các khóm']);
+  });
+
   it('tells the clerk a text came from a scan when the reader says so', () => {
     expect(fixturePlan('phuong-nghia-lo-2026-scan').warnings).toContain('Văn bản đọc từ bản quét (nhận dạng chữ): chữ có thể bị đọc sai, hãy đối chiếu từng mục với bản giấy.');
     expect(parsePlanText(seedText(IMPORT_SEEDS[1])).plan.warnings.some((w) => w.includes('bản quét'))).toBe(false);

@@ -49,7 +49,9 @@ const NUMBER_JOINED = /(?<=(?:^|\s)\d{1,2})(?=(?:tháng|năm|quý|ngày)(?!\p{L}
 const CAPITAL_JOINED = /(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu;
 const ABBREVIATION_JOINED = /(?<=\p{L})(?=UBND|HĐND|MTTQ)|(?<=UBND|HĐND|MTTQ)(?=\p{L})/gu;
 /** What a misread item number looks like: a short run of digits and digit-like letters or marks ("0S", "S.", "3", "li" for "1."). */
-const MISREAD_NUMBER = /^[.:,;'`]{0,2}([0-9OoSsIil|$§]{1,3})[.,:)]?\s+(?=["“]?\p{Lu})/u;
+const MISREAD_NUMBER = /^[.:,;'`]{0,2}([0-9OoSsIil|$§]{1,3})[.,:)=]?\s+(?=["“]?\p{Lu})/u;
+/** Any short run of marks, no dash or bullet, before a capitalised sentence: what a part's lost "1." may have been read as. */
+const FIRST_NUMBER_MISREAD = /^[^\s\-–+•*]{1,3}\s+(?=["“]?\p{Lu}\p{Ll})/u;
 
 /** A part's heading ("II. NHIỆM VỤ", a scan's "Il. NỘI DUNG"): a run of numbered items ends there. */
 const PART_HEADING = /^(?:[IVXL]{1,4}\s*[.:]\s|[1Il|]{2,3}\s*[.:]\s+\p{Lu}{2})/u;
@@ -103,14 +105,15 @@ export function repairOcrLines(lines: Line[]): Line[] {
 function mendNumber(lines: Line[], i: number): Line {
   const line = lines[i]!;
   if (NUMBERED.test(line.text)) return line;
-  const sub = subItemNumber(lines, i);
+  const sub = subItemNumber(lines, i) ?? itemLetter(lines, i);
   if (sub) return { ...line, text: sub };
   // a number misread, or lost: a sentence right after a task's time line ("b) Thời gian thực hiện: …")
-  const m = MISREAD_NUMBER.exec(line.text);
-  const lost = !m && i > 0 && TIME_LINE.test(lines[i - 1]!.text) && /^\p{Lu}\p{Ll}/u.test(line.text);
-  if (!m && !lost) return line;
   const before = neighbourNumber(lines, i, -1);
   const after = neighbourNumber(lines, i, 1);
+  // a part's first item before its "2.": its "1." may be read as any short run of marks ("xi", "l=")
+  const m = MISREAD_NUMBER.exec(line.text) ?? (before === 0 && after === 2 ? FIRST_NUMBER_MISREAD.exec(line.text) : null);
+  const lost = !m && i > 0 && TIME_LINE.test(lines[i - 1]!.text) && /^\p{Lu}\p{Ll}/u.test(line.text);
+  if (!m && !lost) return line;
   // between its neighbours ("2." … "4."), or a part's last item read as its number without the stop ("9 Thực hiện …" after "8.")
   const last = after === null && before !== null && m?.[1] === String(before + 1);
   if (before === null || (after !== before + 2 && !last)) return line;
@@ -154,6 +157,36 @@ function subItemNumber(lines: Line[], at: number): string | null {
     if (PART_HEADING.test(text)) return null;
   }
   return null;
+}
+
+const LETTERED = /^([a-zđ])\)\s/u;
+/** What a lost item letter may have been read as: a mark or two, no dash or bullet, before a capitalised sentence. */
+const LETTER_MISREAD = /^[^\s\-–+•*\d]{1,2}\s+(?=["“]?\p{Lu}\p{Ll})/u;
+
+/**
+ * A lettered item whose letter a scan misread ("Ð Kiểm tra …" right after "e)"'s time line): the letter after
+ * the item before, when the item after (if any) is the one after that. Letters go a, b, c, d, e, f … or, in a
+ * plan that writes "đ)", a, b, c, d, đ, e, g … Null when the line is not one.
+ */
+function itemLetter(lines: Line[], at: number): string | null {
+  const m = LETTER_MISREAD.exec(lines[at]!.text);
+  if (!m || at === 0 || !TIME_LINE.test(lines[at - 1]!.text)) return null;
+  const letterNear = (step: 1 | -1) => {
+    for (let i = at + step; i >= 0 && i < lines.length && Math.abs(i - at) <= 40; i += step) {
+      const text = lines[i]!.text;
+      const item = LETTERED.exec(text);
+      if (item) return item[1]!;
+      if (NUMBERED.test(text) || PART_HEADING.test(text)) return null;
+    }
+    return null;
+  };
+  const before = letterNear(-1);
+  if (!before) return null;
+  const letters = lines.some((l) => /^đ\)\s/u.test(l.text)) ? 'abcdđeghiklmn' : 'abcdefghijklmn';
+  const at1 = letters.indexOf(before);
+  const after = letterNear(1);
+  if (at1 < 0 || !letters[at1 + 1] || (after !== null && after !== letters[at1 + 2])) return null;
+  return `${letters[at1 + 1]}) ${lines[at]!.text.slice(m[0].length)}`;
 }
 
 /** "- Chủ trì; Văn phòng …" → "- Chủ trì: Văn phòng …", when the words before the semicolon are a label exactly. */

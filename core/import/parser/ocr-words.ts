@@ -25,7 +25,7 @@ function isSyllable(word: string): boolean {
 /**
  * A word OCR ran into the next one ("Vănphòng", "côngđặc", "Trungtâm", "chínhvà"): split in two syllables
  * when the whole is no Vietnamese syllable and a split gives two, the second taking the longest beginning it
- * can ("Đô|thị", not "Đôt|hị") except a first syllable's closing "n" ("ban|hành"); a word in capitals ("NHIỆMVỤ")
+ * can ("Đô|thị", not "Đôt|hị") except a first syllable's closing "n" ("ban|hành") or "ng" ("Công|an"); a word in capitals ("NHIỆMVỤ")
  * the same way. Capitals inside (UBND, HĐND), abbreviations, digits and foreign words are left alone.
  */
 export function splitJoinedWord(token: string): string {
@@ -39,6 +39,9 @@ export function splitJoinedWord(token: string): string {
     // the longest beginning for the second syllable: try the split points from the left, keep the first that works;
     // but "n|h", "n|g" goes with the first syllable when both ways read ("ban|hành", not "ba|nhành")
     if (!isSyllable(first) || !isSyllable(second)) continue;
+    // "ng" before a vowel closes the first syllable when the rest reads alone ("Công|an", "Trung|ương", not "Côn|gan")
+    const closed = [letters.slice(0, at + 2).join(''), letters.slice(at + 2).join('')] as const;
+    if (/^ng[aeiouy]/.test(foldChars(second)) && isSyllable(closed[0]) && isSyllable(closed[1])) return `${closed[0]} ${closed[1]}`;
     const later = [letters.slice(0, at + 1).join(''), letters.slice(at + 1).join('')] as const;
     if (/^n[hg]/.test(foldChars(second)) && isSyllable(later[0]) && isSyllable(later[1])) return `${later[0]} ${later[1]}`;
     return `${first} ${second}`;

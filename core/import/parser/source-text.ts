@@ -120,6 +120,9 @@ export function splitSource(raw: string, options: { ocr?: boolean } = {}): Sourc
   return { sourceLines, lines, footnotes };
 }
 
+/** A footnote's first words when it cites a document ("1 Luật Thực hiện dân chủ …", "2 Nghị định số …"). */
+const CITES_DOCUMENT = /^(?:Luật|Nghị định|Nghị quyết|Chỉ thị|Quyết định|Thông tư|Kế hoạch|Hướng dẫn|Công văn|Chương trình|Kết luận|Theo)(?=\s)/u;
+
 /**
  * Footnotes at the foot of a PDF page with no rule above them (the rule is a drawing, not text): lines from the
  * next footnote number, "2 Nghị định số …", to the page's end, when that number stands as a mark after a word
@@ -136,7 +139,9 @@ function footnotesWithoutRule(rawLines: string[], text: string[], body: Line[], 
   let marked: Line | null = null;
   for (let k = body.length - 1; k >= 0 && k >= body.length - 60 && !marked; k--) if (mark.test(body[k]!.text)) marked = body[k]!;
   // a scan may read the mark as a letter ("cơ sởi"): then the sentence the page cut ("Sở Nông nghiệp và", "Sở Khoa học và Công") says it
-  const cutSentence = ocr && !marked && /[\p{L},]$/u.test(body[body.length - 1]!.text.trim());
+  // (or a list item the page cut after its ";", when the footnote cites a document as footnotes do)
+  const lastLine = body[body.length - 1]!.text.trim();
+  const cutSentence = ocr && !marked && (/[\p{L},]$/u.test(lastLine) || (lastLine.endsWith(';') && CITES_DOCUMENT.test(text[at]!.slice(start[0].length - 1))));
   if ((!marked && !cutSentence) || !endsPageSoon(rawLines, text, at)) return false;
   if (!marked) return true;
   if (!markAfterWord(marker).test(marked.text)) marked.text = marked.text.replace(mark, marker); // the symbol becomes the mark it stood for

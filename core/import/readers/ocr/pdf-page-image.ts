@@ -1,4 +1,5 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { despeckle } from './despeckle';
 
 /** Scans are read at 200 dpi: tesseract's sweet spot for 12–14 pt print. */
 const DPI = 200;
@@ -13,7 +14,7 @@ interface CanvasFactory {
 /**
  * A PDF page drawn for OCR, by pdfjs-dist with its own Node canvas (@napi-rs/canvas, pdfjs-dist's optional
  * dependency): the page's scanned picture, whatever its compression, at 200 dpi, handed over as a grey
- * PGM (a few bytes of header, then one byte a pixel), which tesseract reads without decoding. A PNG
+ * PGM (a few bytes of header, then one byte a pixel), its specks taken off (despeckle.ts), which tesseract reads without decoding. A PNG
  * cost a third of a second a page to encode and as much again to decode, beside the 3 s of recognition.
  */
 export async function pdfPageImage(page: PDFPageProxy, canvasFactory: unknown): Promise<Uint8Array> {
@@ -28,7 +29,9 @@ export async function pdfPageImage(page: PDFPageProxy, canvasFactory: unknown): 
     await page.render({ canvas: entry.canvas as never, canvasContext: entry.context as never, viewport, background: 'white' }).promise;
     // the canvas's own pixels (RGBA): getImageData's copies are never given back by @napi-rs/canvas
     // (its issue 819), 15 MB a page, which took a 10-page scan past 600 MB
-    return greyPgm(entry.canvas.data(), width, height);
+    const pgm = greyPgm(entry.canvas.data(), width, height);
+    despeckle(pgm.subarray(pgm.length - width * height), width, height);
+    return pgm;
   } finally {
     factory.destroy(entry);
   }
@@ -42,3 +45,4 @@ export function greyPgm(rgba: Uint8Array, width: number, height: number): Uint8A
   for (let i = 0, j = header.length; j < out.length; i += 4, j++) out[j] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
   return out;
 }
+

@@ -3,6 +3,7 @@ import { joinPages, type OnReadProgress, type SourceReading } from '../source-re
 import { imageSize } from './image-size';
 import { createOcrEngine } from './ocr-engine';
 import { ocrPageText } from './ocr-page';
+import { photoPixels } from './photo-pixels';
 
 /** An A4 page scanned at 600 dpi is 35 million pixels; past this it is not a page of a plan. */
 export const MAX_IMAGE_PIXELS = 40_000_000;
@@ -20,7 +21,7 @@ export async function readImage(bytes: Uint8Array, progress?: OnReadProgress): P
   try {
     let words;
     try {
-      words = await engine.recognize(bytes);
+      words = await engine.recognize(await photoPixels(bytes));
     } catch {
       throw new AppError('VALIDATION', 'Không đọc được tệp ảnh: tệp bị hỏng hoặc không phải ảnh JPG, PNG, TIFF.');
     }
