@@ -832,6 +832,25 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(parsePlanText(footnote, { ocr: true }).plan.tasks[0]!.coordinating).toEqual(['Ủy ban MTTQ Việt Nam phường', 'các khóm']);
   });
 
+  it('a group whose members are qualified ("… thuộc UBND phường", "… cấp tỉnh") ends there: ", các khu phố" after it is a unit of its own; "Giao Thủ trưởng …" names who carries out', () => {
+    const text = [
+      'KẾ HOẠCH', 'II. NHIỆM VỤ',
+      '1. Hội nghị.', '- Phối hợp: Các phòng, đơn vị thuộc UBND phường, các khu phố.',
+      '2. Quy chế.', '- Cơ quan thực hiện: Các sở, ban, ngành cấp tỉnh, các đơn vị sự nghiệp công lập thuộc UBND tỉnh; UBND các xã, phường.',
+      '3. Đối thoại.', '- Phối hợp: Các cơ quan, đơn vị, các thôn.',
+      '4. Rà soát quy chế. Giao Thủ trưởng các đơn vị sự nghiệp trực thuộc Sở thực hiện; hoàn thành trong tháng 5/2026.',
+      'III. KINH PHÍ',
+    ].join('\n');
+    const tasks = parsePlanText(text).plan.tasks;
+    expect(tasks.map((t) => [...t.coordinating, ...t.implementing])).toEqual([
+      ['Các phòng, đơn vị thuộc UBND phường', 'các khu phố'],
+      ['Các sở, ban, ngành cấp tỉnh', 'các đơn vị sự nghiệp công lập thuộc UBND tỉnh', 'UBND các xã, phường'],
+      ['Các cơ quan, đơn vị, các thôn'],
+      ['Thủ trưởng các đơn vị sự nghiệp trực thuộc Sở'],
+    ]);
+    expect(tasks[3]!.timeframe).toEqual(expect.objectContaining({ kind: 'range', from: '2026-05-01', to: '2026-05-31' }));
+  });
+
   it('tells the clerk a text came from a scan when the reader says so', () => {
     expect(fixturePlan('phuong-nghia-lo-2026-scan').warnings).toContain('Văn bản đọc từ bản quét (nhận dạng chữ): chữ có thể bị đọc sai, hãy đối chiếu từng mục với bản giấy.');
     expect(parsePlanText(seedText(IMPORT_SEEDS[1])).plan.warnings.some((w) => w.includes('bản quét'))).toBe(false);

@@ -57,9 +57,13 @@ function splitOnAnd(text: string): string[] {
   return out;
 }
 
+/** Words that close a group's list of members: "… thuộc UBND phường", "… cấp tỉnh", "… trên địa bàn", "… liên quan". */
+const GROUP_QUALIFIED = /\b(?:thuoc|cap (?:tinh|xa|huyen)|tren dia ban|lien quan)\b/;
+
 /**
  * "Các cơ quan", "đơn vị", "các thôn" are one group: a piece that does not start a name, or a
- * "các …" after another "các …", continues the group before it.
+ * "các …" after another "các …", continues the group before it, until the group is qualified ("Các phòng, đơn
+ * vị thuộc UBND phường, các khu phố" is two).
  */
 function mergeCommaPieces(pieces: string[]): string[] {
   const out: string[] = [];
@@ -71,10 +75,11 @@ function mergeCommaPieces(pieces: string[]): string[] {
     const startsName = /^\p{Lu}/u.test(piece) ? UNIT_HEADS.test(f) : isGroup;
     if (out.length && (!startsName || (isGroup && groupOpen))) {
       out[out.length - 1] = `${out[out.length - 1]}, ${piece}`;
+      if (GROUP_QUALIFIED.test(f)) groupOpen = false;
       continue;
     }
     out.push(piece);
-    groupOpen = isGroup;
+    groupOpen = isGroup && !GROUP_QUALIFIED.test(f);
   }
   return out;
 }
