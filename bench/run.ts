@@ -154,8 +154,8 @@ try {
   // (7) Peak memory of a services process doing a day's work at province scale.
   // import.meta.url is the bundle's own address: the services find the untrusted-file worker (bundles are read there) beside it
   const bundled = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', define: { 'import.meta.url': '__bundleUrl' }, banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" } } as const;
-  await build({ ...bundled, entryPoints: ['bench/rss-child.ts', 'bench/rss-baseline.ts'], outdir: 'dist/bench', outExtension: { '.js': '.cjs' }, external: ['better-sqlite3', 'pdfjs-dist'] });
-  await build({ ...bundled, entryPoints: ['core/untrusted/untrusted-worker.ts'], outfile: 'dist/bench/untrusted-worker.cjs', external: ['pdfjs-dist'] });
+  await build({ ...bundled, entryPoints: ['bench/rss-child.ts', 'bench/rss-baseline.ts'], outdir: 'dist/bench', outExtension: { '.js': '.cjs' }, external: ['better-sqlite3', 'pdfjs-dist', '@napi-rs/canvas'] });
+  await build({ ...bundled, entryPoints: ['core/untrusted/untrusted-worker.ts'], outfile: 'dist/bench/untrusted-worker.cjs', external: ['pdfjs-dist', '@napi-rs/canvas'] });
   const rssDir = copyOf('bo-nho');
   const job = { dataDir: rssDir, bundlesDir, today, target: { planId: target.planId, dutyId: target.dutyId }, past, queries: SEARCH_QUERIES };
   const child = spawnSync(process.execPath, ['dist/bench/rss-child.cjs', JSON.stringify(job)], { encoding: 'utf8', maxBuffer: 1 << 20 });

@@ -62,7 +62,7 @@ async function bundleWorker(outDir: string): Promise<string> {
     format: 'esm',
     target: 'node20',
     logLevel: 'error',
-    external: ['pdfjs-dist'], // imported only when a PDF is read
+    external: ['pdfjs-dist', '@napi-rs/canvas'], // imported only when a PDF or a photo is read
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     plugins: [
       {
@@ -82,7 +82,7 @@ async function bundleWorker(outDir: string): Promise<string> {
     format: 'cjs',
     target: 'node20',
     logLevel: 'error',
-    external: ['pdfjs-dist'],
+    external: ['pdfjs-dist', '@napi-rs/canvas'],
   });
   return outfile;
 }

@@ -339,8 +339,8 @@ describe('the services behind a host (core/host/)', () => {
     const metaUrl = { define: { 'import.meta.url': '__bundleUrl' }, banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" } };
     const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error', ...metaUrl } as const;
     await build({ ...common, entryPoints: ['core/host/thread-host.ts'], outfile: path.join(outDir, 'thread-host.cjs') });
-    await build({ ...common, entryPoints: ['core/host/services-worker.ts'], outfile: path.join(outDir, 'services-worker.cjs'), external: ['better-sqlite3', 'pdfjs-dist'] });
-    await build({ ...common, entryPoints: ['core/untrusted/untrusted-worker.ts'], outfile: path.join(outDir, 'untrusted-worker.cjs'), external: ['pdfjs-dist'] });
+    await build({ ...common, entryPoints: ['core/host/services-worker.ts'], outfile: path.join(outDir, 'services-worker.cjs'), external: ['better-sqlite3', 'pdfjs-dist', '@napi-rs/canvas'] });
+    await build({ ...common, entryPoints: ['core/untrusted/untrusted-worker.ts'], outfile: path.join(outDir, 'untrusted-worker.cjs'), external: ['pdfjs-dist', '@napi-rs/canvas'] });
     await build({ ...common, entryPoints: ['core/background/background-worker.ts'], outfile: path.join(outDir, 'background-worker.cjs'), external: ['better-sqlite3'] });
     const bundled = createRequire(import.meta.url)(path.join(outDir, 'thread-host.cjs')) as { startServicesHost: typeof startServicesHost };
     const services = await bundled.startServicesHost({ dataDir: tempDir(), log: quiet });

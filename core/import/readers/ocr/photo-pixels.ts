@@ -1,4 +1,3 @@
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { despeckle } from './despeckle';
 import { greyPgm } from './pdf-page-image';
 
@@ -15,6 +14,8 @@ export async function photoPixels(bytes: Uint8Array): Promise<Uint8Array> {
   const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
   const png = bytes[0] === 0x89 && bytes[1] === 0x50;
   if (!jpeg && !png) return bytes;
+  // loaded only when a photo is read, as pdfjs-dist only when a PDF is (a native package of 30 MB)
+  const { createCanvas, loadImage } = await import('@napi-rs/canvas');
   const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const canvas = createCanvas(image.width, image.height);
   const context = canvas.getContext('2d');
