@@ -108,11 +108,15 @@ function mendNumber(lines: Line[], i: number): Line {
   const sub = subItemNumber(lines, i) ?? itemLetter(lines, i);
   if (sub) return { ...line, text: sub };
   // a number misread, or lost: a sentence right after a task's time line ("b) Thời gian thực hiện: …")
+  const misread = MISREAD_NUMBER.exec(line.text);
+  // a part's first item before its "2.": its "1." may be read as any short run of marks ("xi", "l=")
+  const firstMisread = misread ? null : FIRST_NUMBER_MISREAD.exec(line.text);
+  const afterTime = i > 0 && TIME_LINE.test(lines[i - 1]!.text) && /^\p{Lu}\p{Ll}/u.test(line.text);
+  if (!misread && !firstMisread && !afterTime) return line; // most lines: no neighbours looked for
   const before = neighbourNumber(lines, i, -1);
   const after = neighbourNumber(lines, i, 1);
-  // a part's first item before its "2.": its "1." may be read as any short run of marks ("xi", "l=")
-  const m = MISREAD_NUMBER.exec(line.text) ?? (before === 0 && after === 2 ? FIRST_NUMBER_MISREAD.exec(line.text) : null);
-  const lost = !m && i > 0 && TIME_LINE.test(lines[i - 1]!.text) && /^\p{Lu}\p{Ll}/u.test(line.text);
+  const m = misread ?? (before === 0 && after === 2 ? firstMisread : null);
+  const lost = !m && afterTime;
   if (!m && !lost) return line;
   // between its neighbours ("2." … "4."), or a part's last item read as its number without the stop ("9 Thực hiện …" after "8.")
   const last = after === null && before !== null && m?.[1] === String(before + 1);

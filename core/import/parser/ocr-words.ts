@@ -40,8 +40,10 @@ export function splitJoinedWord(token: string): string {
     // but "n|h", "n|g" goes with the first syllable when both ways read ("ban|hành", not "ba|nhành")
     if (!isSyllable(first) || !isSyllable(second)) continue;
     // "ng" before a vowel closes the first syllable when the rest reads alone ("Công|an", "Trung|ương", not "Côn|gan")
-    const closed = [letters.slice(0, at + 2).join(''), letters.slice(at + 2).join('')] as const;
-    if (/^ng[aeiouy]/.test(foldChars(second)) && isSyllable(closed[0]) && isSyllable(closed[1])) return `${closed[0]} ${closed[1]}`;
+    if (/^ng[aeiouy]/.test(foldChars(second))) {
+      const closed = [letters.slice(0, at + 2).join(''), letters.slice(at + 2).join('')] as const;
+      if (isSyllable(closed[0]) && isSyllable(closed[1])) return `${closed[0]} ${closed[1]}`;
+    }
     const later = [letters.slice(0, at + 1).join(''), letters.slice(at + 1).join('')] as const;
     if (/^n[hg]/.test(foldChars(second)) && isSyllable(later[0]) && isSyllable(later[1])) return `${later[0]} ${later[1]}`;
     return `${first} ${second}`;

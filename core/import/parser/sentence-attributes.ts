@@ -38,14 +38,13 @@ export function sentenceAttributes(text: string): LabelMatch[] | null {
       timeAfter ??= read.time;
       continue;
     }
-    const found = read;
-    found.time ??= timeAfter ?? timeAnywhere(text);
+    read.time ??= timeAfter ?? timeAnywhere(text);
     const out: LabelMatch[] = [];
     const push = (kind: LabelMatch['kind'], values: string[]) => values.forEach((value) => out.push({ kind, value, approximate: false }));
-    push('lead', found.lead);
-    push('coordinating', found.coordinating);
-    push('implementing', found.implementing);
-    if (found.time) out.push({ kind: 'timeframe', value: found.time, approximate: false });
+    push('lead', read.lead);
+    push('coordinating', read.coordinating);
+    push('implementing', read.implementing);
+    if (read.time) out.push({ kind: 'timeframe', value: read.time, approximate: false });
     return out;
   }
   return null;

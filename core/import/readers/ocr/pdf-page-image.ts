@@ -45,4 +45,3 @@ export function greyPgm(rgba: Uint8Array, width: number, height: number): Uint8A
   for (let i = 0, j = header.length; j < out.length; i += 4, j++) out[j] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
   return out;
 }
-
