@@ -851,6 +851,35 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(tasks[3]!.timeframe).toEqual(expect.objectContaining({ kind: 'range', from: '2026-05-01', to: '2026-05-31' }));
   });
 
+  it('a scan\'s own misreads: "SởY tế", "Nghiệp vụ Ÿ", ",:" between names, "Ủy ban HÀViệt Nam", "Dù lịch" beside "Du lịch"; a stop after the number; the time said without a label in a sentence of its own', () => {
+    const scan = [
+      'SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH', 'Số: 112/KH-SVHTTDL. Lào Cai, ngày 28 tháng 01 năm 2026', 'KẾ HOẠCH', 'Thực hiện dân chủ ở cơ sở năm 2026 của Sở Văn hóa, Thể thao và Du lịch',
+      'I. NHIỆM VỤ',
+      '1. Tuyên truyền Luật.', '- Chủ trì: Phòng Nghiệp vụ Ÿ.', '- Phối hợp: SởY tế, Sở Tài chính,:UBND các xã, phường.', '- Thời gian: Quý I/2026.',
+      '2. Đối thoại với Nhân dân.', '- Chủ trì: Văn phòng Sở.', '- Phối hợp: Thanh tra tỉnh; Ủy ban HÀViệt Nam tỉnh; Công đoàn Sở Văn hóa, Thể thao và Dù lịch.', '- Thời gian: Năm 2026.',
+      '3. Tiếp công dân, giải quyết kiến nghị của tổ chức, cá nhân thuộc lĩnh vực du lịch của Sở.', 'Giao Văn phòng Sở thực hiện; thực hiện thường xuyên.',
+      'II. TỔ CHỨC THỰC HIỆN', 'Phòng Quản lý du lịch phát triển du lịch cộng đồng.',
+    ].join('\n');
+    const { plan } = parsePlanText(scan, { ocr: true });
+    expect(plan.documentNumber).toBe('112/KH-SVHTTDL');
+    expect(plan.tasks.map((t) => [t.lead, t.coordinating, t.implementing, t.timeframe.kind])).toEqual([
+      [['Phòng Nghiệp vụ Y'], ['Sở Y tế', 'Sở Tài chính', 'UBND các xã, phường'], [], 'range'],
+      [['Văn phòng Sở'], ['Thanh tra tỉnh', 'Ủy ban MTTQ Việt Nam tỉnh', 'Công đoàn Sở Văn hóa, Thể thao và Du lịch'], [], 'year'],
+      [[], [], ['Văn phòng Sở'], 'ongoing'],
+    ]);
+    expect(parsePlanText(scan).plan.tasks[0]!.lead).toEqual(['Phòng Nghiệp vụ Ÿ']); // typed text is taken as written
+  });
+
+  it('a scan\'s name is mended only from words written side by side: "hiểu dân, học dân" lends no "dân học" to "Sở Dân tộc và Tôn giáo"', () => {
+    const scan = [
+      'ỦY BAN NHÂN DÂN TỈNH', 'Số: 05/KH-UBND', 'KẾ HOẠCH', 'Thực hiện dân chủ ở cơ sở năm 2026',
+      'I. MỤC ĐÍCH', 'Cán bộ "trọng dân, gần dân, hiểu dân, học dân và có trách nhiệm với dân".',
+      'II. NHIỆM VỤ',
+      '1. Chăm lo đồng bào có đạo.', '- Cơ quan chủ trì: Sở Dân tộc và Tôn giáo.', '- Cơ quan phối hợp: Sở Khoa học và Công nghệ.', '- Thời gian thực hiện: Năm 2026.',
+    ].join('\n');
+    expect(parsePlanText(scan, { ocr: true }).plan.tasks[0]!.lead).toEqual(['Sở Dân tộc và Tôn giáo']);
+  });
+
   it('tells the clerk a text came from a scan when the reader says so', () => {
     expect(fixturePlan('phuong-nghia-lo-2026-scan').warnings).toContain('Văn bản đọc từ bản quét (nhận dạng chữ): chữ có thể bị đọc sai, hãy đối chiếu từng mục với bản giấy.');
     expect(parsePlanText(seedText(IMPORT_SEEDS[1])).plan.warnings.some((w) => w.includes('bản quét'))).toBe(false);

@@ -57,7 +57,8 @@ export function readHeader(blocks: Block[]): Header {
     if (number && header.symbol === null) {
       const symbolStart = folded.indexOf(number[2]!, number.index);
       // as written ("KH-TTr": Thanh tra writes its own so), in capitals when typed all in small letters
-      const symbol = text.slice(symbolStart, symbolStart + number[2]!.length).replace(/\s+/g, '');
+      // a stop after it ends the sentence or is a speck ("112/KH-SVHTTDL. Lào Cai, ngày …"): no symbol ends with one
+      const symbol = text.slice(symbolStart, symbolStart + number[2]!.length).replace(/\s+/g, '').replace(/\.+$/, '');
       header.symbol = symbol === symbol.toLowerCase() ? symbol.toUpperCase() : symbol;
       header.documentNumber = number[1] ? `${number[1]}/${header.symbol}` : null;
       header.lines.documentNumber = block.line;

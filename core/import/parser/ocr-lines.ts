@@ -34,19 +34,25 @@ const QUARTER_READ_AS_ONES = /(?<=(?:^|[\s(])[Qq]uý\s*)(?:[1lI|H]{2,3}|[l|H])(?
 const DATE_WITH_LETTERS = /(?<![\p{L}\d])([\dlIO|]{1,2})\/([\dlIO|]{1,2})\/((?:19|20)\d{2})(?!\d)/gu;
 /** "Ủy ban" with the hook of its "Ủ" lost ("Uy ban MTTQ"): no other word is written "Uy ban". */
 const UY_BAN = /(?<=^|[\s(,;])([Uu])y(?= ban\b)/gu;
+/** The Front's abbreviation misread ("Ủy ban HÀViệt Nam tỉnh"): no "Ủy ban … Việt Nam" but the MTTQ's is written with capitals. */
+const MTTQ_MISREAD = /(?<=Ủy ban )(?!MTTQ)\p{Lu}{1,5} ?(?=Việt Nam)/gu;
 /** A speck between a date's word and its number ("ngày.22", "năm:2026"). */
 const MARK_BEFORE_DATE_NUMBER = /(?<=^|[\s,(])(ngày|tháng|năm)[.:,;'`]+\s*(?=\d)/giu;
 /** A date's two-digit month read as two numbers ("05/1 1/2026"). */
 const SPLIT_MONTH = /(\b\d{1,2}\/\d) (\d\/\d{4}\b)/g;
-/** The administration's abbreviations run into the word before or after them ("UBNDđặc khu", "MTTQViệt", "tịchUBND"). */
 /** A stop standing alone between words, before a small letter, a number or an abbreviation, or after a linking word ("HĐND và . UBND", "Ủy ban . MTTQ"): a speck. */
 const LONE_STOP = /(?<=\p{L})\s+[.·]{1,3}\s+(?=\p{Ll}|\d|\p{Lu}{2})|(?<=(?:^|\s)(?:và|của|các|với|cho|về|tại|trong|theo))\s+[.·]{1,3}\s+(?=\p{L})/gu;
 /** One letter with a tone mark alone at a line's end ("Ủy ban MTTQ Việt Nam phường Ì"): a speck read as a letter, no word. */
 const MARKED_LETTER_AT_END = /\s(?![A-Za-z])\p{L}$/u;
 /** A number run into the word after it ("6tháng cuối năm"). */
 const NUMBER_JOINED = /(?<=(?:^|\s)\d{1,2})(?=(?:tháng|năm|quý|ngày)(?!\p{L}))/gu;
+/** A speck read after a comma or semicolon between two names ("Sở Tài chính,:UBND các xã"): no list writes ",:". */
+const SPECK_AFTER_COMMA = /([,;])[.:;'`´]+\s*(?=\p{L})/gu;
+/** The marks Vietnamese writes on a letter (tones, and the hat, breve and horn of â ă ê ô ơ ư): any other is a misread. */
+const FOREIGN_MARK = /[^\P{M}\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031B]/gu;
 /** A word run into the next capitalised one ("SởNội vụ", "ĐắkLắk"): Vietnamese words have no capital inside. */
 const CAPITAL_JOINED = /(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu;
+/** The administration's abbreviations run into the word before or after them ("UBNDđặc khu", "MTTQViệt", "tịchUBND"). */
 const ABBREVIATION_JOINED = /(?<=\p{L})(?=UBND|HĐND|MTTQ)|(?<=UBND|HĐND|MTTQ)(?=\p{L})/gu;
 /** What a misread item number looks like: a short run of digits and digit-like letters or marks ("0S", "S.", "3", "li" for "1."). */
 const MISREAD_NUMBER = /^[.:,;'`]{0,2}([0-9OoSsIil|$§]{1,3})[.,:)=]?\s+(?=["“]?\p{Lu})/u;
@@ -73,12 +79,13 @@ export function repairOcrLines(lines: Line[]): Line[] {
   const kept = lines
     .filter((line) => !SPECKS_ONLY.test(line.text))
     .map((line) => {
-      const text = labelColon(repairItemLetter(line.text.replace(SPECKS_BEFORE_ITEM, '').replace(DASH_WITHOUT_SPACE, '$1 ').replace(DASH_READ_AS_TILDE, '- ')))
+      const text = labelColon(repairItemLetter(withoutForeignMarks(line.text).replace(SPECKS_BEFORE_ITEM, '').replace(DASH_WITHOUT_SPACE, '$1 ').replace(DASH_READ_AS_TILDE, '- ')))
         .replace(MARK_BEFORE_WORD, '')
         .replace(LONE_MARK, '')
         .replace(ABBREVIATION_JOINED, ' ')
         .replace(CAPITAL_JOINED, ' ')
         .replace(LONE_STOP, ' ')
+        .replace(SPECK_AFTER_COMMA, '$1 ')
         .replace(MARKED_LETTER_AT_END, '')
         .replace(NUMBER_JOINED, ' ')
         .replace(DASH_BEFORE_LINKING_WORD, '')
@@ -87,6 +94,7 @@ export function repairOcrLines(lines: Line[]): Line[] {
         .replace(STOP_IN_SENTENCE, '$1 ')
         .replace(STOP_AFTER_LINKING_WORD, '$1 ')
         .replace(UY_BAN, (_, u: string) => (u === 'U' ? 'Ủy' : 'ủy'))
+        .replace(MTTQ_MISREAD, 'MTTQ ')
         .replace(MARK_BEFORE_DATE_NUMBER, '$1 ')
         .replace(QUARTER_READ_AS_ONES, (ones) => ones.replace(/H/g, 'II').replace(/[1l|]/g, 'I'))
         .replace(SPLIT_MONTH, '$1$2')
@@ -99,6 +107,14 @@ export function repairOcrLines(lines: Line[]): Line[] {
   const mended = [...kept];
   kept.forEach((line, i) => (mended[i] = mendNumber(mended, i)));
   return mended;
+}
+
+/** A letter with a mark Vietnamese never writes loses it ("Phòng Nghiệp vụ Ÿ", "ë"): a misread "Y", "e". */
+function withoutForeignMarks(text: string): string {
+  if (/^[\p{ASCII}]*$/u.test(text)) return text;
+  const decomposed = text.normalize('NFD');
+  const kept = decomposed.replace(FOREIGN_MARK, '');
+  return kept.length === decomposed.length ? text : kept.normalize('NFC');
 }
 
 /** A task number misread or lost, given the number between its neighbours (or the next, at a part's end); other lines as they are. */

@@ -1,5 +1,5 @@
 import type { ParsedTask } from '../../../shared/import/parsed-plan';
-import { editDistance } from './fuzzy';
+import { editDistance, foldChars } from './fuzzy';
 
 /** Two words side by side, lower-cased, as the document writes them ("văn phòng", "nội vụ"), and how often. */
 type PairCounts = Map<string, number>;
@@ -14,12 +14,14 @@ interface Counts {
 }
 
 function pairCounts(text: string): Counts {
-  const original = (text.match(WORD) ?? []) as string[];
+  const matches = [...text.matchAll(WORD)];
+  const original = matches.map((m) => m[0]);
   const tokens = original.map((t) => t.toLowerCase());
   const counts: Counts = { pairs: new Map(), words: new Map(), written: new Map() };
   tokens.forEach((token, i) => {
     counts.words.set(token, (counts.words.get(token) ?? 0) + 1);
-    if (i === 0) return;
+    // side by side means only a space between: "hiểu dân, học dân" writes no "dân học" a name could borrow
+    if (i === 0 || !/^\s+$/.test(text.slice(matches[i - 1]!.index! + original[i - 1]!.length, matches[i]!.index))) return;
     const pair = `${tokens[i - 1]} ${token}`;
     counts.pairs.set(pair, (counts.pairs.get(pair) ?? 0) + 1);
     const forms = counts.written.get(pair) ?? new Map<string, number>();
@@ -32,9 +34,9 @@ function pairCounts(text: string): Counts {
 /**
  * A unit's name mended by the rest of the document: a scan misreads a letter or a mark in one mention ("Phòng
  * Nơi vụ", "Văn Phông", "Việt Nai") and reads the same name right in the others. A word of three letters or
- * more, read once and in word pairs read at most once, becomes the word of its length with one or two letters
+ * more (of two, when only a mark differs: "Dù lịch"), read once and in word pairs read at most once, becomes the word of its length with one or two letters
  * otherwise that the document writes beside the same neighbours, on each side, at least twice in all ("nội vụ",
- * "văn phòng"), when one such word stands out; a lone letter between two words the document writes side by side
+ * "văn phòng"; with only spaces between, never across a comma), when one such word stands out; a lone letter between two words the document writes side by side
  * ("UBND D tỉnh") is dropped. So a right word that differs by a tone mark stays ("hướng dẫn" is never "hướng
  * dân"), and no letter is added ("Công an" is never "Công dân"). Specks inside a name are taken out first. Only
  * for text read from a picture.
@@ -76,7 +78,9 @@ function mendName(name: string, { pairs, words, written }: Counts): string {
       continue;
     }
     if (token.length === 1 && count(before, after) >= 2) continue; // "UBND D tỉnh"
-    if (token.length < 3) {
+    // a word of two letters only by a mark ("và Dù lịch"): any other two letters are too near too many words
+    const marksOnly = token.length < 3;
+    if (token.length < 2) {
       out.push(token);
       continue;
     }
@@ -85,6 +89,7 @@ function mendName(name: string, { pairs, words, written }: Counts): string {
     for (const [word, seen] of words) {
       // letters read wrong, never letters added or lost: "Công an" must not become "Công dân"
       if (seen < 2 || word.length !== token.length || !/^\p{L}+$/u.test(word) || editDistance(token.toLowerCase(), word, 2) > 2) continue;
+      if (marksOnly && foldChars(word) !== foldChars(token.toLowerCase())) continue;
       // the document must write the word beside each neighbour it has here
       const left = count(before, word);
       const right = count(word, after);
@@ -101,7 +106,9 @@ function mendName(name: string, { pairs, words, written }: Counts): string {
       continue;
     }
     // written as the document writes it after the same word ("Văn phòng"); a name's first word keeps its capital
-    const forms = [...(written.get(`${bare(before)} ${best.word}`) ?? [])].sort((a, b) => b[1] - a[1]);
+    // (never the capitals of a heading, "VÀ DU LỊCH", for a word not in capitals)
+    const capitals = (word: string) => word === word.toUpperCase();
+    const forms = [...(written.get(`${bare(before)} ${best.word}`) ?? [])].filter(([form]) => capitals(token) || !capitals(form)).sort((a, b) => b[1] - a[1]);
     const capital = token[0] !== token[0]!.toLowerCase();
     out.push(forms[0] && before ? forms[0][0] : capital ? best.word[0]!.toUpperCase() + best.word.slice(1) : best.word);
   }

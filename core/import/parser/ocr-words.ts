@@ -31,6 +31,9 @@ function isSyllable(word: string): boolean {
 export function splitJoinedWord(token: string): string {
   // a heading in capitals run together ("NHIỆMVỤ"): split as its small letters would be
   if (/^\p{Lu}{4,}$/u.test(token)) return splitJoinedWord(token.toLowerCase()).toUpperCase();
+  // a one-letter word in capitals run into the word before ("SởY tế"); "ThS" is no syllable and stays
+  const lastCapital = /^(\p{Lu}?\p{Ll}+)(\p{Lu})$/u.exec(token);
+  if (lastCapital && isSyllable(lastCapital[1]!)) return `${lastCapital[1]} ${lastCapital[2]}`;
   if (!/^\p{Lu}?\p{Ll}{3,}$/u.test(token) || !VIETNAMESE_MARK.test(token) || isSyllable(token)) return token;
   const letters = [...token];
   for (let at = 1; at < letters.length; at++) {

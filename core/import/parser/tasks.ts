@@ -214,7 +214,14 @@ function applyAttribute(b: Building, label: LabelMatch, line: number): void {
 /** Units and time written in the task's sentences ("Giao … chủ trì, phối hợp với …; thời gian: …"), when no labelled line gave them. */
 function applyProse(b: Building, text: string, line: number): void {
   if (b.hasAttributes) return;
-  for (const attribute of proseAttributes(text) ?? []) applyAttribute(b, attribute, line);
+  const said = proseAttributes(text);
+  if (!said) return;
+  for (const attribute of said) applyAttribute(b, attribute, line);
+  // "Giao Văn phòng Sở thực hiện; thực hiện thường xuyên.": the time said without a "thời gian:" label
+  if (!said.some((a) => a.kind === 'timeframe')) {
+    const time = sentenceAttributes(text)?.find((a) => a.kind === 'timeframe');
+    if (time) applyAttribute(b, time, line);
+  }
 }
 
 function finish(b: Building): void {
