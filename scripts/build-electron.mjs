@@ -9,11 +9,11 @@ const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22'
 // pdfjs-dist stays a real ESM package at run time: bundled into CommonJS it loses import.meta.url and cannot read PDFs.
 await build({ ...common, ...metaUrl, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron', 'better-sqlite3', 'pdfjs-dist', '@napi-rs/canvas', 'tesseract.js', '@tesseract.js-data/vie'] });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });
-// pdfjs-dist gets a placeholder DOMMatrix as it loads (pdfjs-without-canvas.mjs); the packed app has @napi-rs/canvas, which draws
-// scanned pages and decodes photos for the OCR (packaging.test.ts reads both with the packed worker).
+// The packed app has @napi-rs/canvas: pdfjs-dist takes its DOMMatrix as it loads, and it draws scanned pages and
+// decodes photos for the OCR (packaging.test.ts reads both with the packed worker).
 // tesseract.js starts its own worker thread from its package folder and reads the Vietnamese model from
 // @tesseract.js-data/vie's: both stay packages at run time (loaded only when a page must be read by OCR).
-await build({ ...common, ...metaUrl, entryPoints: ['core/untrusted/untrusted-worker.ts'], outfile: 'dist/electron/untrusted-worker.cjs', external: ['pdfjs-dist', '@napi-rs/canvas', 'tesseract.js', '@tesseract.js-data/vie'], inject: ['scripts/pdfjs-without-canvas.mjs'] });
+await build({ ...common, ...metaUrl, entryPoints: ['core/untrusted/untrusted-worker.ts'], outfile: 'dist/electron/untrusted-worker.cjs', external: ['pdfjs-dist', '@napi-rs/canvas', 'tesseract.js', '@tesseract.js-data/vie'] });
 // The services, apart from the window (core/host/): the utility process's entry, and the worker thread it starts
 // (thread-host.ts finds services-worker.cjs beside services-host.cjs; the worker finds untrusted-worker.cjs beside itself).
 await build({ ...common, ...metaUrl, entryPoints: ['electron/services-host.ts'], outfile: 'dist/electron/services-host.cjs', external: ['electron'] });
