@@ -1,5 +1,5 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { despeckle } from './despeckle';
+import { greyPgm } from './grey-pgm';
 
 /** Scans are read at 200 dpi: tesseract's sweet spot for 12–14 pt print. */
 const DPI = 200;
@@ -29,19 +29,8 @@ export async function pdfPageImage(page: PDFPageProxy, canvasFactory: unknown): 
     await page.render({ canvas: entry.canvas as never, canvasContext: entry.context as never, viewport, background: 'white' }).promise;
     // the canvas's own pixels (RGBA): getImageData's copies are never given back by @napi-rs/canvas
     // (its issue 819), 15 MB a page, which took a 10-page scan past 600 MB
-    const pgm = greyPgm(entry.canvas.data(), width, height);
-    despeckle(pgm.subarray(pgm.length - width * height), width, height);
-    return pgm;
+    return greyPgm(entry.canvas.data(), width, height, { despeckled: true });
   } finally {
     factory.destroy(entry);
   }
-}
-
-/** RGBA pixels as a binary PGM (P5), grey by the usual luma weights. */
-export function greyPgm(rgba: Uint8Array, width: number, height: number): Uint8Array {
-  const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
-  const out = new Uint8Array(header.length + width * height);
-  out.set(header);
-  for (let i = 0, j = header.length; j < out.length; i += 4, j++) out[j] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
-  return out;
 }

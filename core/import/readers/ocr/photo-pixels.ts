@@ -1,5 +1,4 @@
-import { despeckle } from './despeckle';
-import { greyPgm } from './pdf-page-image';
+import { greyPgm } from './grey-pgm';
 
 /** An A4 page's short side at 170 dpi, in pixels. */
 const MIN_SHORT_SIDE = 1400;
@@ -23,8 +22,6 @@ export async function photoPixels(bytes: Uint8Array): Promise<Uint8Array> {
   context.fillRect(0, 0, image.width, image.height);
   context.drawImage(image, 0, 0);
   // the canvas's own pixels: getImageData's copies are never given back (pdf-page-image.ts)
-  const pgm = greyPgm(canvas.data(), image.width, image.height);
   // under about 170 dpi for an A4 page a letter's strokes are a pixel or two wide, and the median would thin them
-  if (Math.min(image.width, image.height) >= MIN_SHORT_SIDE) despeckle(pgm.subarray(pgm.length - image.width * image.height), image.width, image.height);
-  return pgm;
+  return greyPgm(canvas.data(), image.width, image.height, { despeckled: Math.min(image.width, image.height) >= MIN_SHORT_SIDE });
 }
