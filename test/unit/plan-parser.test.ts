@@ -6,6 +6,7 @@ import { parseTimeframe } from '../../core/import/parser/timeframe';
 import { splitUnits } from '../../core/import/parser/unit-list';
 import { planJson } from '../../core/import/plan-json';
 import { readPlan } from '../../core/import/read-plan';
+import { createUntrustedRunner } from '../../core/untrusted/run-untrusted';
 import { IMPORT_SEEDS, expectParsedLike, folded, seedText, squash, stripDiacritics, typedContent } from '../helpers/import-seeds';
 import { parserFixtures } from '../helpers/parser-score';
 
@@ -878,6 +879,37 @@ describe('plan parser: what it could not read (issue 19)', () => {
       '1. Chăm lo đồng bào có đạo.', '- Cơ quan chủ trì: Sở Dân tộc và Tôn giáo.', '- Cơ quan phối hợp: Sở Khoa học và Công nghệ.', '- Thời gian thực hiện: Năm 2026.',
     ].join('\n');
     expect(parsePlanText(scan, { ocr: true }).plan.tasks[0]!.lead).toEqual(['Sở Dân tộc và Tôn giáo']);
+  });
+
+  it('a PDF whose next page starts with a footnote ("\\f1 Đơn vị …" after a list cut at its line end) is read, the footnote apart', async () => {
+    const text = [
+      'KẾ HOẠCH', 'II. NHIỆM VỤ',
+      '1. Vận động Nhân dân phát triển du lịch cộng đồng.', '- Cơ quan chủ trì: Phòng Văn hóa - Xã hội.', '- Cơ quan phối hợp: Phòng Kinh tế; Nhà Bảo tàng Khởi nghĩa Bắc', 'Sơn1; các thôn', 'có điểm du lịch cộng đồng.', '- Tiến độ: Từ tháng 4 đến tháng 10/2026.',
+      '2. Tổ chức Hội nghị cán bộ, công chức.', '- Cơ quan chủ trì: Văn phòng HĐND và UBND xã.', '- Cơ quan phối hợp: Công đoàn cơ sở xã.',
+      '\f1 Đơn vị sự nghiệp trực thuộc Sở Văn hóa, Thể thao và Du lịch tỉnh', 'Lạng Sơn, đóng', 'trên địa bàn xã.', '2',
+      '- Tiến độ: Trước ngày 10/3/2026.', 'III. KINH PHÍ',
+    ].join('\n');
+    // in the app's bounded worker: the parser used to loop here for ever, which no test timeout can stop in this thread
+    const runner = createUntrustedRunner();
+    const read = await runner.run('readPlan', { bytes: Buffer.from(text), fileName: 'ke-hoach.txt' }, { timeMs: 10_000 }).finally(() => runner.close());
+    const plan = read.parsed;
+    expect(plan.footnotes.map((f) => f.text)).toEqual(['Đơn vị sự nghiệp trực thuộc Sở Văn hóa, Thể thao và Du lịch tỉnh Lạng Sơn, đóng trên địa bàn xã.']);
+    expect(plan.tasks.map((t) => [t.coordinating, t.timeframe.kind])).toEqual([
+      [['Phòng Kinh tế', 'Nhà Bảo tàng Khởi nghĩa Bắc Sơn', 'các thôn có điểm du lịch cộng đồng'], 'range'],
+      [['Công đoàn cơ sở xã'], 'deadline'],
+    ]);
+  });
+
+  it('the signer\'s name at a tab stop beside the archive line ("- Lưu: VT, VHXH.⇥Võ Thị Ngọc Hân") is the signer, not a recipient; so are the title lines at tab stops beside the recipients', () => {
+    const text = [
+      'KẾ HOẠCH', 'II. NHIỆM VỤ', '1. Tuyên truyền.', '- Chủ trì: Phòng Văn hóa - Xã hội.', 'III. TỔ CHỨC THỰC HIỆN', 'Các phòng thực hiện./.',
+      'Nơi nhận:\tTM. ỦY BAN NHÂN DÂN', '- UBND tỉnh (b/c);\tKT. CHỦ TỊCH', '- Sở Nội vụ;\tPHÓ CHỦ TỊCH', '-\tCác tổ dân phố;', '- Lưu: VT, VHXH.\tVõ Thị Ngọc Hân',
+    ].join('\n');
+    const { plan } = parsePlanText(text);
+    expect([plan.signerName, plan.recipients]).toEqual(['Võ Thị Ngọc Hân', ['UBND tỉnh (b/c)', 'Sở Nội vụ', 'Các tổ dân phố', 'Lưu: VT, VHXH']]);
+    expect(plan.signerAuthority).toBe('TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH');
+    // the tabs lost (pasted from a page): the name after the archive line is still the signer's
+    expect(parsePlanText(text.replace(/\t/g, ' ')).plan.signerName).toBe('Võ Thị Ngọc Hân');
   });
 
   it('tells the clerk a text came from a scan when the reader says so', () => {

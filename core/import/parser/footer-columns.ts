@@ -1,9 +1,9 @@
 import { foldChars } from './fuzzy';
 
-/** Where one column ends and the next begins on a line of text laid out like its page: a run of spaces. */
-const COLUMN_GAP = /^(.*?\S)\s{6,}(\S.*)$/;
-/** A line of the right column only: far from the left margin. */
-const RIGHT_ONLY = /^\s{24,}(\S.*)$/;
+/** Where one column ends and the next begins on a line of text laid out like its page: a run of spaces, or a tab stop (Word). */
+const COLUMN_GAP = /^(.*?\S)(?: {6,}|[ ]*\t[\t ]*)(\S.*)$/;
+/** A line of the right column only: far from the left margin, or after a tab stop. */
+const RIGHT_ONLY = /^(?: {24,}|[ ]*\t[\t ]*)(\S.*)$/;
 
 export interface FooterColumns {
   /** Per source line of the footer: its left part (the recipients) and its right part (the signature). */
@@ -13,9 +13,10 @@ export interface FooterColumns {
 }
 
 /**
- * Text laid out like its page (a PDF copied with its layout, "pdftotext -layout"): "Nơi nhận:" and the
+ * Text laid out like its page (a PDF copied with its layout, "pdftotext -layout", or Word's tab stops): "Nơi nhận:" and the
  * recipients in the left column, "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH" and the name in the right one, on the same
  * lines. Read column by column, as the header's two columns are, so the signer is not a recipient.
+ * `rawLines` keep their tabs.
  */
 export function footerColumns(rawLines: string[]): FooterColumns | null {
   const start = rawLines.findIndex((line) => {
@@ -29,7 +30,9 @@ export function footerColumns(rawLines: string[]): FooterColumns | null {
     const raw = rawLines[i]!;
     if (!raw.trim()) continue;
     const right = RIGHT_ONLY.exec(raw);
-    const split = right ? null : COLUMN_GAP.exec(raw.replace(/^\s+/, ''));
+    const gap = right ? null : COLUMN_GAP.exec(raw.replace(/^\s+/, ''));
+    // "-⇥UBND tỉnh;": a list's bullet and its tab, not two columns
+    const split = gap && !/^[-–+•]$/.test(gap[1]!) ? gap : null;
     const bullet = /^\s*[-–+•]\s/.test(raw);
     if (!right && !split && !bullet && i > start) break;
     rows.set(i, right ? { left: '', right: right[1]!.trim() } : split ? { left: split[1]!.trim(), right: split[2]!.trim() } : { left: raw.trim(), right: '' });

@@ -60,6 +60,9 @@ export function repairItemLetter(text: string): string {
 /** "- Lưu: VT, VHXH TM. ỦY BAN NHÂN DÂN": a web page's table row, the recipients' last line and the signer's first, copied onto one line. */
 const ARCHIVE_THEN_AUTHORITY = /^([-–+•]?\s*[Ll][ưuƯU][uU]\s*:.*?)\s+((?:KT|TM|TL|TUQ|Q)\s*\.\s*\p{Lu}.*)$/u;
 
+/** "- Lưu: VT, VHXH.⇥Võ Thị Ngọc Hân": the archive line and, at a tab stop beside it, the signer's name, copied onto one line. */
+const ARCHIVE_THEN_NAME = /^([-–+•]?\s*[Ll][ưuƯU][uU]\s*:\s*[\p{Lu}\d][\p{Lu}\d\s,.;&–-]*?)\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})$/u;
+
 const FOOTNOTE_RULE = /^[_\-–—]{8,}$/;
 const FOOTNOTE_START = /^(\d{1,2})\s*(?=\S)(?!\/|\.\d|,\d)/;
 
@@ -70,7 +73,8 @@ export function splitSource(raw: string, options: { ocr?: boolean } = {}): Sourc
   const unsplit = raw.replace(/^\uFEFF/, '').split(/\r\n?|\n/);
   const table = taskTableLines(unsplit);
   const rawLines = normalizeCharacters(raw).split('\n');
-  const footer = footerColumns(rawLines);
+  // (the footer's columns are found where Word's tab stops still part them)
+  const footer = footerColumns(unsplit.map((line) => line.split('\t').map(normalizeCharacters).join('\t')));
   const signatureColumn: Line[] = [];
   const sourceLines = rawLines.map((l) => l.replace(/\f/g, '').replace(/ {2,}/g, ' ').trim());
   // a task table's row keeps its cells apart in the source the review shows ("1 | Quán triệt … | Phòng Văn hóa – Xã hội | …")
@@ -88,7 +92,8 @@ export function splitSource(raw: string, options: { ocr?: boolean } = {}): Sourc
       continue;
     }
     if (!isRule && footnotesWithoutRule(rawLines, sourceLines, lines, i, footnotes, options.ocr ?? false)) {
-      i = readFootnotes(rawLines, sourceLines, i, footnotes);
+      // always past the footnote's first line: a loop that stood still here froze the import
+      i = Math.max(i + 1, readFootnotes(rawLines, sourceLines, i, footnotes));
       continue;
     }
     const columns = footer?.rows.get(i);
@@ -110,7 +115,7 @@ export function splitSource(raw: string, options: { ocr?: boolean } = {}): Sourc
     if (text && !isPageNumber(text) && !/^[-_–—=*.·]{3,}$/.test(text)) {
       const indented = /^ \S/.test(raw.replace(/\f/g, '')) || raw.startsWith('\f');
       const repaired = repairItemLetter(text);
-      const joined = ARCHIVE_THEN_AUTHORITY.exec(repaired);
+      const joined = ARCHIVE_THEN_AUTHORITY.exec(repaired) ?? ARCHIVE_THEN_NAME.exec(repaired);
       if (joined) lines.push({ no: i + 1, text: joined[1]!, indented }, { no: i + 1, text: joined[2]!, indented: false });
       else lines.push({ no: i + 1, text: repaired, indented });
     }
@@ -174,7 +179,8 @@ function readFootnotes(rawLines: string[], text: string[], from: number, out: { 
   for (; i < rawLines.length; i++) {
     const raw = rawLines[i]!;
     const line = text[i]!;
-    if (raw.startsWith('\f') || (current && raw.includes('\f'))) break;
+    // a form feed ends the footnotes, unless the new page starts with them ("\f1 Đơn vị …": the page break fell just above)
+    if ((raw.startsWith('\f') && i > from) || (current && raw.includes('\f'))) break;
     if (!line) continue;
     if (isPageNumber(line)) {
       i += 1;
