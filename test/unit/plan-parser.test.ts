@@ -912,6 +912,26 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(parsePlanText(text.replace(/\t/g, ' ')).plan.signerName).toBe('Võ Thị Ngọc Hân');
   });
 
+  it('a scanned task table: the part after it read into the table ("III⇥TỔ CHỨC⇥THỰC HIỆN") ends it, so its reporting dates are read; "Úy ban", "Chỉ cục"; the name beside the seal\'s specks ("Vũ Đức Hiển co U")', () => {
+    const scan = [
+      'ỦY BAN NHÂN DÂN PHƯỜNG KINH BẮC', 'Số: 15/KH-UBND', 'KẾ HOẠCH', 'Thực hiện dân chủ ở cơ sở năm 2026',
+      'II. NHIỆM VỤ',
+      'STT\tNội dung\tnhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian',
+      '1\tKiểm tra\tthị trường\tChỉ cục Quản lý thị trường\tÚy ban MTTQ Việt Nam phường\tQuý II/2026',
+      '2\tVận động\tNhân dân\tPhòng Văn hóa - Xã hội\tCác tổ dân phố\tThường xuyên',
+      'III\tTỔ CHỨC\tTHỰC HIỆN\t\t\t',
+      '1. Các phòng báo cáo quý I trước ngày 06/3/2026; báo cáo 6 tháng đầu năm trước ngày 27/5/2026; báo cáo năm trước ngày 26/10/2026.',
+      'Nơi nhận:', '- Sở Nội vụ;', '- Lưu: VT, VHXH.', 'CHỦ TỊCH', 'Vũ Đức Hiển co U', 'TM. UY BAN NHÂN DÂN',
+    ].join('\n');
+    const { plan } = parsePlanText(scan, { ocr: true });
+    expect(plan.tasks.map((t) => [t.lead, t.coordinating])).toEqual([
+      [['Chi cục Quản lý thị trường'], ['Ủy ban MTTQ Việt Nam phường']],
+      [['Phòng Văn hóa - Xã hội'], ['Các tổ dân phố']],
+    ]);
+    expect(plan.reportingDeadlines.map((d) => [d.kind, d.dueDate])).toEqual([['quarterly', '2026-03-06'], ['semiannual', '2026-05-27'], ['annual', '2026-10-26']]);
+    expect(plan.signerName).toBe('Vũ Đức Hiển');
+  });
+
   it('tells the clerk a text came from a scan when the reader says so', () => {
     expect(fixturePlan('phuong-nghia-lo-2026-scan').warnings).toContain('Văn bản đọc từ bản quét (nhận dạng chữ): chữ có thể bị đọc sai, hãy đối chiếu từng mục với bản giấy.');
     expect(parsePlanText(seedText(IMPORT_SEEDS[1])).plan.warnings.some((w) => w.includes('bản quét'))).toBe(false);

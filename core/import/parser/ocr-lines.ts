@@ -32,8 +32,10 @@ const DASH_BEFORE_LINKING_WORD = /(?<=\s)[-–](?=(?:với|và|của|cho|theo|t�
 const QUARTER_READ_AS_ONES = /(?<=(?:^|[\s(])[Qq]uý\s*)(?:[1lI|H]{2,3}|[l|H])(?=[\s/,.;)]|$)/gu;
 /** A date's digits read as letters ("06/l1/2026", "O5/3/2026"): "l", "I", "|" for 1, "O" for 0. */
 const DATE_WITH_LETTERS = /(?<![\p{L}\d])([\dlIO|]{1,2})\/([\dlIO|]{1,2})\/((?:19|20)\d{2})(?!\d)/gu;
-/** "Ủy ban" with the hook of its "Ủ" lost ("Uy ban MTTQ"): no other word is written "Uy ban". */
-const UY_BAN = /(?<=^|[\s(,;])([Uu])y(?= ban\b)/gu;
+/** "Ủy ban" with the hook of its "Ủ" lost or read as another mark ("Uy ban MTTQ", "Úy ban"): no other word is written so. */
+const UY_BAN = /(?<=^|[\s(,;])([UuÚúÙùŨũỤụ])y(?= ban\b)/gu;
+/** "Chi cục" read with a mark on its "i" ("Chỉ cục Quản lý thị trường"): "chỉ cục" is no Vietnamese. */
+const CHI_CUC = /(?<=^|[\s(,;])([Cc]h)[ỉìíĩị](?= cục(?!\p{L}))/gu;
 /** The Front's abbreviation misread ("Ủy ban HÀViệt Nam tỉnh"): no "Ủy ban … Việt Nam" but the MTTQ's is written with capitals. */
 const MTTQ_MISREAD = /(?<=Ủy ban )(?!MTTQ)\p{Lu}{1,5} ?(?=Việt Nam)/gu;
 /** A speck between a date's word and its number ("ngày.22", "năm:2026"). */
@@ -93,7 +95,8 @@ export function repairOcrLines(lines: Line[]): Line[] {
         .replace(SPECK_AFTER_STOP, '$1')
         .replace(STOP_IN_SENTENCE, '$1 ')
         .replace(STOP_AFTER_LINKING_WORD, '$1 ')
-        .replace(UY_BAN, (_, u: string) => (u === 'U' ? 'Ủy' : 'ủy'))
+        .replace(UY_BAN, (_, u: string) => (u === u.toUpperCase() ? 'Ủy' : 'ủy'))
+        .replace(CHI_CUC, '$1i')
         .replace(MTTQ_MISREAD, 'MTTQ ')
         .replace(MARK_BEFORE_DATE_NUMBER, '$1 ')
         .replace(QUARTER_READ_AS_ONES, (ones) => ones.replace(/H/g, 'II').replace(/[1l|]/g, 'I'))

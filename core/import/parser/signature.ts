@@ -19,6 +19,9 @@ const NAME_THEN_PAGE = /^((?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,4})\s+(?:\
 /** "\\ XÃ / Giàng Seo Phủ": a scan reads the seal's letters and rim before the name under it. */
 const NAME_AFTER_SEAL = /[\\/|()⁄]\s*((?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4})$/u;
 
+/** "Vũ Đức Hiển co U", "Vũ Đức Hiển ì": a scan reads the seal's rim or a speck beside the name as a few short marks. */
+const NAME_THEN_SPECKS = /^((?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,4})(?:\s+\S{1,2}){1,3}$/u;
+
 const NAME_AFTER_RECIPIENT = /;\s+((?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,4})$/u;
 
 /** "Nơi nhận:" and its lines, the signer's authority and title in capitals, and the name under them. */
@@ -60,7 +63,7 @@ export function readSignature(blocks: Block[]): Signature {
       .replace(/\s+[.,:;'`´‘’]+$/u, '')
       .replace(/(?<=\p{L})1(?=\p{L}|$)/gu, 'l')
       .replace(/(?<=\p{L})0(?=\p{L})/gu, 'o');
-    const name = NAME.test(line) ? line : (NAME_THEN_FOOTNOTE.exec(line) ?? NAME_THEN_PAGE.exec(line) ?? NAME_AFTER_SEAL.exec(line))?.[1];
+    const name = NAME.test(line) ? line : (NAME_THEN_FOOTNOTE.exec(line) ?? NAME_THEN_PAGE.exec(line) ?? NAME_AFTER_SEAL.exec(line) ?? NAME_THEN_SPECKS.exec(line))?.[1];
     if (name && name.length <= 50) {
       sig.signerName = name;
       sig.lines.signerName = block.line;

@@ -3,6 +3,8 @@ import { foldChars } from './fuzzy';
 
 /** A part's heading ("III. KINH PHÍ"): no cell goes on over it. */
 const PART_HEADING = /^[IVX]{1,4}\.\s/;
+/** The plan's parts after its tasks: a table row "III⇥TỔ CHỨC⇥THỰC HIỆN" (a scan reads the heading into the table) is one, no group of tasks. */
+const PART_AFTER_TASKS = /^(to chuc thuc hien|kinh phi|che do (thong tin )?bao cao)\b/;
 /** The most lines a row's cells may go on over. */
 const MAX_CELL_LINES = 12;
 
@@ -85,6 +87,13 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
       continue;
     }
     if (!columns) continue;
+    const part = /^[IVX]{1,4}\.?$/.test(cells[0]!) ? cells.slice(1).filter(Boolean).join(' ') : '';
+    if (part && PART_AFTER_TASKS.test(foldChars(part))) {
+      out.set(i, [`${cells[0]!.replace(/\.$/, '')}. ${part}`]); // the table ends: the plan's next part
+      columns = null;
+      previous = null;
+      continue;
+    }
     if (cells.every((c) => !c || /^\(?\d{1,2}\)?$/.test(c)) && cells.filter(Boolean).length > 1) {
       out.set(i, []); // "(1) (2) (3) …": the columns' numbers
       continue;
