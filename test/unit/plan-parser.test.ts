@@ -932,6 +932,17 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(plan.signerName).toBe('Vũ Đức Hiển');
   });
 
+  it('a scan\'s header: the motto\'s last word wrapped onto a line of its own ("… CHỦ NGHĨA VIỆT" / "NAM") is no part of the issuer; a title\'s word misread once ("Thục hiện") is mended by the document\'s others', () => {
+    const scan = [
+      'UBND TỈNH QUẢNG', 'NGÃI', 'VĂN PHÒNG', 'Số: 07/KH-VP', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT', 'NAM', 'Độc lập - Tự do - Hạnh phúc', 'Quảng Ngãi, ngày 04 tháng 3 năm', '2025',
+      'KẾ HOẠCH', 'Thục hiện dân chủ ở cơ sở năm 2025', 'Thực hiện Kế hoạch số 39/KH-UBND của UBND tỉnh về thực hiện dân chủ ở cơ sở.',
+      'I. NHIỆM VỤ', '1. Tuyên truyền.', '- Chủ trì: Phòng Hành chính - Tổ chức.', '- Thời gian thực hiện: Năm 2025.',
+    ].join('\n');
+    const { plan } = parsePlanText(scan, { ocr: true });
+    expect([plan.issuerParent, plan.issuer, plan.title]).toEqual(['UBND TỈNH QUẢNG NGÃI', 'VĂN PHÒNG', 'Thực hiện dân chủ ở cơ sở năm 2025']);
+    expect(parsePlanText(scan).plan.title).toBe('Thục hiện dân chủ ở cơ sở năm 2025'); // typed text is taken as written
+  });
+
   it('tells the clerk a text came from a scan when the reader says so', () => {
     expect(fixturePlan('phuong-nghia-lo-2026-scan').warnings).toContain('Văn bản đọc từ bản quét (nhận dạng chữ): chữ có thể bị đọc sai, hãy đối chiếu từng mục với bản giấy.');
     expect(parsePlanText(seedText(IMPORT_SEEDS[1])).plan.warnings.some((w) => w.includes('bản quét'))).toBe(false);

@@ -32,19 +32,29 @@ export function isHeaderColumnLine(block: Block): boolean {
   return isMottoPiece(block.text) || NATIONAL.some((re) => re.test(folded)) || PLACE_DATE.test(folded) || PLACE_DATE_NUMERIC.test(folded);
 }
 
-/** The national motto, or a piece of it when its lines wrapped apart in a PDF ("CỘNG HÒA … CHỦ NGHĨA" / "VIỆT NAM"). */
-function isMottoPiece(text: string): boolean {
-  const words = fold(text).replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
-  return words.length >= 6 && 'cong hoa xa hoi chu nghia viet nam doc lap tu do hanh phuc'.includes(words);
+const MOTTO = 'cong hoa xa hoi chu nghia viet nam doc lap tu do hanh phuc';
+
+function mottoWords(text: string): string {
+  return fold(text).replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The national motto, or a piece of it when its lines wrapped apart in a PDF ("CỘNG HÒA … CHỦ NGHĨA" / "VIỆT NAM");
+ * a piece too short to tell ("NAM") when it goes on from the piece before it ("… CHỦ NGHĨA VIỆT" / "NAM").
+ */
+function isMottoPiece(text: string, before?: string): boolean {
+  const words = mottoWords(text);
+  if (words.length >= 6 && MOTTO.includes(words)) return true;
+  return !!before && !!words && isMottoPiece(before) && MOTTO.includes(`${mottoWords(before)} ${words}`);
 }
 
 /** Reads the number, place and date and the issuing body from the lines above "KẾ HOẠCH". */
 export function readHeader(blocks: Block[]): Header {
   const header: Header = { documentNumber: null, symbol: null, issueDate: null, place: null, issuerParent: null, issuer: null, lines: {} };
   const names: Block[] = [];
-  for (const block of blocks) {
+  for (const [i, block] of blocks.entries()) {
     let text = block.text;
-    if (isMottoPiece(text)) continue;
+    if (isMottoPiece(text, blocks[i - 1]?.text)) continue;
     let folded = foldChars(text);
     for (const re of NATIONAL) {
       const m = re.exec(folded);

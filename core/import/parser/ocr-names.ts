@@ -52,6 +52,11 @@ export function mendUnitNames(tasks: ParsedTask[], text: string): void {
   }
 }
 
+/** The plan's title mended as a unit's name is ("Thục hiện dân chủ …" beside the document's many "thực hiện"): it is printed into every plan derived from it. */
+export function mendTitle(title: string, text: string): string {
+  return mendName(title, pairCounts(text));
+}
+
 /**
  * A unit's name has no stop, colon or quote inside it: a scan's specks between its words ("Sở.Nội vụ", "Việt :
  * Nam", "Các:cơ quan") and at its end ("Phòng Kinh tế. \" -") are taken out; its dash ("Văn hóa - Xã hội") stays.
