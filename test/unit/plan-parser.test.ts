@@ -943,6 +943,15 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(parsePlanText(scan).plan.title).toBe('Thục hiện dân chủ ở cơ sở năm 2025'); // typed text is taken as written
   });
 
+  it('who reports is read after a heading\'s colon ("Chế độ báo cáo: Các phòng … báo cáo …"), never the heading itself ("Chế độ")', () => {
+    const text = [
+      'KẾ HOẠCH', 'II. NHIỆM VỤ', '1. Tuyên truyền.', '- Chủ trì: Văn phòng Sở.', 'III. TỔ CHỨC THỰC HIỆN',
+      '1. Văn phòng Sở: tham mưu theo dõi; báo cáo năm trước ngày 30/10/2026.',
+      '2. Chế độ báo cáo: Các phòng, đơn vị thuộc Sở báo cáo kết quả thực hiện 6 tháng đầu năm 2026 về Sở (qua Văn phòng Sở) trước ngày 27/5/2026.',
+    ].join('\n');
+    expect(parsePlanText(text).plan.reportingDeadlines.map((d) => [d.kind, d.units])).toEqual([['annual', ['Văn phòng Sở']], ['semiannual', ['Các phòng, đơn vị thuộc Sở']]]);
+  });
+
   it('tells the clerk a text came from a scan when the reader says so', () => {
     expect(fixturePlan('phuong-nghia-lo-2026-scan').warnings).toContain('Văn bản đọc từ bản quét (nhận dạng chữ): chữ có thể bị đọc sai, hãy đối chiếu từng mục với bản giấy.');
     expect(parsePlanText(seedText(IMPORT_SEEDS[1])).plan.warnings.some((w) => w.includes('bản quét'))).toBe(false);

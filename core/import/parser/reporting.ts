@@ -4,6 +4,7 @@ import { findDates } from './dates';
 import { foldChars } from './fuzzy';
 import { NUMBERED, type Block } from './paragraphs';
 import { splitUnits } from './unit-list';
+import { UNIT_START } from './sentence-attributes';
 
 /** Words that say which report a date belongs to; the one nearest before the date wins. */
 const KIND_WORDS: [RegExp, DutyKind][] = [
@@ -69,7 +70,11 @@ const VERBS = /\s(to chuc|trien khai|chu tri|can cu|theo doi|co trach nhiem|thuc
 
 /** "Trưởng các phòng, ban, đơn vị trực thuộc tổ chức triển khai …" → who it speaks to. */
 function subjectOf(item: string): string {
-  const head = item.split(/[:.]/)[0]!.replace(/^(Giao|Đề nghị|Yêu cầu)\s+/u, '');
+  // "Chế độ báo cáo: Các phòng … báo cáo …": a heading before the colon, who it speaks to after it
+  const colon = item.indexOf(':');
+  const label = colon < 0 ? '' : foldChars(item.slice(0, colon).trim().replace(/^(Giao|Đề nghị|Yêu cầu)\s+/u, ''));
+  const said = colon >= 0 && !UNIT_START.test(label) ? item.slice(colon + 1).trim() : item;
+  const head = said.split(/[:.]/)[0]!.replace(/^(Giao|Đề nghị|Yêu cầu)\s+/u, '');
   const verb = VERBS.exec(foldChars(head));
   const subject = (verb ? head.slice(0, verb.index) : head).trim();
   return subject.length <= 120 ? subject : '';

@@ -3,7 +3,7 @@ import type { LabelMatch } from './labels';
 import { parseTimeframe } from './timeframe';
 
 /** How a unit's name begins (folded): a sentence's subject is a unit only when it begins so. */
-const UNIT_START =
+export const UNIT_START =
   /^(?:cac\s+)?(?:phong|van phong|trung tam|cong an|uy ban|ubnd|hdnd|ban|so|hoi|doan|thanh tra|cong doan|tram|doi|chi cuc|mat tran|lanh dao|giam doc|chanh|truong|khoa|benh vien|to dan pho|bo chi huy|quan su|chu tich|pho chu tich|thu truong|co quan|don vi|dang uy|khu pho|thon|ap)\b/;
 /** What a clause says about time once its units are named: "thực hiện thường xuyên", "hoàn thành trong tháng 9/2026", "thời gian: Quý II/2026". */
 const TIME_AFTER = /(?:^|\s|,)(?:(?:to chuc\s+)?thuc hien|hoan thanh|thoi gian(?:\s+thuc hien|\s+hoan thanh)?\s*:|thoi han\s*:|tien do\s*:)\s*(.*)$/;
