@@ -101,6 +101,21 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
       'b\tHội nghị\tVăn phòng\t\tTháng 2/2026',
     ]);
   });
+  it('rows numbered within their group ("1.1", "1.2", "2.1") keep their numbers: they are not rows that lost theirs, renumbered "2", "3"', () => {
+    const out = tableLines(
+      page([
+        ['TT', 'Nội dung công việc', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian'],
+        ['1', 'Công tác tuyên truyền', null, null, null],
+        ['1.1', 'Quán triệt Luật', 'Văn phòng', 'Công đoàn', 'Quý I/2026'],
+        ['1.2', 'Phân công lãnh đạo', 'Phòng Tổ chức', null, 'Tháng 02/2026'],
+        ['2', 'Dân chủ trong cơ quan', null, null, null],
+        ['2.1', 'Hội nghị công chức', 'Văn phòng', null, 'Quý I/2026'],
+      ]),
+      { columns: null },
+    );
+    expect(written(out).map((row) => row.split('\t')[0])).toEqual(['TT', '1', '1.1', '1.2', '2', '2.1']);
+  });
+
   it('a heading whose cells are set at different heights over three lines ("Thời gian" / "hoàn thành" beside a one-line "Nhiệm vụ"), two headings read as one run ("Đơn vị chủ Đơn vị"), a word drawn into the number column by a tilted photo', () => {
     const at = (x: number, line: number, str: string): Item => ({ str, x, y: 1000 - line * 14, width: str.length * 5, size: 10 });
     const lines: Item[][] = [

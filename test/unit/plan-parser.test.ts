@@ -952,6 +952,59 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(parsePlanText(text).plan.reportingDeadlines.map((d) => [d.kind, d.units])).toEqual([['annual', ['Văn phòng Sở']], ['semiannual', ['Các phòng, đơn vị thuộc Sở']]]);
   });
 
+  it('parts named for their subject ("II. CÔNG TÁC DÂN VẬN CHÍNH QUYỀN", "III. THỰC HIỆN DÂN CHỦ Ở CƠ SỞ") whose numbered items have attribute lines hold the tasks, numbered on across them', () => {
+    const text = [
+      'KẾ HOẠCH', 'I. MỤC ĐÍCH, YÊU CẦU', '1. Mục đích', '- Nâng cao nhận thức.',
+      'II. CÔNG TÁC DÂN VẬN CHÍNH QUYỀN', '1. Tuyên truyền Luật.', '- Cơ quan chủ trì: Phòng Văn hóa - Xã hội.', '- Thời gian thực hiện: Tháng 3/2026.',
+      '2. Phân công lãnh đạo.', '- Cơ quan thực hiện: Các phòng, đơn vị thuộc UBND phường.', '- Thời gian thực hiện: Trước ngày 28/02/2026.',
+      'III. THỰC HIỆN DÂN CHỦ Ở CƠ SỞ', '3. Tổ chức Hội nghị cán bộ.', '- Cơ quan chủ trì: Văn phòng HĐND và UBND phường.', '- Thời gian thực hiện: Quý I/2026.',
+      'IV. TỔ CHỨC THỰC HIỆN', '1. Phòng Văn hóa - Xã hội theo dõi; báo cáo 6 tháng trước ngày 25/5/2026.',
+    ].join('\n');
+    const { plan } = parsePlanText(text);
+    expect(plan.tasks.map((t) => [t.ordinal, t.timeframe.kind])).toEqual([['1', 'range'], ['2', 'deadline'], ['3', 'range']]);
+    expect(plan.reportingDeadlines.map((d) => d.dueDate)).toEqual(['2026-05-25']);
+  });
+
+  it('dash items under numbered groups, each naming its units and time in a "Giao …" sentence, are the tasks ("1.1", "1.2"); a task\'s plain dash items stay its sub-items', () => {
+    const text = [
+      'KẾ HOẠCH', 'II. NỘI DUNG, NHIỆM VỤ', '1. Công tác tuyên truyền, vận động',
+      '- Tuyên truyền Luật Thực hiện dân chủ ở cơ sở đến Nhân dân. Giao Phòng Văn hóa - Xã hội chủ trì, phối hợp với Ủy ban MTTQ Việt Nam xã, các thôn thực hiện; hoàn thành trong Quý I/2026.',
+      '- Phát huy vai trò của già làng, người có uy tín. Giao Công an xã chủ trì, phối hợp với Ban Chỉ huy Quân sự xã và các thôn thực hiện; thực hiện thường xuyên.',
+      '2. Thực hiện dân chủ trong hoạt động của chính quyền xã',
+      '- Rà soát Quy chế làm việc. Giao các phòng, đơn vị thuộc UBND xã thực hiện; hoàn thành trong tháng 5/2026.',
+      '- Tiếp công dân định kỳ. Giao Văn phòng HĐND và UBND xã chủ trì, phối hợp với Công an xã thực hiện; thực hiện thường xuyên.',
+      '3. Tổ chức đối thoại với Nhân dân.', '- Đối thoại về đất đai;', '- Đối thoại về môi trường.', '- Cơ quan chủ trì: Văn phòng HĐND và UBND xã.', '- Thời gian thực hiện: Quý III/2026.',
+      'III. TỔ CHỨC THỰC HIỆN', '1. Các thôn báo cáo kết quả thực hiện định kỳ 6 tháng đầu năm 2026 trước ngày 25/5/2026, năm 2026 trước ngày 23/10/2026 về UBND xã.',
+    ].join('\n');
+    const { plan } = parsePlanText(text);
+    expect(plan.tasks.map((t) => [t.ordinal, t.lead, t.timeframe.kind])).toEqual([
+      ['1.1', ['Phòng Văn hóa - Xã hội'], 'range'],
+      ['1.2', ['Công an xã'], 'ongoing'],
+      ['2.1', [], 'range'],
+      ['2.2', ['Văn phòng HĐND và UBND xã'], 'ongoing'],
+      ['3', ['Văn phòng HĐND và UBND xã'], 'range'],
+    ]);
+    expect(plan.tasks[4]!.subtasks).toHaveLength(2);
+    // "…, năm 2026 trước ngày …": the list's next report is the year's
+    expect(plan.reportingDeadlines.map((d) => [d.kind, d.dueDate])).toEqual([['semiannual', '2026-05-25'], ['annual', '2026-10-23']]);
+  });
+
+  it('a border post and the provincial press begin names of their own in a list ("…, Đồn Biên phòng Nam Du", "…, Báo và Phát thanh, Truyền hình …"), "Bảo vệ thực vật" does not', () => {
+    expect(splitUnits('Ban Chỉ huy Quân sự đặc khu, Đồn Biên phòng Nam Du, các ấp').map((u) => u.name)).toEqual(['Ban Chỉ huy Quân sự đặc khu', 'Đồn Biên phòng Nam Du', 'các ấp']);
+    expect(splitUnits('Sở Văn hóa, Thể thao và Du lịch, Báo và Phát thanh, Truyền hình Tây Ninh').map((u) => u.name)).toEqual(['Sở Văn hóa, Thể thao và Du lịch', 'Báo và Phát thanh, Truyền hình Tây Ninh']);
+    expect(splitUnits('Chi cục Trồng trọt và Bảo vệ thực vật, Hội Nông dân tỉnh').map((u) => u.name)).toEqual(['Chi cục Trồng trọt và Bảo vệ thực vật', 'Hội Nông dân tỉnh']);
+  });
+
+  it('a bracket of roles the page broke after a colon ("… của Sở (Chủ trì:" / "Văn phòng Sở; phối hợp: …)") stays one paragraph', () => {
+    const text = [
+      'KẾ HOẠCH', 'II. NHIỆM VỤ', '1. Công tác tuyên truyền',
+      'a) Quán triệt Luật Thực hiện dân chủ ở cơ sở đến toàn thể công chức của Sở (Chủ trì:', 'Văn phòng Sở; phối hợp: các phòng thuộc Sở; thời gian: Quý I/2026).',
+      'b) Tuyên truyền thông tin đối ngoại (Chủ trì: Phòng Hợp tác quốc tế; phối hợp: Bộ Chỉ huy Bộ đội Biên phòng tỉnh; thời gian: Thường xuyên).',
+      'III. KINH PHÍ',
+    ].join('\n');
+    expect(parsePlanText(text).plan.tasks.map((t) => [t.ordinal, t.lead, t.timeframe.kind])).toEqual([['1.a', ['Văn phòng Sở'], 'range'], ['1.b', ['Phòng Hợp tác quốc tế'], 'ongoing']]);
+  });
+
   it('tells the clerk a text came from a scan when the reader says so', () => {
     expect(fixturePlan('phuong-nghia-lo-2026-scan').warnings).toContain('Văn bản đọc từ bản quét (nhận dạng chữ): chữ có thể bị đọc sai, hãy đối chiếu từng mục với bản giấy.');
     expect(parsePlanText(seedText(IMPORT_SEEDS[1])).plan.warnings.some((w) => w.includes('bản quét'))).toBe(false);

@@ -149,6 +149,8 @@ function continues(previous: Paragraph, lastLine: string, text: string): boolean
   // "1. Mục đích" over "Nâng cao …": a short numbered heading without punctuation stands alone
   // (a line broken by the page width is longer; the test rewraps at 55 characters).
   if (previous.lines === 1 && isShortHeading(previous.head) && /^[\p{Lu}"“]/u.test(text)) return false;
+  // "… của Sở (Chủ trì:" over "Văn phòng Sở; phối hợp: …)": a bracket the line left open goes on
+  if (/:$/.test(previous.tail) && lastLine.lastIndexOf('(') > lastLine.lastIndexOf(')')) return true;
   // A capital after a full stop starts a paragraph; after ";" it is the next item of a list broken by the page width.
   if (/[.:!?]["”)]?$/.test(previous.tail) && /^[\p{Lu}"“]/u.test(text)) return false;
   return true;

@@ -2,7 +2,8 @@ import type { ParsedPlan } from '../../../shared/import/parsed-plan';
 import { fold } from './fuzzy';
 import { isRecipientsLabel } from './signature';
 import { findTitleBlock, isHeaderColumnLine, issuerFromPreamble, readHeader } from './header';
-import { isUpperLine, NUMBERED, ROMAN, toBlocks, type Block } from './paragraphs';
+import { BULLET, isUpperLine, NUMBERED, ROMAN, toBlocks, type Block } from './paragraphs';
+import { matchLabel } from './labels';
 import { readDeadlines } from './reporting';
 import { readSignature } from './signature';
 import { splitSource } from './source-text';
@@ -214,7 +215,26 @@ function splitSections(blocks: Block[]): { sections: Section[]; footer: Block[] 
     }
     sections[sections.length - 1]?.blocks.push(block);
   }
+  for (const section of sections) if (section.kind === 'organization' && holdsTasks(section)) section.kind = 'tasks';
   return { sections: joinTaskSections(sections), footer: blocks.slice(footerAt) };
+}
+
+/** The plan's parts that never hold its tasks, whatever lines they have. */
+const NOT_TASKS = /to chuc thuc hien|kinh phi|che do|bao cao|dieu khoan|trach nhiem/;
+
+/**
+ * A part named for its subject ("II. CÔNG TÁC DÂN VẬN CHÍNH QUYỀN", "III. THỰC HIỆN DÂN CHỦ Ở CƠ SỞ") whose
+ * numbered items have "Cơ quan chủ trì: …", "Thời gian thực hiện: …" lines under them: the tasks, as in a part
+ * named "NHIỆM VỤ".
+ */
+function holdsTasks(section: Section): boolean {
+  if (NOT_TASKS.test(fold(section.heading))) return false;
+  const numbered = section.blocks.filter((b) => NUMBERED.test(b.text)).length;
+  const labelled = section.blocks.filter((b) => {
+    const label = matchLabel(b.text.replace(BULLET, '').trim());
+    return !!label && label.kind !== 'assignment';
+  }).length;
+  return numbered >= 1 && labelled >= 2;
 }
 
 /**

@@ -37,12 +37,13 @@ export function readTasks(blocks: Block[]): TaskSection {
   let dashed = 0;
   const nested = nestedStyle(blocks);
   /** In a nested plan, the numbered item the sub-items belong to, while it is still read as a task of its own. */
-  let group: { ordinal: string; title: string; task: Building | null } | null = null;
+  let group: { ordinal: string; title: string; task: Building | null; items: number } | null = null;
   const groups: string[] = [];
   for (const block of blocks) {
     const text = block.text;
     if (nested && group) {
-      const sub = nested === 'sub-numbered' ? SUB_NUMBERED.exec(text) : LETTERED.exec(text);
+      // (a dash item is a task only when it names its own units and time: a group's task may still have plain dash items)
+      const sub = nested === 'sub-numbered' ? SUB_NUMBERED.exec(text) : nested === 'lettered' ? LETTERED.exec(text) : dashedTask(text) ? BULLET.exec(text) : null;
       if (sub && !matchLabel(text.slice(sub[0].length).trim())) {
         // the item's first sub-item: the item was a group heading, not a task, unless it named its own units
         if (group.task && !group.task.hasAttributes) {
@@ -51,7 +52,9 @@ export function readTasks(blocks: Block[]): TaskSection {
         }
         group.task = null;
         if (current) finish(current);
-        const ordinal = nested === 'sub-numbered' ? sub[1]! : `${group.ordinal}.${sub[1]}`;
+        group.items += 1;
+        // "- Tuyên truyền … Giao … thực hiện": the group's second dashed task is "1.2"
+        const ordinal = nested === 'sub-numbered' ? sub[1]! : nested === 'lettered' ? `${group.ordinal}.${sub[1]}` : `${group.ordinal}.${group.items}`;
         current = start(ordinal, text.slice(sub[0].length).trim(), block.line);
         out.tasks.push(current.task);
         applyProse(current, current.task.body, block.line);
@@ -76,7 +79,7 @@ export function readTasks(blocks: Block[]): TaskSection {
         current = start(String(n), text.slice(numbered[0].length).trim(), block.line);
         out.tasks.push(current.task);
         applyProse(current, current.task.body, block.line);
-        if (nested) group = { ordinal: String(n), title: current.task.body, task: current };
+        if (nested) group = { ordinal: String(n), title: current.task.body, task: current, items: 0 };
         continue;
       }
     }
@@ -116,16 +119,18 @@ export function readTasks(blocks: Block[]): TaskSection {
   return out;
 }
 
+type NestedStyle = 'sub-numbered' | 'lettered' | 'dashed';
+
 /**
  * Whether the tasks are the sub-items of numbered groups ("1. Công tác dân vận chính quyền" then "1.1. …",
- * "1.2. …", or "a) …", "b) …", each with its own "- Đơn vị chủ trì: …" lines or "Giao … chủ trì" sentence): so when one numbered item
+ * "1.2. …", "a) …", "b) …", or "- …" items each with its own "Giao …" sentence; each with its own "- Đơn vị chủ trì: …" lines or "Giao … chủ trì" sentence): so when one numbered item
  * holds two sub-items that each name their units or time. A task's plain sub-items followed by the task's
  * own attribute lines are not that: only the last of them is followed by labels.
  */
-function nestedStyle(blocks: Block[]): 'sub-numbered' | 'lettered' | null {
-  const counts = { 'sub-numbered': 0, lettered: 0 };
-  let found: 'sub-numbered' | 'lettered' | null = null;
-  let open: 'sub-numbered' | 'lettered' | null = null;
+function nestedStyle(blocks: Block[]): NestedStyle | null {
+  const counts = { 'sub-numbered': 0, lettered: 0, dashed: 0 };
+  let found: NestedStyle | null = null;
+  let open: NestedStyle | null = null;
   let labelled = false;
   const close = () => {
     if (open && labelled && ++counts[open] >= 2) found ??= open;
@@ -140,11 +145,15 @@ function nestedStyle(blocks: Block[]): 'sub-numbered' | 'lettered' | null {
       labelled = !!(proseAttributes(text) ?? sentenceAttributes(text));
     } else if (NUMBERED.test(text)) {
       close();
-      counts['sub-numbered'] = counts.lettered = 0;
+      counts['sub-numbered'] = counts.lettered = counts.dashed = 0;
     } else if (letter && !matchLabel(text.slice(letter[0].length).trim())) {
       close();
       open = 'lettered';
       labelled = !!(proseAttributes(text) ?? sentenceAttributes(text));
+    } else if (dashedTask(text)) {
+      close();
+      open = 'dashed';
+      labelled = true;
     } else {
       const bullet = letter ?? BULLET.exec(text);
       // "- Đơn vị chủ trì: …", or the units in a sentence ("Giao Phòng Văn hóa - Xã hội chủ trì, phối hợp với …")
@@ -153,6 +162,19 @@ function nestedStyle(blocks: Block[]): 'sub-numbered' | 'lettered' | null {
   }
   close();
   return found;
+}
+
+/**
+ * "- Tuyên truyền … Giao Phòng Văn hóa - Xã hội chủ trì, phối hợp với … thực hiện; hoàn thành trong Quý I/2026.": a
+ * dash item that names its own units and time (a task's plain sub-items name neither, or one at most).
+ */
+function dashedTask(text: string): boolean {
+  const bullet = BULLET.exec(text);
+  if (!bullet) return false;
+  const rest = text.slice(bullet[0].length).trim();
+  if (matchLabel(rest)) return false;
+  const said = sentenceAttributes(rest) ?? [];
+  return said.some((a) => a.kind === 'timeframe') && said.some((a) => a.kind !== 'timeframe');
 }
 
 function start(ordinal: string, body: string, line: number): Building {

@@ -41,7 +41,7 @@ function splitTopLevel(text: string, sep: RegExp): string[] {
 
 /** Words that begin the name of a unit, a post or a group. */
 export const UNIT_HEADS =
-  /^(cac|phong|van phong|vp|ban|bch|trung tam|so|ubnd|ub|ubmttq|mttq|uy ban|hdnd|hoi dong|lanh dao|chanh|pho chanh|truong|pho truong|chu tich|pho chu tich|giam doc|pho giam doc|thu truong|nguoi dung dau|bi thu|pho bi thu|cong doan|doan|chi doan|hoi|chi hoi|lien doan|chi bo|dang uy|thuong truc|mat tran|cong an|quan su|bo chi huy|thon|to dan pho|khu pho|xa|phuong|tinh|cong chuc|can bo|vien chuc|bo phan|to|nhom|kho bac|chi cuc|cuc|tong cuc|bo|ngan hang|buu dien|benh vien|tram|dai|thanh tra|hop tac xa|doanh nghiep|co quan|don vi|cong ty|tong cong ty)\b/;
+  /^(cac|phong|van phong|vp|ban|bch|trung tam|so|ubnd|ub|ubmttq|mttq|uy ban|hdnd|hoi dong|lanh dao|chanh|pho chanh|truong|pho truong|chu tich|pho chu tich|giam doc|pho giam doc|thu truong|nguoi dung dau|bi thu|pho bi thu|cong doan|doan|chi doan|hoi|chi hoi|lien doan|chi bo|dang uy|thuong truc|mat tran|cong an|quan su|bo chi huy|thon|to dan pho|khu pho|xa|phuong|tinh|cong chuc|can bo|vien chuc|bo phan|to|nhom|kho bac|chi cuc|cuc|tong cuc|bo|ngan hang|buu dien|benh vien|tram|dai|don|nha|vuon quoc gia|hiep hoi|lien hiep|thanh tra|hop tac xa|doanh nghiep|co quan|don vi|cong ty|tong cong ty)\b/;
 
 const COUNCIL_PAIR = /\b(hdnd|hoi dong nhan dan)\s+va\s+(ubnd|uy ban nhan dan)\b/;
 
@@ -72,7 +72,8 @@ function mergeCommaPieces(pieces: string[]): string[] {
     const f = fold(piece);
     const isGroup = /^cac\b/.test(f);
     // "Sở Văn hóa, Thể thao và Du lịch": a capitalised piece is a new name only when it starts like one.
-    const startsName = /^\p{Lu}/u.test(piece) ? UNIT_HEADS.test(f) : isGroup;
+    // ("Báo và Phát thanh, Truyền hình …", the province's press, told from "Bảo vệ …" by its mark)
+    const startsName = /^\p{Lu}/u.test(piece) ? UNIT_HEADS.test(f) || /^Báo(?!\p{L})/u.test(piece) : isGroup;
     if (out.length && (!startsName || (isGroup && groupOpen))) {
       out[out.length - 1] = `${out[out.length - 1]}, ${piece}`;
       if (GROUP_QUALIFIED.test(f)) groupOpen = false;

@@ -20,6 +20,8 @@ const SCANNED_NUMBER_CELL = /^\(?(\d{1,2})\)?\s*[.:,;'’`]{0,2}$/;
 const GROUP_CELL = /^(?:[IVX]{1,4}|[A-E])\.?$/;
 /** A sub-row under a group's numbered row ("a", "b)"): a row of its own, numbered by its letter. */
 const SUB_ROW_CELL = /^[a-zđ][.)]?$/;
+/** A task's row under a group's numbered row, numbered within it ("1.1", "2.3."). */
+const SUB_NUMBER_CELL = /^\d{1,2}\.\d{1,2}\.?$/;
 /** The columns' numbering row ("(1) (2) (3) (4) (5)") as a scan may read it: "iD (2) . 3). - (4) (5)". */
 const COLUMN_NUMBER = /^\(\d{1,2}\)$|^\d{1,2}\)\.?$/;
 
@@ -91,8 +93,8 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
         continue;
       }
       const number = SCANNED_NUMBER_CELL.exec(cells[0]!)?.[1];
-      if (GROUP_CELL.test(cells[0]!) || SUB_ROW_CELL.test(cells[0]!)) {
-        // a group's heading row, or a lettered sub-row: its number is no task's, and the numbering goes on after it
+      if (GROUP_CELL.test(cells[0]!) || SUB_ROW_CELL.test(cells[0]!) || SUB_NUMBER_CELL.test(cells[0]!)) {
+        // a group's heading row, or a lettered or "1.1" sub-row: its number is no task's, and the numbering goes on after it
       } else if (number) {
         carry.lastNumber = Number(number);
         if (!NUMBER_CELL.test(cells[0]!)) cells[0] = number; // "4:" is row 4
@@ -125,7 +127,7 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
  */
 function startsRow(cells: string[], filled: boolean[], above: boolean[]): boolean {
   if (SCANNED_NUMBER_CELL.test(cells[0]!)) return true; // as written ("4", "(4)", "4.") or as a scan reads it ("4:")
-  if (GROUP_CELL.test(cells[0]!) || SUB_ROW_CELL.test(cells[0]!)) return true; // a group's row ("II"), a sub-row ("a")
+  if (GROUP_CELL.test(cells[0]!) || SUB_ROW_CELL.test(cells[0]!) || SUB_NUMBER_CELL.test(cells[0]!)) return true; // a group's row ("II"), a sub-row ("a", "1.1")
   if (!above.length) return false;
   return filled.filter((f, k) => k > 0 && f && !above[k]).length >= 2;
 }
