@@ -101,10 +101,10 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
       'b\tHội nghị\tVăn phòng\t\tTháng 2/2026',
     ]);
   });
-  it('rows numbered within their group ("1.1", "1.2", "2.1") keep their numbers: they are not rows that lost theirs, renumbered "2", "3"', () => {
+  it('rows numbered within their group ("1.1", "1.2", "2.1") keep their numbers: they are not rows that lost theirs, renumbered "2", "3"; a heading whose words a scan ran together ("Nộidungcôngviệc") is still one', () => {
     const out = tableLines(
       page([
-        ['TT', 'Nội dung công việc', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian'],
+        ['TT', 'Nộidungcôngviệc', 'Đơnviị chủ trì', 'Đơnviphối hợp', 'Thờigian'],
         ['1', 'Công tác tuyên truyền', null, null, null],
         ['1.1', 'Quán triệt Luật', 'Văn phòng', 'Công đoàn', 'Quý I/2026'],
         ['1.2', 'Phân công lãnh đạo', 'Phòng Tổ chức', null, 'Tháng 02/2026'],

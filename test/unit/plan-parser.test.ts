@@ -716,6 +716,8 @@ describe('plan parser: what it could not read (issue 19)', () => {
   it('words a scan ran together are split into their two syllables, stray stops inside a sentence dropped; names, capitals and foreign words are left', () => {
     const split = ['Vănphòng', 'côngđặc', 'Trungtâm', 'chínhvà', 'Đôthị', 'soátthủ', 'cóhiệu', 'banhành', 'cậpnhật', 'cáctổ'].map(splitJoinedWord);
     expect(split).toEqual(['Văn phòng', 'công đặc', 'Trung tâm', 'chính và', 'Đô thị', 'soát thủ', 'có hiệu', 'ban hành', 'cập nhật', 'các tổ']);
+    // three run together, as a worn photo's table cell gives them
+    expect(['chứccánbộ', 'đơnvithuộc', 'ngườiđứngđầu'].map(splitJoinedWord)).toEqual(['chức cán bộ', 'đơn vi thuộc', 'người đứng đầu']);
     const kept = ['người', 'Nghĩa', 'khuyến', 'nghiêng', 'giường', 'Nguyễn', 'Phước', 'truyền', 'khuếch', 'hoạch', 'UBND', 'video', 'online', 'Zalo'];
     expect(kept.map(splitJoinedWord)).toEqual(kept);
     const scan = ['KẾ HOẠCH', 'II. NHIỆM VỤ', '1. Tiếp công dân.', '- Cơ quan chủ trì: Vănphòng HĐND và. UBND đặc. khu.', '- Thời gian thực hiện: Thường xuyên.'].join('\n');
@@ -1003,6 +1005,22 @@ describe('plan parser: what it could not read (issue 19)', () => {
       'III. KINH PHÍ',
     ].join('\n');
     expect(parsePlanText(text).plan.tasks.map((t) => [t.ordinal, t.lead, t.timeframe.kind])).toEqual([['1.a', ['Văn phòng Sở'], 'range'], ['1.b', ['Phòng Hợp tác quốc tế'], 'ongoing']]);
+  });
+
+  it('a scanned table numbered within groups: the group\'s row that lost its "1" before a "1.1" row is group 1, "23" after "2.2" is "2.3"', () => {
+    const scan = [
+      'KẾ HOẠCH', 'II. NHIỆM VỤ CỤ THỂ',
+      'TT\tNộidungcôngviệc\tĐơnviị chủ trì\tĐơnviphối hợp\tThờigian hoàn thành',
+      '\tCông tác lãnh đạo, chỉ đạo\t\t\t',
+      '1.1\tQuán triệt Luật\tVăn phòng Sở\tCông đoàn\tQuý I/2026',
+      '1.2\tBan hành quyết định\tPhòng Tổ chức cán bộ\t\tTháng 02/2026',
+      '2\tThực hiện dân chủ trong cơ quan\t\t\t',
+      '2.1\tHội nghị công chức\tVăn phòng Sở\t\tQuý I/2026',
+      '2.2\tRà soát Quy chế\tVăn phòng Sở\t\tQuý II/2026',
+      '23\tCông khai dự toán\tPhòng Kế hoạch - Tài chính\t\tNăm 2026',
+      'III. KINH PHÍ',
+    ].join('\n');
+    expect(parsePlanText(scan, { ocr: true }).plan.tasks.map((t) => t.ordinal)).toEqual(['1.1', '1.2', '2.1', '2.2', '2.3']);
   });
 
   it('tells the clerk a text came from a scan when the reader says so', () => {

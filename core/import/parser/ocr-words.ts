@@ -35,6 +35,20 @@ export function splitJoinedWord(token: string): string {
   const lastCapital = /^(\p{Lu}?\p{Ll}+)(\p{Lu})$/u.exec(token);
   if (lastCapital && isSyllable(lastCapital[1]!)) return `${lastCapital[1]} ${lastCapital[2]}`;
   if (!/^\p{Lu}?\p{Ll}{3,}$/u.test(token) || !VIETNAMESE_MARK.test(token) || isSyllable(token)) return token;
+  const two = splitInTwo(token);
+  if (two) return two;
+  // three run together ("chứccánbộ", "đơnvithuộc"): a syllable, then two
+  const letters = [...token];
+  for (let at = 1; at < letters.length - 1; at++) {
+    const first = letters.slice(0, at).join('');
+    const rest = isSyllable(first) ? splitInTwo(letters.slice(at).join('')) : null;
+    if (rest) return `${first} ${rest}`;
+  }
+  return token;
+}
+
+/** Two syllables run together, split as splitJoinedWord says; null when no split gives two. */
+function splitInTwo(token: string): string | null {
   const letters = [...token];
   for (let at = 1; at < letters.length; at++) {
     const first = letters.slice(0, at).join('');
@@ -51,5 +65,5 @@ export function splitJoinedWord(token: string): string {
     if (/^n[hg]/.test(foldChars(second)) && isSyllable(later[0]) && isSyllable(later[1])) return `${later[0]} ${later[1]}`;
     return `${first} ${second}`;
   }
-  return token;
+  return null;
 }

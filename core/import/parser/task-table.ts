@@ -109,11 +109,28 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
     // heading, "CÔNG TÁC DÂN VẬN CHÍNH QUYỀN" alone in its row, that lost its "I" is no task)
     const namesWhoOrWhen = cells.some((c, k) => c && ['lead', 'coordinating', 'implementing', 'time'].includes(columns![k]!));
     if (!previous && columns.includes('no') && !cells[columns.indexOf('no')] && namesWhoOrWhen) cells[columns.indexOf('no')] = '1';
+    if (columns.includes('no')) mendGroupNumbers(columns, cells, previous, out);
     previous = { at: i, cells };
     out.set(i, rowLines(columns, cells));
     if (cells.length < columns.length) openLines = 0;
   }
   return out;
+}
+
+/**
+ * Numbers a scan lost or misread around rows numbered within their groups: a group's row with no number (no unit,
+ * no time) right before a "2.1" row is group "2"; "23" right after "2.2" is "2.3" (its stop lost).
+ */
+function mendGroupNumbers(columns: Column[], cells: string[], previous: { at: number; cells: string[] } | null, out: Map<number, string[]>): void {
+  const at = columns.indexOf('no');
+  const sub = /^(\d{1,2})\.(\d{1,2})\.?$/.exec(cells[at] ?? '');
+  const before = previous?.cells[at] ?? '';
+  if (sub && sub[2] === '1' && previous && !before) {
+    previous.cells[at] = sub[1]!;
+    out.set(previous.at, rowLines(columns, previous.cells));
+  }
+  const last = /^(\d{1,2})\.(\d{1,2})\.?$/.exec(before);
+  if (last && cells[at] === `${last[1]}${Number(last[2]) + 1}`) cells[at] = `${last[1]}.${Number(last[2]) + 1}`;
 }
 
 /** A row's lines as the parser reads a task: "1. …", then one attribute line a filled cell. */

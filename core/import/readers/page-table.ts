@@ -9,8 +9,8 @@ export interface TableCarry {
   lastNumber?: number;
 }
 
-/** A line of a table's heading: what its column headings say (folded). */
-const TASK_WORDS = /\b(noi dung|cong viec|nhiem vu)\b/;
+/** A line of a table's heading: what its column headings say (folded; a scan may run the words together: "Nộidungcôngviệc"). */
+const TASK_WORDS = /(?:^|\s)(noi ?dung|cong ?viec|nhiem ?vu)/;
 /** …and who or when (a scan may run the two words together: "phốihợp", "Thờigian"). */
 const ROLE_WORDS = /\b(chu ?tri|phoi ?hop|thoi ?gian|thuc ?hien)\b/;
 const NUMBER_CELL = /^\(?\d{1,2}\)?\.?$/;
