@@ -1023,6 +1023,19 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(parsePlanText(scan, { ocr: true }).plan.tasks.map((t) => t.ordinal)).toEqual(['1.1', '1.2', '2.1', '2.2', '2.3']);
   });
 
+  it('a scan of dash tasks: the "Giao …" sentence the page set on a line of its own still belongs to its dash item, and a speck dash before a small letter ("-đăng ký") starts no item', () => {
+    const scan = [
+      'KẾ HOẠCH', 'II. NỘI DUNG, NHIỆM VỤ', '1. Phong trào thi đua "Dân vận khéo"',
+      '- Phát động phong trào thi đua "Dân vận khéo" năm 2026. Giao Phòng Văn hóa - Xã hội chủ trì, phối hợp với các thôn thực hiện; hoàn thành', '-đăng ký mô hình', 'trước ngày 10/3/2026.',
+      '- Kiểm tra việc thực hiện dân chủ ở các thôn; khen thưởng các tập thể tiêu biểu.', 'Giao Phòng Văn', 'hóa - Xã hội chủ trì, phối hợp với Ủy ban MTTQ Việt Nam xã thực', 'hiện; thời gian', 'thực hiện 6 tháng cuối năm 2026.',
+      'III. KINH PHÍ',
+    ].join('\n');
+    expect(parsePlanText(scan, { ocr: true }).plan.tasks.map((t) => [t.ordinal, t.coordinating, t.timeframe.kind])).toEqual([
+      ['1.1', ['các thôn'], 'deadline'],
+      ['1.2', ['Ủy ban MTTQ Việt Nam xã'], 'range'],
+    ]);
+  });
+
   it('tells the clerk a text came from a scan when the reader says so', () => {
     expect(fixturePlan('phuong-nghia-lo-2026-scan').warnings).toContain('Văn bản đọc từ bản quét (nhận dạng chữ): chữ có thể bị đọc sai, hãy đối chiếu từng mục với bản giấy.');
     expect(parsePlanText(seedText(IMPORT_SEEDS[1])).plan.warnings.some((w) => w.includes('bản quét'))).toBe(false);

@@ -10,6 +10,8 @@ const SPECKS_BEFORE_ITEM = /^[.:,;'`´‘’"|!_~^*¡¿ˆ˜¨]{1,3}\s*(?=\d{1,2}
 /** A dash item that lost its space ("-Chủ trì: …" once its specks are off), or read as a tilde ("~ Chủ trì: …"). */
 const DASH_WITHOUT_SPACE = /^([-–+])(?=\p{Lu})/u;
 const DASH_READ_AS_TILDE = /^[~¬]\s*(?=\p{Lu})/u;
+/** A speck before a line's first word in small letters ("-đăng ký mô hình"): no item starts so, and the line goes on the sentence above. */
+const SPECK_DASH_BEFORE_SMALL = /^[-–](?=\p{Ll})/u;
 /** A date's number with a letter for a digit after its word or its slash ("tháng 0l", "3/2O26", "tháng lO/2026"): "l", "I", "|" for 1, "O" for 0. */
 const DATE_PART_WITH_LETTERS = /(?<=(?:^|\s)(?:ngày|tháng|năm)\s+|\d\/)(?:(?=[\dOlI|]*\d)[\dOlI|]{1,4}(?=[\s/.,;:)]|$)|[OlI|]{1,2}(?=\/\d{4}))/gu;
 /** A mark standing alone between words ("đơn vị,' các ấp"): a speck, not a quote (those touch their word). */
@@ -81,7 +83,7 @@ export function repairOcrLines(lines: Line[]): Line[] {
   const kept = lines
     .filter((line) => !SPECKS_ONLY.test(line.text))
     .map((line) => {
-      const text = labelColon(repairItemLetter(withoutForeignMarks(line.text).replace(SPECKS_BEFORE_ITEM, '').replace(DASH_WITHOUT_SPACE, '$1 ').replace(DASH_READ_AS_TILDE, '- ')))
+      const text = labelColon(repairItemLetter(withoutForeignMarks(line.text).replace(SPECKS_BEFORE_ITEM, '').replace(DASH_WITHOUT_SPACE, '$1 ').replace(DASH_READ_AS_TILDE, '- ').replace(SPECK_DASH_BEFORE_SMALL, '')))
         .replace(MARK_BEFORE_WORD, '')
         .replace(LONE_MARK, '')
         .replace(ABBREVIATION_JOINED, ' ')

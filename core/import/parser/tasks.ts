@@ -39,11 +39,11 @@ export function readTasks(blocks: Block[]): TaskSection {
   /** In a nested plan, the numbered item the sub-items belong to, while it is still read as a task of its own. */
   let group: { ordinal: string; title: string; task: Building | null; items: number } | null = null;
   const groups: string[] = [];
-  for (const block of blocks) {
+  for (const [at, block] of blocks.entries()) {
     const text = block.text;
     if (nested && group) {
       // (a dash item is a task only when it names its own units and time: a group's task may still have plain dash items)
-      const sub = nested === 'sub-numbered' ? SUB_NUMBERED.exec(text) : nested === 'lettered' ? LETTERED.exec(text) : dashedTask(text) ? BULLET.exec(text) : null;
+      const sub = nested === 'sub-numbered' ? SUB_NUMBERED.exec(text) : nested === 'lettered' ? LETTERED.exec(text) : dashedTask(text, blocks[at + 1]?.text) ? BULLET.exec(text) : null;
       if (sub && !matchLabel(text.slice(sub[0].length).trim())) {
         // the item's first sub-item: the item was a group heading, not a task, unless it named its own units
         if (group.task && !group.task.hasAttributes) {
@@ -137,7 +137,7 @@ function nestedStyle(blocks: Block[]): NestedStyle | null {
     open = null;
     labelled = false;
   };
-  for (const { text } of blocks) {
+  for (const [at, { text }] of blocks.entries()) {
     const letter = LETTERED.exec(text);
     if (SUB_NUMBERED.test(text)) {
       close();
@@ -150,7 +150,7 @@ function nestedStyle(blocks: Block[]): NestedStyle | null {
       close();
       open = 'lettered';
       labelled = !!(proseAttributes(text) ?? sentenceAttributes(text));
-    } else if (dashedTask(text)) {
+    } else if (dashedTask(text, blocks[at + 1]?.text)) {
       close();
       open = 'dashed';
       labelled = true;
@@ -166,14 +166,17 @@ function nestedStyle(blocks: Block[]): NestedStyle | null {
 
 /**
  * "- Tuyên truyền … Giao Phòng Văn hóa - Xã hội chủ trì, phối hợp với … thực hiện; hoàn thành trong Quý I/2026.": a
- * dash item that names its own units and time (a task's plain sub-items name neither, or one at most).
+ * dash item that names its own units and time (a task's plain sub-items name neither, or one at most), in its
+ * own text or in the "Giao …" paragraph right after it.
  */
-function dashedTask(text: string): boolean {
+function dashedTask(text: string, next: string | undefined): boolean {
   const bullet = BULLET.exec(text);
   if (!bullet) return false;
   const rest = text.slice(bullet[0].length).trim();
   if (matchLabel(rest)) return false;
-  const said = sentenceAttributes(rest) ?? [];
+  // (its "Giao …" sentence may stand as a paragraph of its own after it, the page having set it on a new line)
+  const assignment = next && /^(?:Giao|Đề nghị|Yêu cầu)\s/u.test(next) ? ` ${next}` : '';
+  const said = sentenceAttributes(rest + assignment) ?? [];
   return said.some((a) => a.kind === 'timeframe') && said.some((a) => a.kind !== 'timeframe');
 }
 
