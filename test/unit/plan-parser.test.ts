@@ -1036,6 +1036,18 @@ describe('plan parser: what it could not read (issue 19)', () => {
     ]);
   });
 
+  it('a scan\'s year in a task\'s time read with its last digit wrong ("Năm 2028" in a plan for 2026) is the plan\'s, printed so and doubted; "đến năm 2030" stays', () => {
+    const scan = [
+      'KẾ HOẠCH', 'Thực hiện dân chủ ở cơ sở năm 2026', 'II. NHIỆM VỤ',
+      '1. Tuyên truyền (Chủ trì: Văn phòng Sở; thời gian: Năm 2028).', '2. Tiếp công dân (Chủ trì: Văn phòng Sở; thời gian: Thường xuyên trong năm 2028).', '3. Xây dựng đề án (Chủ trì: Văn phòng Sở; thời gian: Năm 2030).',
+      'III. KINH PHÍ',
+    ].join('\n');
+    const tasks = parsePlanText(scan, { ocr: true }).plan.tasks;
+    expect(tasks.map((t) => [t.timeframe.year, t.timeframe.text])).toEqual([[2026, 'Năm 2026'], [2026, 'Thường xuyên trong năm 2026'], [2030, 'Năm 2030']]);
+    expect(tasks[0]!.doubts.map((d) => d.message)).toContain('Bản quét đọc năm 2028; đã sửa thành 2026, năm của kế hoạch: hãy đối chiếu với bản giấy.');
+    expect(parsePlanText(scan).plan.tasks[0]!.timeframe.year).toBe(2028); // typed text is taken as written
+  });
+
   it('tells the clerk a text came from a scan when the reader says so', () => {
     expect(fixturePlan('phuong-nghia-lo-2026-scan').warnings).toContain('Văn bản đọc từ bản quét (nhận dạng chữ): chữ có thể bị đọc sai, hãy đối chiếu từng mục với bản giấy.');
     expect(parsePlanText(seedText(IMPORT_SEEDS[1])).plan.warnings.some((w) => w.includes('bản quét'))).toBe(false);

@@ -131,6 +131,7 @@ export function parsePlanText(raw: string, options: ParseOptions = {}): ParseOut
   if (taskSection) lines.tasks = taskSection.blocks[0]?.line ?? 0;
 
   const year = yearOf(subject, header.issueDate);
+  if (options.ocr && year) for (const task of taskResult.tasks) mendTaskYear(task, year);
   if (web) warnings.push('Văn bản chép từ trang web: số, ngày và trích yếu lấy từ dòng "Kế hoạch số …" và bảng thông tin của trang; hãy đối chiếu với văn bản gốc.');
   else if (!title) warnings.push('Không thấy chữ "KẾ HOẠCH" ở đầu văn bản.');
   if (!header.symbol) doubts.push({ field: 'documentNumber', message: 'Không thấy số, ký hiệu văn bản ("Số: …/KH-…").' });
@@ -282,6 +283,19 @@ function closingStart(blocks: Block[]): number {
     if (/^(yeu cau|tren day|de nghi|trong qua trinh)\b/.test(fold(blocks[i]!.text))) return i;
   }
   return blocks.length;
+}
+
+/**
+ * A scan's year in a task's time read with its last digit wrong ("Năm 2028" in a plan for 2026: a worn 6 reads as
+ * 8, 5 or 0): the plan's year, in the text that is printed too, with a doubt that says so. Another year
+ * ("đến năm 2030") differs in more than that digit and stays.
+ */
+function mendTaskYear(task: ParsedPlan['tasks'][number], year: number): void {
+  const read = task.timeframe.year;
+  if ((task.timeframe.kind !== 'year' && task.timeframe.kind !== 'ongoing') || !read || read === year) return;
+  if (Math.floor(read / 10) !== Math.floor(year / 10) || !/^[0568]$/.test(String(read % 10)) || !/^[0568]$/.test(String(year % 10))) return;
+  task.timeframe = { ...task.timeframe, year, text: task.timeframe.text.replace(String(read), String(year)) };
+  task.doubts.push({ field: 'timeframe', message: `Bản quét đọc năm ${read}; đã sửa thành ${year}, năm của kế hoạch: hãy đối chiếu với bản giấy.` });
 }
 
 function yearOf(subject: string | null, issueDate: string | null): number | null {
