@@ -116,6 +116,18 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
     expect(written(out).map((row) => row.split('\t')[0])).toEqual(['TT', '1', '1.1', '1.2', '2', '2.1']);
   });
 
+  it('a paragraph line whose words a justified or tilted page spread apart ("… gắn với | nhiệm vụ"), going on the sentence above it, opens no table', () => {
+    const out = tableLines(
+      page([
+        ['a) Phát động phong trào thi đua năm 2026; mỗi', null, null, null, null],
+        ['ký 01', 'mô hình', 'gắn với', 'nhiệm vụ', null],
+        ['chuyên môn (Chủ trì:', 'Văn phòng Sở;', 'phối hợp:', 'các phòng;', 'thời gian: Quý I/2026).'],
+      ]),
+      { columns: null },
+    );
+    expect(out.size).toBe(0);
+  });
+
   it('a heading whose cells are set at different heights over three lines ("Thời gian" / "hoàn thành" beside a one-line "Nhiệm vụ"), two headings read as one run ("Đơn vị chủ Đơn vị"), a word drawn into the number column by a tilted photo', () => {
     const at = (x: number, line: number, str: string): Item => ({ str, x, y: 1000 - line * 14, width: str.length * 5, size: 10 });
     const lines: Item[][] = [

@@ -145,6 +145,10 @@ function headingColumns(lines: Item[][], at: number): { starts: number[]; headin
   const folded = (k: number) => foldVietnamese((lines[k] ?? []).map((item) => item.str).join(' '));
   const near = [0, 1, 2].map((k) => folded(at + k)).join(' ');
   if (!TASK_WORDS.test(folded(at)) || !ROLE_WORDS.test(near)) return null;
+  // a line that goes on a sentence the line above left open ("… mỗi" / "phòng đăng ký … gắn với nhiệm vụ"), its words
+  // spread by a justified or tilted page, is no heading
+  const above = (lines[at - 1] ?? []).map((item) => item.str).join(' ').trim();
+  if (/[\p{Ll},]$/u.test(above)) return null;
   const first = headingCells(line, size);
   // headings are a few words each; a sentence that names them ("2. Xác định … đơn vị chủ trì, … thời gian") is no heading
   if (first.length < 3 || first.some((c) => c.text.split(/\s+/).length > 6) || /^\d{1,2}\s*[.)]/.test(first[0]!.text)) return null;
