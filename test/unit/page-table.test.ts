@@ -128,6 +128,44 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
     expect(out.size).toBe(0);
   });
 
+  it('after a group\'s row, a line with words under who or when is the next row even when a scan lost its number; a group\'s numeral read with a stop ("I.") is no part of the plan, "III. KINH PHÍ" is', () => {
+    const carry: TableCarry = { columns: null };
+    const out = tableLines(
+      page([
+        ['TT', 'Nội dung công việc', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian'],
+        ['I.', 'NÂNG CAO NHẬN THỨC', null, null, null],
+        ['1', 'Quán triệt Luật', 'Văn phòng', 'Công đoàn', 'Quý I/2026'],
+        ['II', 'DÂN CHỦ TRONG', null, null, null],
+        [null, 'CƠ QUAN', null, null, null],
+        [null, 'Tổ chức Hội nghị', 'Các đơn vị', null, null],
+        [null, 'viên chức', null, null, 'Tháng 10/2026'],
+        ['III. KINH PHÍ', null, null, null, null],
+      ]),
+      carry,
+    );
+    expect(written(out).map((row) => row.split('\t').slice(0, 3).join(' | '))).toEqual([
+      'TT | Nội dung công việc | Đơn vị chủ trì',
+      'I. | NÂNG CAO NHẬN THỨC | ',
+      '1 | Quán triệt Luật | Văn phòng',
+      'II | DÂN CHỦ TRONG CƠ QUAN | ',
+      '2 | Tổ chức Hội nghị viên chức | Các đơn vị',
+    ]);
+    expect(carry.columns).toBeNull(); // "III. KINH PHÍ" ended the table
+  });
+
+  it('a group\'s title wrapped over two columns a scan split the task heading into ("Nội dung | nhiệm vụ") stays the group\'s row: only words under who or when start the next row', () => {
+    const out = tableLines(
+      page([
+        ['STT', 'Nội dung', 'nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian'],
+        ['I', 'NÂNG CAO', 'NHẬN', null, null],
+        [null, 'THỨC,', 'TRÁCH', null, null],
+        ['1', 'Quán triệt', 'Luật', 'Văn phòng', 'Quý I/2026'],
+      ]),
+      { columns: null },
+    );
+    expect(written(out).map((row) => row.split('\t').slice(0, 3).join(' | '))).toEqual(['STT | Nội dung | nhiệm vụ', 'I | NÂNG CAO THỨC, | NHẬN TRÁCH', '1 | Quán triệt | Luật']);
+  });
+
   it('a heading whose cells are set at different heights over three lines ("Thời gian" / "hoàn thành" beside a one-line "Nhiệm vụ"), two headings read as one run ("Đơn vị chủ Đơn vị"), a word drawn into the number column by a tilted photo', () => {
     const at = (x: number, line: number, str: string): Item => ({ str, x, y: 1000 - line * 14, width: str.length * 5, size: 10 });
     const lines: Item[][] = [

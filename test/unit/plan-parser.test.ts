@@ -1021,6 +1021,13 @@ describe('plan parser: what it could not read (issue 19)', () => {
       'III. KINH PHÍ',
     ].join('\n');
     expect(parsePlanText(scan, { ocr: true }).plan.tasks.map((t) => t.ordinal)).toEqual(['1.1', '1.2', '2.1', '2.2', '2.3']);
+    // a group's numeral read with a stop ("I.") is the group's row, not a part of the plan: the tasks under it stay tasks
+    const roman = [
+      'KẾ HOẠCH', 'I. MỤC ĐÍCH, YÊU CẦU', '1. Mục đích', '- Nâng cao nhận thức.', 'II. NHIỆM VỤ CỤ THỂ', 'TT\tNội dung công việc\tĐơn vị chủ trì\tThời gian',
+      'I.\tNÂNG CAO NHẬN THỨC, TRÁCH NHIỆM\t\t', '1\tQuán triệt Luật\tVăn phòng Sở\tQuý I/2026', 'II\tDÂN CHỦ TRONG CƠ QUAN\t\t', '2\tTuyên truyền\tPhòng Giáo dục\tThường xuyên',
+      'III. KINH PHÍ', 'Kinh phí từ ngân sách.', 'IV. TỔ CHỨC THỰC HIỆN', '1. Văn phòng Sở báo cáo năm trước ngày 05/11/2026.',
+    ].join('\n');
+    expect(parsePlanText(roman, { ocr: true }).plan.tasks.map((t) => [t.ordinal, t.lead])).toEqual([['1', ['Văn phòng Sở']], ['2', ['Phòng Giáo dục']]]);
   });
 
   it('a scan of dash tasks: the "Giao …" sentence the page set on a line of its own still belongs to its dash item, and a speck dash before a small letter ("-đăng ký") starts no item', () => {

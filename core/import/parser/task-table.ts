@@ -136,7 +136,8 @@ function mendGroupNumbers(columns: Column[], cells: string[], previous: { at: nu
 /** A row's lines as the parser reads a task: "1. …", then one attribute line a filled cell. */
 function rowLines(columns: Column[], cells: string[]): string[] {
   const cell = (column: Column) => cells[columns.indexOf(column)] ?? '';
-  const no = columns.includes('no') ? cell('no') : '';
+  // a group's numeral read with a stop ("I."): the group's row, not a part of the plan ("I. MỤC ĐÍCH")
+  const no = (columns.includes('no') ? cell('no') : '').replace(/^([IVX]{1,4})\.$/, '$1');
   const task = cell('task') || cells.filter(Boolean).join(' ');
   // "2" a task or a group's heading, "a" a sub-row of the group above it: "a) …", as the parser reads a lettered item
   const numbered = /^\d{1,2}\.?$/.test(no) ? `${no.replace(/\.$/, '')}. ${task}` : /^[a-zđ][.)]?$/.test(no) ? `${no[0]}) ${task}` : null;

@@ -7,6 +7,8 @@ export interface TableCarry {
   columns: number[] | null;
   /** The last row's task number, so a row whose number a scan lost is given the next one. */
   lastNumber?: number;
+  /** Which columns' headings name who or when ("Đơn vị chủ trì", "Thời gian"): a group's row never has words there. */
+  roles?: boolean[];
 }
 
 /** A line of a table's heading: what its column headings say (folded; a scan may run the words together: "Nộidungcôngviệc"). */
@@ -53,6 +55,7 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
       const columns = headingColumns(lines, i);
       if (!columns) continue;
       carry.columns = columns.starts;
+      carry.roles = columns.headings.map((heading) => ROLE_WORDS.test(foldVietnamese(heading)));
       carry.lastNumber = 0;
       above = columns.starts.map(() => false);
       out.set(i, columns.headings.join('\t'));
@@ -64,7 +67,7 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
     if (line.length === 1 && isPageNumber(line[0]!.str)) continue; // left as it is
     // a paragraph runs across the columns' edges; one word over an edge is two cells' words read as one (OCR)
     const crossed = starts.filter((start) => line.some((item) => runsAcross(item, start, size))).length;
-    if (crossed >= Math.min(2, starts.length - 1) || /^[IVX]{1,4}\s*\./.test(line[0]!.str)) {
+    if (crossed >= Math.min(2, starts.length - 1) || partHeading(line)) {
       flush();
       carry.columns = null;
       i -= 1; // this line may open another table
@@ -83,7 +86,9 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
     }
     const filled = cells.map((c) => /[\p{L}\p{N}]/u.test(c));
     const columnNumbers = isColumnNumbers(cells);
-    const restarted = columnNumbers || startsRow(cells, filled, above);
+    // a group's row has its title only: a line with words under who or when is the next row's, whose number a scan lost
+    const afterGroup = rowAt >= 0 && GROUP_CELL.test(row[0] ?? '') && filled.some((f, k) => f && carry.roles?.[k]);
+    const restarted = columnNumbers || afterGroup || startsRow(cells, filled, above);
     above = filled;
     if (restarted) {
       flush();
@@ -118,6 +123,14 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
   }
   flush();
   return out;
+}
+
+/** The plan's parts after its tasks: "III. KINH PHÍ" ends the table; "I. NÂNG CAO NHẬN THỨC" (a group's row a photo read with a stop) does not. */
+const PART_AFTER_TASKS = /^(to chuc thuc hien|kinh phi|che do (thong tin )?bao cao|dieu khoan)/;
+
+function partHeading(line: Item[]): boolean {
+  const m = /^([IVX]{1,4})\s*\.\s*(.*)$/u.exec(line.map((item) => item.str).join(' ').trim());
+  return !!m && (!m[2] || PART_AFTER_TASKS.test(foldVietnamese(m[2])));
 }
 
 /**
