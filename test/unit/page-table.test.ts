@@ -151,6 +151,10 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
       '2 | Tổ chức Hội nghị viên chức | Các đơn vị',
     ]);
     expect(carry.columns).toBeNull(); // "III. KINH PHÍ" ended the table
+    // a numeral that is no next group ("III." after "I") ends it whatever its words
+    const other: TableCarry = { columns: null };
+    tableLines(page([['TT', 'Nội dung công việc', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian'], ['I', 'NÂNG CAO NHẬN THỨC', null, null, null], ['1', 'Quán triệt Luật', 'Văn phòng', 'Công đoàn', 'Quý I/2026'], ['III. NHIỆM VỤ KHÁC', null, null, null, null]]), other);
+    expect(other.columns).toBeNull();
   });
 
   it('a group\'s title wrapped over two columns a scan split the task heading into ("Nội dung | nhiệm vụ") stays the group\'s row: only words under who or when start the next row', () => {

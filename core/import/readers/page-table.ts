@@ -9,6 +9,8 @@ export interface TableCarry {
   lastNumber?: number;
   /** Which columns' headings name who or when ("Đơn vị chủ trì", "Thời gian"): a group's row never has words there. */
   roles?: boolean[];
+  /** The last group's numeral ("II"), so that "III." read with a stop may still be the next group's row. */
+  lastGroup?: number;
 }
 
 /** A line of a table's heading: what its column headings say (folded; a scan may run the words together: "Nộidungcôngviệc"). */
@@ -57,6 +59,7 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
       carry.columns = columns.starts;
       carry.roles = columns.headings.map((heading) => ROLE_WORDS.test(foldVietnamese(heading)));
       carry.lastNumber = 0;
+      carry.lastGroup = 0;
       above = columns.starts.map(() => false);
       out.set(i, columns.headings.join('\t'));
       for (let k = i + 1; k <= columns.last; k++) out.set(k, null);
@@ -67,7 +70,7 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
     if (line.length === 1 && isPageNumber(line[0]!.str)) continue; // left as it is
     // a paragraph runs across the columns' edges; one word over an edge is two cells' words read as one (OCR)
     const crossed = starts.filter((start) => line.some((item) => runsAcross(item, start, size))).length;
-    if (crossed >= Math.min(2, starts.length - 1) || partHeading(line)) {
+    if (crossed >= Math.min(2, starts.length - 1) || partHeading(line, carry.lastGroup ?? 0)) {
       flush();
       carry.columns = null;
       i -= 1; // this line may open another table
@@ -100,6 +103,7 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
       const number = SCANNED_NUMBER_CELL.exec(cells[0]!)?.[1];
       if (GROUP_CELL.test(cells[0]!) || SUB_ROW_CELL.test(cells[0]!) || SUB_NUMBER_CELL.test(cells[0]!)) {
         // a group's heading row, or a lettered or "1.1" sub-row: its number is no task's, and the numbering goes on after it
+        if (GROUP_CELL.test(cells[0]!)) carry.lastGroup = romanValue(cells[0]!) ?? carry.lastGroup;
       } else if (number) {
         carry.lastNumber = Number(number);
         if (!NUMBER_CELL.test(cells[0]!)) cells[0] = number; // "4:" is row 4
@@ -125,12 +129,21 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
   return out;
 }
 
-/** The plan's parts after its tasks: "III. KINH PHÍ" ends the table; "I. NÂNG CAO NHẬN THỨC" (a group's row a photo read with a stop) does not. */
-const PART_AFTER_TASKS = /^(to chuc thuc hien|kinh phi|che do (thong tin )?bao cao|dieu khoan)/;
+/** The plan's parts after its tasks, whatever their numeral. */
+const PART_AFTER_TASKS = /^(to chuc|kinh phi|che do|trach nhiem|phan cong|dieu khoan|hieu luc)/;
 
-function partHeading(line: Item[]): boolean {
+/**
+ * A part's heading ("III. KINH PHÍ") ends the table. A numeral with a stop that is the table's next group ("I." for
+ * the first, as a photo may read a group's "I") is that group's row, unless its words name a part after the tasks.
+ */
+function partHeading(line: Item[], lastGroup: number): boolean {
   const m = /^([IVX]{1,4})\s*\.\s*(.*)$/u.exec(line.map((item) => item.str).join(' ').trim());
-  return !!m && (!m[2] || PART_AFTER_TASKS.test(foldVietnamese(m[2])));
+  if (!m) return false;
+  return romanValue(m[1]!) !== lastGroup + 1 || !m[2] || PART_AFTER_TASKS.test(foldVietnamese(m[2]));
+}
+
+function romanValue(numeral: string): number | undefined {
+  return (['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'].indexOf(numeral.replace(/\.$/, '')) + 1) || undefined;
 }
 
 /**
