@@ -32,7 +32,7 @@ function pairCounts(text: string): Counts {
 }
 
 /**
- * A unit's name mended by the rest of the document: a scan misreads a letter or a mark in one mention ("Phòng
+ * Units' names (and the plan's title) mended by the rest of the document, its word pairs counted once: a scan misreads a letter or a mark in one mention ("Phòng
  * Nơi vụ", "Văn Phông", "Việt Nai") and reads the same name right in the others. A word of three letters or
  * more (of two, when only a mark differs: "Dù lịch"), read once and in word pairs read at most once, becomes the word of its length with one or two letters
  * otherwise that the document writes beside the same neighbours, on each side, at least twice in all ("nội vụ",
@@ -41,7 +41,7 @@ function pairCounts(text: string): Counts {
  * dân"), and no letter is added ("Công an" is never "Công dân"). Specks inside a name are taken out first. Only
  * for text read from a picture.
  */
-export function mendUnitNames(tasks: ParsedTask[], text: string): void {
+export function mendNamesByDocument(tasks: ParsedTask[], title: string | null, text: string): string | null {
   const counts = pairCounts(text);
   const mend = (name: string) => mendName(withoutSpecks(name), counts);
   for (const task of tasks) {
@@ -50,11 +50,9 @@ export function mendUnitNames(tasks: ParsedTask[], text: string): void {
     task.coordinating = task.coordinating.map(mend);
     task.implementing = task.implementing.map(mend);
   }
-}
-
-/** The plan's title mended as a unit's name is ("Thục hiện dân chủ …" beside the document's many "thực hiện"): it is printed into every plan derived from it. */
-export function mendTitle(title: string, text: string): string {
-  return mendName(title, pairCounts(text));
+  // the title the same way ("Thục hiện dân chủ …" beside the document's many "thực hiện"), its stops kept: it is
+  // printed into every plan derived from it
+  return title && mendName(title, counts);
 }
 
 /**

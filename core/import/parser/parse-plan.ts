@@ -9,7 +9,7 @@ import { readSignature } from './signature';
 import { splitSource } from './source-text';
 import { repairOcrHeadings } from './ocr-headings';
 import { repairOcrLines } from './ocr-lines';
-import { mendTitle, mendUnitNames } from './ocr-names';
+import { mendNamesByDocument } from './ocr-names';
 import { readTasks } from './tasks';
 import { findWebTitleLine, labelledRow, readWebCopy, webTitleLines, type WebCopy } from './web-copy';
 import { splitBases } from './bases';
@@ -104,11 +104,7 @@ export function parsePlanText(raw: string, options: ParseOptions = {}): ParseOut
   for (const heading of taskSection?.joined ?? []) warnings.push(`Phần "${heading}" đánh số nhiệm vụ tiếp theo phần "${taskSection!.heading}": các nhiệm vụ của hai phần được đọc cùng nhau, tên phần sau không in lại.`);
   const taskResult = readTasks(taskSection?.blocks ?? []);
   warnings.push(...taskResult.warnings);
-  if (options.ocr) {
-    const text = source.lines.map((l) => l.text).join('\n');
-    mendUnitNames(taskResult.tasks, text);
-    if (subject) subject = mendTitle(subject, text);
-  }
+  if (options.ocr) subject = mendNamesByDocument(taskResult.tasks, subject, source.lines.map((l) => l.text).join('\n'));
 
   const organizationBlocks = sections.filter((s) => s.kind === 'organization' || s.kind === 'budget').flatMap((s) => s.blocks);
   const deadlines = readDeadlines(organizationBlocks);
