@@ -883,6 +883,21 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(parsePlanText(scan, { ocr: true }).plan.tasks[0]!.lead).toEqual(['Sở Dân tộc và Tôn giáo']);
   });
 
+  it('a scan\'s name with two words run together and their marks lost ("Sở Dulich") or a comma lost ("Các phòng đơn vị") is written as the document writes it elsewhere; a comma the document never writes there is not added', () => {
+    const scan = [
+      'SỞ DU LỊCH', 'Số: 05/KH-SDL', 'KẾ HOẠCH', 'Thực hiện dân chủ ở cơ sở năm 2026',
+      'I. MỤC ĐÍCH', 'Phát triển du lịch bền vững; các phòng, đơn vị thuộc Sở và Công đoàn cơ sở Sở Du lịch thực hiện.', 'Các phòng, đơn vị thuộc Sở xây dựng kế hoạch.',
+      'II. NHIỆM VỤ',
+      '1. Kiểm tra việc thực hiện Quy chế dân chủ.', '- Cơ quan chủ trì: Văn phòng Sở.', '- Cơ quan phối hợp: Công đoàn cơ sở Sở Dulich; Các phòng đơn vị thuộc Sở.', '- Thời gian thực hiện: Tháng 10/2026.',
+      '2. Tuyên truyền.', '- Cơ quan chủ trì: Phòng Quản lý du lịch.', '- Cơ quan phối hợp: Trung tâm Xúc tiến Du lịch.', '- Thời gian thực hiện: Năm 2026.',
+    ].join('\n');
+    const tasks = parsePlanText(scan, { ocr: true }).plan.tasks;
+    expect(tasks[0]!.coordinating).toEqual(['Công đoàn cơ sở Sở Du lịch', 'Các phòng, đơn vị thuộc Sở']);
+    expect(tasks[1]!.lead).toEqual(['Phòng Quản lý du lịch']);
+    // typed text is taken as written
+    expect(parsePlanText(scan).plan.tasks[0]!.coordinating).toContain('Công đoàn cơ sở Sở Dulich');
+  });
+
   it('a PDF whose next page starts with a footnote ("\\f1 Đơn vị …" after a list cut at its line end) is read, the footnote apart', async () => {
     const text = [
       'KẾ HOẠCH', 'II. NHIỆM VỤ',
@@ -1028,6 +1043,35 @@ describe('plan parser: what it could not read (issue 19)', () => {
       'III. KINH PHÍ', 'Kinh phí từ ngân sách.', 'IV. TỔ CHỨC THỰC HIỆN', '1. Văn phòng Sở báo cáo năm trước ngày 05/11/2026.',
     ].join('\n');
     expect(parsePlanText(roman, { ocr: true }).plan.tasks.map((t) => [t.ordinal, t.lead])).toEqual([['1', ['Văn phòng Sở']], ['2', ['Phòng Giáo dục']]]);
+  });
+
+  it('a photo of a table numbered within groups: a row whose stop or group digit was lost ("2", "21", "25") is the next sub-row, its group\'s row may be gone; plainly numbered tasks with sub-rows keep their numbers', () => {
+    const photo = [
+      'KẾ HOẠCH', 'II. NHIỆM VỤ CỤ THỂ',
+      'TT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành',
+      '1\tCông tác lãnh đạo, chỉ đạo\t\t\t',
+      '1.1\tQuán triệt Luật Thực hiện dân chủ ở\tVăn phòng Sở\tPhòng Tổ chức cán bộ;\tQuý I/2026',
+      '-\tcơ sở đến công chức\t\tCông đoàn cơ sở\t',
+      '2\tBan hành quyết định phân công\tPhòng Tổ chức cán bộ\t\tTháng 02/2026',
+      '1.3\tTuyên truyền Bộ Quy tắc ứng xử Thực hiện dân chủ trong cơ quan\tTrung tâm Xúc tiến\t\tThường xuyên',
+      '21\tHội nghị công chức\tVăn phòng Sở\tCông đoàn cơ sở\tTrước ngày 31/3/2026',
+      '25\tRà soát Quy chế\tVăn phòng Sở\t\tQuý II/2026',
+      '22\tCông khai dự toán\tPhòng Kế hoạch - Tài chính\t\tNăm 2026',
+      '3\tCông tác dân vận trong quản lý nhà nước\t\t\t',
+      '3\tTiếp công dân\tVăn phòng Sở\t\tThường xuyên',
+      '3\tCải cách thủ tục hành chính\tPhòng Quản lý lữ hành\t\tThường xuyên',
+      'III. KINH PHÍ',
+    ].join('\n');
+    const tasks = parsePlanText(photo, { ocr: true }).plan.tasks;
+    expect(tasks.map((t) => t.ordinal)).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '3.1', '3.2']);
+    expect(tasks[0]!.coordinating).toEqual(['Phòng Tổ chức cán bộ', 'Công đoàn cơ sở']);
+    // "2" with its units has sub-rows of its own: "3" after "2.2" is task 3, not "2.3"
+    const mixed = [
+      'KẾ HOẠCH', 'II. NHIỆM VỤ CỤ THỂ', 'TT\tNội dung công việc\tĐơn vị chủ trì\tThời gian',
+      '1\tQuán triệt Luật\tVăn phòng Sở\tQuý I/2026', '2\tCông khai\tVăn phòng Sở\tNăm 2026', '2.1\tCông khai dự toán\tPhòng Kế hoạch - Tài chính\tNăm 2026',
+      '2.2\tCông khai mua sắm\tPhòng Kế hoạch - Tài chính\tNăm 2026', '3\tTiếp công dân\tVăn phòng Sở\tThường xuyên', 'III. KINH PHÍ',
+    ].join('\n');
+    expect(parsePlanText(mixed, { ocr: true }).plan.tasks.map((t) => t.ordinal)).toContain('3');
   });
 
   it('a scan of dash tasks: the "Giao …" sentence the page set on a line of its own still belongs to its dash item, and a speck dash before a small letter ("-đăng ký") starts no item', () => {

@@ -11,22 +11,33 @@ interface Counts {
   words: Map<string, number>;
   /** How the document writes each word after the word before it ("văn Phòng" or "văn phòng"), as written. */
   written: Map<string, Map<string, number>>;
+  /** Each pair's letters run together and without marks ("dulich"), with the pair as the document writes it ("du lịch") and how often. */
+  joined: Map<string, Map<string, number>>;
+  /** Two words with a comma between ("phòng, đơn"), lower-cased, and how often. */
+  commas: Map<string, number>;
 }
 
 function pairCounts(text: string): Counts {
   const matches = [...text.matchAll(WORD)];
   const original = matches.map((m) => m[0]);
   const tokens = original.map((t) => t.toLowerCase());
-  const counts: Counts = { pairs: new Map(), words: new Map(), written: new Map() };
+  const counts: Counts = { pairs: new Map(), words: new Map(), written: new Map(), joined: new Map(), commas: new Map() };
   tokens.forEach((token, i) => {
     counts.words.set(token, (counts.words.get(token) ?? 0) + 1);
-    // side by side means only a space between: "hiểu dân, học dân" writes no "dân học" a name could borrow
-    if (i === 0 || !/^\s+$/.test(text.slice(matches[i - 1]!.index! + original[i - 1]!.length, matches[i]!.index))) return;
+    if (i === 0) return;
+    const between = text.slice(matches[i - 1]!.index! + original[i - 1]!.length, matches[i]!.index);
     const pair = `${tokens[i - 1]} ${token}`;
+    if (/^, ?$/.test(between)) counts.commas.set(pair, (counts.commas.get(pair) ?? 0) + 1);
+    // side by side means only a space between: "hiểu dân, học dân" writes no "dân học" a name could borrow
+    if (!/^\s+$/.test(between)) return;
     counts.pairs.set(pair, (counts.pairs.get(pair) ?? 0) + 1);
     const forms = counts.written.get(pair) ?? new Map<string, number>();
     forms.set(original[i]!, (forms.get(original[i]!) ?? 0) + 1);
     counts.written.set(pair, forms);
+    const key = foldChars(`${tokens[i - 1]}${token}`);
+    const joined = counts.joined.get(key) ?? new Map<string, number>();
+    joined.set(pair, (joined.get(pair) ?? 0) + 1);
+    counts.joined.set(key, joined);
   });
   return counts;
 }
@@ -66,7 +77,7 @@ function withoutSpecks(name: string): string {
     .trim();
 }
 
-function mendName(name: string, { pairs, words, written }: Counts): string {
+function mendName(name: string, { pairs, words, written, joined, commas }: Counts): string {
   const tokens = name.split(' ');
   // neighbours compared by their letters ("quan," is "quan")
   const bare = (word: string | undefined) => word?.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') || undefined;
@@ -76,6 +87,15 @@ function mendName(name: string, { pairs, words, written }: Counts): string {
     const token = tokens[k]!;
     const before = out[out.length - 1];
     const after = tokens[k + 1];
+    // a comma a scan lost between two words the document writes with one between, at least twice and more often than without ("các phòng đơn vị thuộc Sở")
+    const comma = bare(before) === before?.toLowerCase() && bare(token) ? (commas.get(`${bare(before)} ${bare(token)}`) ?? 0) : 0;
+    if (comma >= 2 && comma > count(before, token)) out[out.length - 1] += ',';
+    // two words run together with their marks lost ("Sở Dulich"): the pair the document writes with those letters, at least twice and more often than the token
+    const pair = token.length >= 4 && /^[a-z]+$/i.test(token) ? [...(joined.get(token.toLowerCase()) ?? [])].sort((a, b) => b[1] - a[1])[0] : undefined;
+    if (pair && pair[1] >= 2 && pair[1] > (words.get(token.toLowerCase()) ?? 0)) {
+      out.push(token[0] === token[0]!.toLowerCase() ? pair[0] : pair[0][0]!.toUpperCase() + pair[0].slice(1));
+      continue;
+    }
     if (!/^\p{L}+$/u.test(token) || (words.get(token.toLowerCase()) ?? 0) > 1 || count(before, token) > 1 || count(token, after) > 1) {
       out.push(token);
       continue;

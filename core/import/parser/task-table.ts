@@ -48,6 +48,12 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
   const out = new Map<number, string[]>();
   let columns: Column[] | null = null;
   let previous: { at: number; cells: string[] } | null = null;
+  /** The current table's rows, for the numbers mended once the table has ended (mendSubNumbers looks at the rows after). */
+  let rows: { at: number; cells: string[] }[] = [];
+  const endTable = () => {
+    if (columns?.includes('no')) mendSubNumbers(columns, rows, out);
+    rows = [];
+  };
   /** While the last row's cells are not all there yet (a cell of several paragraphs, copied from Word, goes on over lines): the lines it went on over. */
   let openLines: number | null = null;
   /** More of the last row on line `i`: its first part goes on with the row's last cell, the others are the next cells. */
@@ -72,7 +78,10 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
     }
     if (!raw.includes('\t')) {
       // a line of text ends the table; blank lines, a page break and a page number may stand between rows
-      if (raw.trim() && !isPageNumber(raw)) columns = null;
+      if (raw.trim() && !isPageNumber(raw) && columns) {
+        endTable();
+        columns = null;
+      }
       continue;
     }
     // "(2) Quán triệt …": the columns' numbering row read into the first row (a scan)
@@ -81,6 +90,7 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
     // the number column's heading as a scan may read it ("SẸẾT", "TỊ" for "STT"): a short first cell before the task's
     if (heading[0] === 'other' && heading[1] === 'task' && cells[0]!.length <= 5) heading[0] = 'no';
     if (heading.includes('task') && (heading.includes('lead') || heading.includes('time')) && heading.filter((c) => c !== 'other').length >= 3) {
+      endTable();
       columns = heading;
       previous = null;
       out.set(i, []);
@@ -90,6 +100,7 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
     const part = /^[IVX]{1,4}\.?$/.test(cells[0]!) ? cells.slice(1).filter(Boolean).join(' ') : '';
     if (part && PART_AFTER_TASKS.test(foldChars(part))) {
       out.set(i, [`${cells[0]!.replace(/\.$/, '')}. ${part}`]); // the table ends: the plan's next part
+      endTable();
       columns = null;
       previous = null;
       continue;
@@ -109,28 +120,69 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
     // heading, "CÔNG TÁC DÂN VẬN CHÍNH QUYỀN" alone in its row, that lost its "I" is no task)
     const namesWhoOrWhen = cells.some((c, k) => c && ['lead', 'coordinating', 'implementing', 'time'].includes(columns![k]!));
     if (!previous && columns.includes('no') && !cells[columns.indexOf('no')] && namesWhoOrWhen) cells[columns.indexOf('no')] = '1';
-    if (columns.includes('no')) mendGroupNumbers(columns, cells, previous, out);
+    if (columns.includes('no')) mendGroupNumber(columns, cells, previous, out);
     previous = { at: i, cells };
+    rows.push(previous);
     out.set(i, rowLines(columns, cells));
     if (cells.length < columns.length) openLines = 0;
   }
+  endTable();
   return out;
 }
 
-/**
- * Numbers a scan lost or misread around rows numbered within their groups: a group's row with no number (no unit,
- * no time) right before a "2.1" row is group "2"; "23" right after "2.2" is "2.3" (its stop lost).
- */
-function mendGroupNumbers(columns: Column[], cells: string[], previous: { at: number; cells: string[] } | null, out: Map<number, string[]>): void {
+/** A group's row with no number (no unit, no time) right before a "2.1" row is group "2": its number a scan lost. */
+function mendGroupNumber(columns: Column[], cells: string[], previous: { at: number; cells: string[] } | null, out: Map<number, string[]>): void {
   const at = columns.indexOf('no');
-  const sub = /^(\d{1,2})\.(\d{1,2})\.?$/.exec(cells[at] ?? '');
-  const before = previous?.cells[at] ?? '';
-  if (sub && sub[2] === '1' && previous && !before) {
+  const sub = SUB_NUMBER.exec(cells[at] ?? '');
+  if (sub && sub[2] === '1' && previous && !previous.cells[at]) {
     previous.cells[at] = sub[1]!;
     out.set(previous.at, rowLines(columns, previous.cells));
   }
-  const last = /^(\d{1,2})\.(\d{1,2})\.?$/.exec(before);
-  if (last && cells[at] === `${last[1]}${Number(last[2]) + 1}`) cells[at] = `${last[1]}.${Number(last[2]) + 1}`;
+}
+
+const SUB_NUMBER = /^(\d{1,2})\.(\d{1,2})\.?$/;
+const WHO_OR_WHEN: Column[] = ['lead', 'coordinating', 'implementing', 'time'];
+
+/**
+ * In a table numbered within groups ("1.1", "1.2", "2.1"), a task's row whose number a photo misread ("2" or "21"
+ * for "1.2" or "2.1", "25" for "2.2", its stop or its group's digit lost) is the next one: the same group's, or,
+ * after a group's row or when the digits or the next row's number say so, the next group's first. A row naming
+ * no one and no time is a group's. Not where a task numbered plainly has sub-rows of its own.
+ */
+function mendSubNumbers(columns: Column[], rows: { at: number; cells: string[] }[], out: Map<number, string[]>): void {
+  const at = columns.indexOf('no');
+  const isTask = (cells: string[]) => cells.some((c, k) => c && WHO_OR_WHEN.includes(columns[k]!));
+  let last: [number, number] | null = null;
+  let group: number | null = null; // a group's row since the last sub-row: its numeral, as a number
+  for (const [r, row] of rows.entries()) {
+    const no = row.cells[at] ?? '';
+    const sub = SUB_NUMBER.exec(no);
+    if (sub) {
+      // a task numbered "2" with sub-rows "2.1", "2.2" under it: rows numbered plainly are tasks of their own here
+      if (rows.slice(0, r).some((above) => isTask(above.cells) && above.cells[at]!.replace(/\.$/, '') === sub[1])) return;
+      last = [Number(sub[1]), Number(sub[2])];
+      group = null;
+      continue;
+    }
+    if (!isTask(row.cells)) {
+      if (last) group = /^\d{1,2}\.?$/.test(no) ? Number.parseInt(no, 10) : last[0] + 1;
+      continue;
+    }
+    if (!last || !/\d/.test(no) || /^\d{1,2}\.\d/.test(no)) continue;
+    const sameGroup: [number, number] = [last[0], last[1] + 1];
+    const nextGroup: [number, number] = [group ?? last[0] + 1, 1];
+    const digits = no.replace(/\D/g, '');
+    const next = rows.slice(r + 1).map((row) => SUB_NUMBER.exec(row.cells[at] ?? '')).find(Boolean);
+    const pick =
+      digits === sameGroup.join('') ? sameGroup
+      : digits === nextGroup.join('') || group !== null ? nextGroup
+      : next && Number(next[1]) === nextGroup[0] && Number(next[2]) === 2 ? nextGroup
+      : sameGroup;
+    row.cells[at] = pick.join('.');
+    out.set(row.at, rowLines(columns, row.cells));
+    last = pick;
+    group = null;
+  }
 }
 
 /** A row's lines as the parser reads a task: "1. …", then one attribute line a filled cell. */
