@@ -157,6 +157,38 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
     expect(other.columns).toBeNull();
   });
 
+  it('in a table numbered within groups, a number a photo lost is no invented "2": what it read ("157", "2i") or "?" is left for the parser, which sees the rows around it; "Nội dung nhiệm vụ" read word by word is one heading', () => {
+    // one item a word, a space's width apart, as OCR gives them
+    const words = (text: string, x: number) => {
+      let at = x;
+      return text.split(' ').map((str) => {
+        const item = { str, x: at, y: 1000, width: str.length * 5, size: 10 };
+        at += item.width + 3;
+        return item;
+      });
+    };
+    const heading: Item[] = [...words('STT', 0), ...words('Nội dung nhiệm vụ', 40), ...words('Đơn vị chủ trì', 300), ...words('Đơn vị phối hợp', 450), ...words('Thời gian', 600)];
+    const rows = page([
+      ['1', 'Công tác tuyên truyền', null, null, null],
+      ['1.1', 'Quán triệt Luật', 'Văn phòng', 'Công đoàn', 'Quý I/2026'],
+      [null, 'cơ sở', null, null, null],
+      ['157', 'Phân công lãnh đạo', 'Văn phòng', null, 'Tháng 02/2026'],
+      [null, 'phụ trách', null, null, null],
+      ['2i', 'Hội nghị công chức', 'Văn phòng', 'Công đoàn', 'Quý I/2026'],
+      [null, 'năm 2026', null, null, null],
+      [null, 'Công khai ngân sách', 'Phòng Kế hoạch', 'Văn phòng', 'Năm 2026'],
+    ]);
+    const out = tableLines([heading, ...rows.map((line) => line.map((item) => ({ ...item, y: item.y - 14 })))], { columns: null });
+    expect(written(out).map((row) => row.split('\t').slice(0, 2).join(' | '))).toEqual([
+      'STT | Nội dung nhiệm vụ',
+      '1 | Công tác tuyên truyền',
+      '1.1 | Quán triệt Luật cơ sở',
+      '157 | Phân công lãnh đạo phụ trách',
+      '2i | Hội nghị công chức năm 2026',
+      '? | Công khai ngân sách',
+    ]);
+  });
+
   it('a group\'s title wrapped over two columns a scan split the task heading into ("Nội dung | nhiệm vụ") stays the group\'s row: only words under who or when start the next row', () => {
     const out = tableLines(
       page([

@@ -1065,6 +1065,16 @@ describe('plan parser: what it could not read (issue 19)', () => {
     const tasks = parsePlanText(photo, { ocr: true }).plan.tasks;
     expect(tasks.map((t) => t.ordinal)).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '3.1', '3.2']);
     expect(tasks[0]!.coordinating).toEqual(['Phòng Tổ chức cán bộ', 'Công đoàn cơ sở']);
+    // what page-table.ts leaves where a photo read no number ("?") or garbage ("2i", "2A", "2:3", "5I", "952"): the next
+    // group's first when the digits begin it or a row read right further on counts back to it, else the group's next
+    const garbled = [
+      'KẾ HOẠCH', 'II. NHIỆM VỤ CỤ THỂ', 'TT\tNội dung nhiệm vụ\tĐơn vị chủ trì\tThời gian',
+      '1\tCông tác tuyên truyền\t\t', '1.1\tQuán triệt Luật\tVăn phòng Sở\tQuý I/2026', '?\tPhân công lãnh đạo\tVăn phòng Sở\tTháng 02/2026',
+      '2i\tHội nghị công chức\tVăn phòng Sở\tQuý I/2026', '2A\tRà soát Quy chế\tVăn phòng Sở\tQuý II/2026', '2:3\tCông khai ngân sách Công tác dân vận\tPhòng Kế hoạch\tNăm 2026',
+      '5I\tTiếp công dân\tVăn phòng Sở\tThường xuyên', '952\tGiải quyết thủ tục\tPhòng Đăng ký kinh doanh\tThường xuyên', '3.3\tĐối thoại doanh nghiệp\tVăn phòng Sở\tQuý II/2026',
+      'III. KINH PHÍ',
+    ].join('\n');
+    expect(parsePlanText(garbled, { ocr: true }).plan.tasks.map((t) => t.ordinal)).toEqual(['1.1', '1.2', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3']);
     // "2" with its units has sub-rows of its own: "3" after "2.2" is task 3, not "2.3"
     const mixed = [
       'KẾ HOẠCH', 'II. NHIỆM VỤ CỤ THỂ', 'TT\tNội dung công việc\tĐơn vị chủ trì\tThời gian',

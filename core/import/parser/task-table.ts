@@ -109,6 +109,8 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
       out.set(i, []); // "(1) (2) (3) …": the columns' numbers
       continue;
     }
+    // a speck a scan read in the number column ("-", "."): no number ("?" is a number a scan lost: page-table.ts)
+    if (columns.includes('no') && /^[-–.,:;'`_|]+$/.test(cells[columns.indexOf('no')] ?? '')) cells[columns.indexOf('no')] = '';
     // a row with no number after a numbered one: the rest of that row, cut by a page break
     if (previous && columns.includes('no') && !cells[columns.indexOf('no')]) {
       previous.cells = previous.cells.map((c, k) => `${c} ${cells[k] ?? ''}`.trim());
@@ -145,9 +147,9 @@ const WHO_OR_WHEN: Column[] = ['lead', 'coordinating', 'implementing', 'time'];
 
 /**
  * In a table numbered within groups ("1.1", "1.2", "2.1"), a task's row whose number a photo misread ("2" or "21"
- * for "1.2" or "2.1", "25" for "2.2", its stop or its group's digit lost) is the next one: the same group's, or,
- * after a group's row or when the digits or the next row's number say so, the next group's first. A row naming
- * no one and no time is a group's. Not where a task numbered plainly has sub-rows of its own.
+ * for "1.2" or "2.1", "25" for "2.2", "2i", "?" where it read none) is the next one: the same group's, or the next
+ * group's first when its digits, the next row read right (counted back) or a group's row before it say so. A row
+ * naming no one and no time is a group's. Not where a task numbered plainly has sub-rows of its own.
  */
 function mendSubNumbers(columns: Column[], rows: { at: number; cells: string[] }[], out: Map<number, string[]>): void {
   const at = columns.indexOf('no');
@@ -168,15 +170,22 @@ function mendSubNumbers(columns: Column[], rows: { at: number; cells: string[] }
       if (last) group = /^\d{1,2}\.?$/.test(no) ? Number.parseInt(no, 10) : last[0] + 1;
       continue;
     }
-    if (!last || !/\d/.test(no) || /^\d{1,2}\.\d/.test(no)) continue;
+    // a letter's sub-row ("a") and a group's numeral ("II") are numbered as written
+    if (!last || !no || /^\d{1,2}\.\d/.test(no) || /^([a-zđ][.)]?|[IVX]{1,4}\.?)$/.test(no)) continue;
     const sameGroup: [number, number] = [last[0], last[1] + 1];
     const nextGroup: [number, number] = [group ?? last[0] + 1, 1];
     const digits = no.replace(/\D/g, '');
-    const next = rows.slice(r + 1).map((row) => SUB_NUMBER.exec(row.cells[at] ?? '')).find(Boolean);
+    // the next row read right, k task rows on ("3.3" two rows after "5I"), counts back to this one
+    const ahead = rows.slice(r + 1).filter((row) => isTask(row.cells));
+    const k = ahead.findIndex((row) => SUB_NUMBER.test(row.cells[at] ?? ''));
+    const next = k >= 0 ? SUB_NUMBER.exec(ahead[k]!.cells[at]!)! : null;
+    const counted = next ? `${Number(next[1])}.${Number(next[2]) - k - 1}` : '';
     const pick =
       digits === sameGroup.join('') ? sameGroup
-      : digits === nextGroup.join('') || group !== null ? nextGroup
-      : next && Number(next[1]) === nextGroup[0] && Number(next[2]) === 2 ? nextGroup
+      : digits === nextGroup.join('') ? nextGroup
+      : counted === sameGroup.join('.') ? sameGroup
+      : counted === nextGroup.join('.') || group !== null ? nextGroup
+      : digits && nextGroup.join('').startsWith(digits) && !sameGroup.join('').startsWith(digits) ? nextGroup
       : sameGroup;
     row.cells[at] = pick.join('.');
     out.set(row.at, rowLines(columns, row.cells));

@@ -11,6 +11,8 @@ export interface TableCarry {
   roles?: boolean[];
   /** The last group's numeral ("II"), so that "III." read with a stop may still be the next group's row. */
   lastGroup?: number;
+  /** Rows are numbered within groups ("1.1", "1.2"): a number a scan lost is left to the parser, which sees the rows around it. */
+  subNumbered?: boolean;
 }
 
 /** A line of a table's heading: what its column headings say (folded; a scan may run the words together: "Nộidungcôngviệc"). */
@@ -60,6 +62,7 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
       carry.roles = columns.headings.map((heading) => ROLE_WORDS.test(foldVietnamese(heading)));
       carry.lastNumber = 0;
       carry.lastGroup = 0;
+      carry.subNumbered = false;
       above = columns.starts.map(() => false);
       out.set(i, columns.headings.join('\t'));
       for (let k = i + 1; k <= columns.last; k++) out.set(k, null);
@@ -104,9 +107,14 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
       if (GROUP_CELL.test(cells[0]!) || SUB_ROW_CELL.test(cells[0]!) || SUB_NUMBER_CELL.test(cells[0]!)) {
         // a group's heading row, or a lettered or "1.1" sub-row: its number is no task's, and the numbering goes on after it
         if (GROUP_CELL.test(cells[0]!)) carry.lastGroup = romanValue(cells[0]!) ?? carry.lastGroup;
+        if (SUB_NUMBER_CELL.test(cells[0]!)) carry.subNumbered = true;
       } else if (number) {
         carry.lastNumber = Number(number);
         if (!NUMBER_CELL.test(cells[0]!)) cells[0] = number; // "4:" is row 4
+      } else if (carry.subNumbered) {
+        // within groups the next number may be the group's next or the next group's first: what the scan read ("2:3",
+        // "2i"), or "?" when it read nothing like one, for the parser to mend (parser/task-table.ts)
+        cells[0] = /\d/.test(cells[0]!) ? cells[0]! : '?';
       } else if (carry.lastNumber !== undefined) {
         // a row whose number a scan lost: the next one
         carry.lastNumber += 1;
@@ -222,7 +230,8 @@ function headingCells(line: Item[], size: number): { x: number; x1: number; text
   items.forEach((item, i) => {
     const last = cells[cells.length - 1];
     const pair = `${foldVietnamese(item.str)} ${foldVietnamese(items[i + 1]?.str ?? '')}`.trim();
-    const startsHeading = HEADING_START.test(foldVietnamese(item.str)) && HEADING_PAIR.test(pair);
+    // "Nội dung nhiệm vụ" is one heading: its "nhiệm vụ" begins none
+    const startsHeading = HEADING_START.test(foldVietnamese(item.str)) && HEADING_PAIR.test(pair) && !(pair === 'nhiem vu' && /noi dung$/.test(foldVietnamese(last?.text ?? '')));
     if (last && item.x - last.x1 < size * 0.5 && !startsHeading && !(cells.length === 1 && /^s?tt$/.test(foldVietnamese(last.text)))) {
       last.text += ` ${item.str}`;
       last.x1 = item.x + item.width;

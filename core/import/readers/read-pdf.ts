@@ -60,7 +60,7 @@ export async function readPdf(bytes: Uint8Array, progress?: OnReadProgress): Pro
       if (scanned.length > MAX_OCR_PAGES) throw new AppError('VALIDATION', `Bản quét có hơn ${MAX_OCR_PAGES} trang không có chữ, quá dài cho một kế hoạch. Hãy tách riêng phần kế hoạch rồi nhập lại.`);
       let image: Uint8Array;
       try {
-        image = await pdfPageImage(page, doc.canvasFactory);
+        image = await pdfPageImage(page, doc.canvasFactory, pdfjs.OPS);
       } catch {
         throw new AppError('VALIDATION', `Không đọc được trang ${p} của tệp PDF: không vẽ được hình của trang.`);
       } finally {

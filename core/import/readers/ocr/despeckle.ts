@@ -12,6 +12,9 @@ export function despeckle(grey: Uint8Array, width: number, height: number): void
     const row = y * width;
     const down = (y + 1) * width;
     for (let x = 1; x < width - 1; x++) {
+      // five of the nine alike (the pixel and the four beside it, as on blank paper): that is the median, no sorting needed
+      const centre = source[row + x]!;
+      if (source[row + x - 1] === centre && source[row + x + 1] === centre && source[up + x] === centre && source[down + x] === centre) continue;
       grey[row + x] = median9(
         source[up + x - 1]!,
         source[up + x]!,

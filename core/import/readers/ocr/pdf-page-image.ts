@@ -5,19 +5,32 @@ import { greyPgm } from './grey-pgm';
 const DPI = 200;
 /** A page larger than A3 is drawn smaller, so one drawing stays under about 50 MB of pixels. */
 const MAX_PIXELS = 12_000_000;
+/** A scan's own picture is handed over as it is when its resolution is within this of 200 dpi (a scanner's 200 dpi setting). */
+const SCAN_DPI = [170, 240] as const;
+/** pdfjs's operators a page that is only a picture has besides painting it. */
+const PAINT_IMAGE = 'paintImageXObject';
+const AROUND_IMAGE = new Set(['save', 'restore', 'transform', 'dependency']);
+/** pdfjs's ImageKind RGB_24BPP: three bytes a pixel (a picture with transparency, RGBA, is drawn on white instead). */
+const CHANNELS: Record<number, 3> = { 2: 3 };
 
 interface CanvasFactory {
   create(width: number, height: number): { canvas: { data(): Uint8Array }; context: unknown };
   destroy(entry: unknown): void;
 }
 
+type Ops = Record<string, number>;
+
 /**
- * A PDF page drawn for OCR, by pdfjs-dist with its own Node canvas (@napi-rs/canvas, pdfjs-dist's optional
- * dependency): the page's scanned picture, whatever its compression, at 200 dpi, handed over as a grey
- * PGM (a few bytes of header, then one byte a pixel), its specks taken off (despeckle.ts), which tesseract reads without decoding. A PNG
- * cost a third of a second a page to encode and as much again to decode, beside the 3 s of recognition.
+ * A PDF page drawn for OCR at 200 dpi, handed over as a grey PGM (a few bytes of header, then one byte a pixel),
+ * its specks taken off (despeckle.ts), which tesseract reads without decoding. A scanner's page, one picture of
+ * about 200 dpi over the whole page, is taken as pdfjs-dist decoded it, without drawing it; any other page is drawn by
+ * pdfjs-dist on its own Node canvas (@napi-rs/canvas, pdfjs-dist's optional dependency). Drawing a scan cost
+ * a quarter of a second a page beside tesseract's 1.5 s, on the same two cores; a PNG cost as much again to
+ * encode and decode.
  */
-export async function pdfPageImage(page: PDFPageProxy, canvasFactory: unknown): Promise<Uint8Array> {
+export async function pdfPageImage(page: PDFPageProxy, canvasFactory: unknown, ops: Ops): Promise<Uint8Array> {
+  const scan = await scannedPicture(page, ops);
+  if (scan) return greyPgm(scan.data, scan.width, scan.height, { despeckled: true, channels: scan.channels });
   const base = page.getViewport({ scale: 1 });
   const scale = Math.min(DPI / 72, Math.sqrt(MAX_PIXELS / (base.width * base.height)));
   const viewport = page.getViewport({ scale });
@@ -33,4 +46,33 @@ export async function pdfPageImage(page: PDFPageProxy, canvasFactory: unknown): 
   } finally {
     factory.destroy(entry);
   }
+}
+
+/**
+ * The page's picture as pdfjs-dist decoded it, when the page is nothing else: one picture, upright, over the whole
+ * page (within 2%), of about 200 dpi, in RGB. Null for anything else (a page turned by /Rotate, a picture
+ * in a corner, a fax's one bit a pixel, a 300 dpi scan), which is drawn instead.
+ */
+async function scannedPicture(page: PDFPageProxy, ops: Ops): Promise<{ data: Uint8Array; width: number; height: number; channels: 3 } | null> {
+  if (page.rotate % 360) return null;
+  const names = new Map(Object.entries(ops).map(([name, code]) => [code, name]));
+  const list = await page.getOperatorList();
+  const painted = list.fnArray.map((fn) => names.get(fn) ?? '');
+  if (painted.filter((name) => name === PAINT_IMAGE).length !== 1 || painted.some((name) => name !== PAINT_IMAGE && !AROUND_IMAGE.has(name))) return null;
+  const transforms = painted.flatMap((name, k) => (name === 'transform' ? [list.argsArray[k] as number[]] : []));
+  const [, , pageWidth, pageHeight] = page.view as [number, number, number, number];
+  const [a, b, c, d, e, f] = transforms[0] ?? [];
+  if (transforms.length !== 1 || b || c || Math.abs(e!) > 1 || Math.abs(f!) > 1 || Math.abs(a! - pageWidth) > pageWidth * 0.02 || Math.abs(d! - pageHeight) > pageHeight * 0.02) return null;
+  const id = (list.argsArray[painted.indexOf(PAINT_IMAGE)] as [string])[0];
+  let image: { width: number; height: number; kind: number; data?: Uint8ClampedArray } | null;
+  try {
+    image = page.objs.get(id) as typeof image;
+  } catch {
+    return null; // not decoded yet, or not decodable: drawn instead, which says so
+  }
+  const channels = image && CHANNELS[image.kind];
+  if (!image?.data || !channels || image.data.length !== image.width * image.height * channels) return null;
+  const dpi = (image.width / pageWidth) * 72;
+  if (dpi < SCAN_DPI[0] || dpi > SCAN_DPI[1]) return null;
+  return { data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.length), width: image.width, height: image.height, channels };
 }
