@@ -628,6 +628,7 @@ describe('plan parser: what it could not read (issue 19)', () => {
       '2.1. Tổ chức Hội nghị cán bộ, công chức, hoàn thành trước ngày 13/3/2026. Văn phòng HĐND và UBND đặc khu chủ trì, phối hợp với Công đoàn cơ sở tổ chức thực hiện.',
       '2.2. Lấy ý kiến Nhân dân về quy hoạch (Phòng Kinh tế chủ trì; Ủy ban MTTQ Việt Nam đặc khu phối hợp; thực hiện trong 6 tháng đầu năm 2026).',
       '2.3. Phát huy vai trò Ban Thanh tra nhân dân. Phòng Kinh tế chủ trì hướng dẫn, các khu phố và các ấp thực hiện; thời gian: Năm 2026.',
+      '2.4. Kiểm tra việc thực hiện dân chủ. Giao Phòng Văn hóa - Xã hội chủ trì, phối hợp với Ủy ban MTTQ Việt Nam đặc khu tổ chức kiểm tra; hoàn thành trong Quý III/2026.',
       'III. KINH PHÍ',
     ].join('\n');
     const plan = parsePlanText(text).plan;
@@ -638,6 +639,7 @@ describe('plan parser: what it could not read (issue 19)', () => {
       ['2.1', ['Văn phòng HĐND và UBND đặc khu'], ['Công đoàn cơ sở'], [], 'deadline'],
       ['2.2', ['Phòng Kinh tế'], ['Ủy ban MTTQ Việt Nam đặc khu'], [], 'range'],
       ['2.3', ['Phòng Kinh tế'], [], ['các khu phố', 'các ấp'], 'year'],
+      ['2.4', ['Phòng Văn hóa - Xã hội'], ['Ủy ban MTTQ Việt Nam đặc khu'], [], 'range'],
     ]);
     // a sentence whose subject is no unit assigns nothing
     expect(parsePlanText(['KẾ HOẠCH', 'II. NHIỆM VỤ', '1. Tuyên truyền. Mỗi cán bộ chủ trì một buổi sinh hoạt.', 'III. KINH PHÍ'].join('\n')).plan.tasks[0]!.lead).toEqual([]);
