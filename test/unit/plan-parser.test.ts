@@ -1014,14 +1014,16 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(splitUnits('Chi cục Trồng trọt và Bảo vệ thực vật, Hội Nông dân tỉnh').map((u) => u.name)).toEqual(['Chi cục Trồng trọt và Bảo vệ thực vật', 'Hội Nông dân tỉnh']);
   });
 
-  it('a bracket of roles the page broke after a colon ("… của Sở (Chủ trì:" / "Văn phòng Sở; phối hợp: …)") stays one paragraph', () => {
+  it('a bracket of roles the page broke after a colon ("… của Sở (Chủ trì:" / "Văn phòng Sở; phối hợp: …)", "…; thời gian:" / "Trước ngày …).") stays one paragraph', () => {
     const text = [
       'KẾ HOẠCH', 'II. NHIỆM VỤ', '1. Công tác tuyên truyền',
       'a) Quán triệt Luật Thực hiện dân chủ ở cơ sở đến toàn thể công chức của Sở (Chủ trì:', 'Văn phòng Sở; phối hợp: các phòng thuộc Sở; thời gian: Quý I/2026).',
       'b) Tuyên truyền thông tin đối ngoại (Chủ trì: Phòng Hợp tác quốc tế; phối hợp: Bộ Chỉ huy Bộ đội Biên phòng tỉnh; thời gian: Thường xuyên).',
+      // the bracket opened a line earlier than the colon that ends the line
+      'c) Tổ chức Hội nghị cán bộ, công chức cơ quan', 'Sở năm 2026 theo quy định (Chủ trì: Văn phòng', 'Sở; phối hợp: Công đoàn cơ sở; thời gian:', 'Trước ngày 27/3/2026).',
       'III. KINH PHÍ',
     ].join('\n');
-    expect(parsePlanText(text).plan.tasks.map((t) => [t.ordinal, t.lead, t.timeframe.kind])).toEqual([['1.a', ['Văn phòng Sở'], 'range'], ['1.b', ['Phòng Hợp tác quốc tế'], 'ongoing']]);
+    expect(parsePlanText(text).plan.tasks.map((t) => [t.ordinal, t.lead, t.timeframe.kind])).toEqual([['1.a', ['Văn phòng Sở'], 'range'], ['1.b', ['Phòng Hợp tác quốc tế'], 'ongoing'], ['1.c', ['Văn phòng Sở'], 'deadline']]);
   });
 
   it('a scanned table numbered within groups: the group\'s row that lost its "1" before a "1.1" row is group 1, "23" after "2.2" is "2.3"', () => {

@@ -64,6 +64,8 @@ class Paragraph {
   tail: string;
   case: LetterCase;
   lines = 1;
+  /** Brackets opened and not yet closed ("(Chủ trì: …; thời gian:" over "Trước ngày …)."). */
+  open: number;
 
   constructor(
     readonly line: number,
@@ -74,6 +76,7 @@ class Paragraph {
     this.head = text.slice(0, HEAD);
     this.tail = text.slice(-TAIL);
     this.case = letterCase(text);
+    this.open = brackets(text);
   }
 
   /** As joinFragments: a word hyphenated at the end of a line is joined without the hyphen, otherwise a space. */
@@ -93,6 +96,7 @@ class Paragraph {
     this.length += text.length;
     this.tail = (this.tail + text).slice(-TAIL);
     if (this.length - text.length <= 2 * HEAD) this.head = this.pieces.join('').slice(0, HEAD);
+    this.open = Math.max(0, this.open + brackets(text));
     const added = letterCase(text);
     this.case = { letters: this.case.letters + added.letters, lower: this.case.lower || added.lower, upper: this.case.upper || added.upper };
   }
@@ -100,6 +104,13 @@ class Paragraph {
   text(): string {
     return this.pieces.join('');
   }
+}
+
+/** Brackets a text opens, less those it closes (an item's label, "a)", "2)", closes none). */
+function brackets(text: string): number {
+  let open = 0;
+  for (const c of text.replace(/^\s*[\p{Ll}\d]{1,2}\s*\)/u, '')) open += c === '(' ? 1 : c === ')' ? -1 : 0;
+  return open;
 }
 
 export function toBlocks(lines: Line[]): Block[] {
@@ -149,8 +160,8 @@ function continues(previous: Paragraph, lastLine: string, text: string): boolean
   // "1. Mục đích" over "Nâng cao …": a short numbered heading without punctuation stands alone
   // (a line broken by the page width is longer; the test rewraps at 55 characters).
   if (previous.lines === 1 && isShortHeading(previous.head) && /^[\p{Lu}"“]/u.test(text)) return false;
-  // "… của Sở (Chủ trì:" over "Văn phòng Sở; phối hợp: …)": a bracket the line left open goes on
-  if (/:$/.test(previous.tail) && lastLine.lastIndexOf('(') > lastLine.lastIndexOf(')')) return true;
+  // "… của Sở (Chủ trì:" over "Văn phòng Sở; phối hợp: …)", "…; thời gian:" over "Trước ngày …).": a bracket left open goes on
+  if (/:$/.test(previous.tail) && previous.open > 0) return true;
   // A capital after a full stop starts a paragraph; after ";" it is the next item of a list broken by the page width.
   if (/[.:!?]["”)]?$/.test(previous.tail) && /^[\p{Lu}"“]/u.test(text)) return false;
   return true;
