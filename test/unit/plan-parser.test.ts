@@ -951,7 +951,7 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(plan.signerName).toBe('Vũ Đức Hiển');
   });
 
-  it('a scan\'s header: the motto\'s last word wrapped onto a line of its own ("… CHỦ NGHĨA VIỆT" / "NAM") is no part of the issuer; a title\'s word misread once ("Thục hiện") is mended by the document\'s others', () => {
+  it('a scan\'s header: the motto\'s last word wrapped onto a line of its own ("… CHỦ NGHĨA VIỆT" / "NAM") is no part of the issuer, nor ends the header\'s right column read after "KẾ HOẠCH"; a title\'s word misread once ("Thục hiện") is mended by the document\'s others', () => {
     const scan = [
       'UBND TỈNH QUẢNG', 'NGÃI', 'VĂN PHÒNG', 'Số: 07/KH-VP', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT', 'NAM', 'Độc lập - Tự do - Hạnh phúc', 'Quảng Ngãi, ngày 04 tháng 3 năm', '2025',
       'KẾ HOẠCH', 'Thục hiện dân chủ ở cơ sở năm 2025', 'Thực hiện Kế hoạch số 39/KH-UBND của UBND tỉnh về thực hiện dân chủ ở cơ sở.',
@@ -960,6 +960,12 @@ describe('plan parser: what it could not read (issue 19)', () => {
     const { plan } = parsePlanText(scan, { ocr: true });
     expect([plan.issuerParent, plan.issuer, plan.title]).toEqual(['UBND TỈNH QUẢNG NGÃI', 'VĂN PHÒNG', 'Thực hiện dân chủ ở cơ sở năm 2025']);
     expect(parsePlanText(scan).plan.title).toBe('Thục hiện dân chủ ở cơ sở năm 2025'); // typed text is taken as written
+    // the header's right column read after "KẾ HOẠCH" (its left column went lower): the wrapped motto, then the date
+    const late = [
+      'UBND THÀNH PHỐ HẢI', 'PHÒNG', 'SỞ KHOA HỌC VÀ CÔNG', 'NGHỆ', 'Số: 168/KH-SKHCN', 'KẾ HOẠCH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT', 'NAM', 'Độc lập - Tự do - Hạnh phúc',
+      'Hải Phòng, ngày 05 tháng 02 năm 2026', 'Thực hiện dân chủ ở cơ sở năm 2026', 'I. NHIỆM VỤ', '1. Tuyên truyền.', '- Chủ trì: Văn phòng Sở.', '- Thời gian thực hiện: Năm 2026.',
+    ].join('\n');
+    expect([parsePlanText(late).plan.issueDate, parsePlanText(late).plan.title]).toEqual(['2026-02-05', 'Thực hiện dân chủ ở cơ sở năm 2026']);
   });
 
   it('who reports is read after a heading\'s colon ("Chế độ báo cáo: Các phòng … báo cáo …"), never the heading itself ("Chế độ")', () => {

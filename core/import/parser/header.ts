@@ -26,10 +26,11 @@ const PLACE_LEVEL = /^(?:xa|phuong|thi tran|dac khu|tinh|thanh pho|tp\.?|quan|hu
 /**
  * A line of the header's right column: the national motto (or a piece of it) or the place and date. A scan
  * read column by column puts them after "KẾ HOẠCH", where they are neither the plan's subject nor its preamble.
+ * The motto's last word wrapped onto a line of its own ("… CHỦ NGHĨA VIỆT" / "NAM") is one, after the line before it.
  */
-export function isHeaderColumnLine(block: Block): boolean {
+export function isHeaderColumnLine(block: Block, before?: Block): boolean {
   const folded = foldChars(block.text);
-  return isMottoPiece(block.text) || NATIONAL.some((re) => re.test(folded)) || PLACE_DATE.test(folded) || PLACE_DATE_NUMERIC.test(folded);
+  return isMottoPiece(block.text, before?.text) || NATIONAL.some((re) => re.test(folded)) || PLACE_DATE.test(folded) || PLACE_DATE_NUMERIC.test(folded);
 }
 
 const MOTTO = 'cong hoa xa hoi chu nghia viet nam doc lap tu do hanh phuc';

@@ -78,7 +78,7 @@ export function parsePlanText(raw: string, options: ParseOptions = {}): ParseOut
   let cursor = title ? title.index + 1 : web ? web.index + 1 : headerEnd;
   // A scan read column by column: the motto, place and date (the header's right column) come after "KẾ HOẠCH".
   const lateColumn: Block[] = [];
-  while (title && blocks[cursor] && isHeaderColumnLine(blocks[cursor]!)) lateColumn.push(blocks[cursor++]!);
+  while (title && blocks[cursor] && isHeaderColumnLine(blocks[cursor]!, blocks[cursor - 1])) lateColumn.push(blocks[cursor++]!);
   if (lateColumn.length) {
     const late = readHeader(lateColumn);
     header.issueDate ??= late.issueDate;
