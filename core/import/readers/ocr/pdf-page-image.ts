@@ -60,9 +60,10 @@ async function scannedPicture(page: PDFPageProxy, ops: Ops): Promise<{ data: Uin
   const painted = list.fnArray.map((fn) => names.get(fn) ?? '');
   if (painted.filter((name) => name === PAINT_IMAGE).length !== 1 || painted.some((name) => name !== PAINT_IMAGE && !AROUND_IMAGE.has(name))) return null;
   const transforms = painted.flatMap((name, k) => (name === 'transform' ? [list.argsArray[k] as number[]] : []));
-  const [, , pageWidth, pageHeight] = page.view as [number, number, number, number];
+  const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+  const [pageWidth, pageHeight] = [x1 - x0, y1 - y0];
   const [a, b, c, d, e, f] = transforms[0] ?? [];
-  if (transforms.length !== 1 || b || c || Math.abs(e!) > 1 || Math.abs(f!) > 1 || Math.abs(a! - pageWidth) > pageWidth * 0.02 || Math.abs(d! - pageHeight) > pageHeight * 0.02) return null;
+  if (transforms.length !== 1 || b || c || Math.abs(e! - x0) > 1 || Math.abs(f! - y0) > 1 || Math.abs(a! - pageWidth) > pageWidth * 0.02 || Math.abs(d! - pageHeight) > pageHeight * 0.02) return null;
   const id = (list.argsArray[painted.indexOf(PAINT_IMAGE)] as [string])[0];
   let image: { width: number; height: number; kind: number; data?: Uint8ClampedArray } | null;
   try {
@@ -71,7 +72,7 @@ async function scannedPicture(page: PDFPageProxy, ops: Ops): Promise<{ data: Uin
     return null; // not decoded yet, or not decodable: drawn instead, which says so
   }
   const channels = image && CHANNELS[image.kind];
-  if (!image?.data || !channels || image.data.length !== image.width * image.height * channels) return null;
+  if (!image?.data || !channels || image.data.length !== image.width * image.height * channels || image.width * image.height > MAX_PIXELS) return null;
   const dpi = (image.width / pageWidth) * 72;
   if (dpi < SCAN_DPI[0] || dpi > SCAN_DPI[1]) return null;
   return { data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.length), width: image.width, height: image.height, channels };
