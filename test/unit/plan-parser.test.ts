@@ -1025,11 +1025,14 @@ describe('plan parser: what it could not read (issue 19)', () => {
       'KẾ HOẠCH', 'II. NHIỆM VỤ', '1. Công tác tuyên truyền',
       'a) Quán triệt Luật Thực hiện dân chủ ở cơ sở đến toàn thể công chức của Sở (Chủ trì:', 'Văn phòng Sở; phối hợp: các phòng thuộc Sở; thời gian: Quý I/2026).',
       'b) Tuyên truyền thông tin đối ngoại (Chủ trì: Phòng Hợp tác quốc tế; phối hợp: Bộ Chỉ huy Bộ đội Biên phòng tỉnh; thời gian: Thường xuyên).',
+      // a unit after the coordinating units' ";" without a label of its own is one of them
+      'c) Vận động các hộ dân tháo dỡ ki-ốt (Chủ trì: Phòng Kinh tế; phối hợp: Công an phường; các tổ dân phố ven biển; thời gian: Trước ngày 24/4/2026).',
       // the bracket opened a line earlier than the colon that ends the line
-      'c) Tổ chức Hội nghị cán bộ, công chức cơ quan', 'Sở năm 2026 theo quy định (Chủ trì: Văn phòng', 'Sở; phối hợp: Công đoàn cơ sở; thời gian:', 'Trước ngày 27/3/2026).',
+      'd) Tổ chức Hội nghị cán bộ, công chức cơ quan', 'Sở năm 2026 theo quy định (Chủ trì: Văn phòng', 'Sở; phối hợp: Công đoàn cơ sở; thời gian:', 'Trước ngày 27/3/2026).',
       'III. KINH PHÍ',
     ].join('\n');
-    expect(parsePlanText(text).plan.tasks.map((t) => [t.ordinal, t.lead, t.timeframe.kind])).toEqual([['1.a', ['Văn phòng Sở'], 'range'], ['1.b', ['Phòng Hợp tác quốc tế'], 'ongoing'], ['1.c', ['Văn phòng Sở'], 'deadline']]);
+    expect(parsePlanText(text).plan.tasks.map((t) => [t.ordinal, t.lead, t.timeframe.kind])).toEqual([['1.a', ['Văn phòng Sở'], 'range'], ['1.b', ['Phòng Hợp tác quốc tế'], 'ongoing'], ['1.c', ['Phòng Kinh tế'], 'deadline'], ['1.d', ['Văn phòng Sở'], 'deadline']]);
+    expect(parsePlanText(text).plan.tasks[2]!.coordinating).toEqual(['Công an phường', 'các tổ dân phố ven biển']);
   });
 
   it('a scanned table numbered within groups: the group\'s row that lost its "1" before a "1.1" row is group 1, "23" after "2.2" is "2.3"', () => {

@@ -20,7 +20,14 @@ const BRACKETED = /\(([^()]*:[^()]*)\)\s*\.{0,3}\s*$/;
 export function proseAttributes(text: string): LabelMatch[] | null {
   const bracket = BRACKETED.exec(text);
   if (bracket) {
-    const found = bracket[1]!.split(';').map((piece) => matchLabel(piece.trim())).filter((m): m is LabelMatch => !!m);
+    const found: LabelMatch[] = [];
+    for (const piece of bracket[1]!.split(';').map((p) => p.trim())) {
+      const label = matchLabel(piece);
+      const last = found[found.length - 1];
+      if (label) found.push(label);
+      // "phối hợp: Công an phường; các tổ dân phố ven biển; thời gian: …": a piece without a label goes on the units before it
+      else if (piece && last && !['timeframe', 'product', 'assignment'].includes(last.kind)) found[found.length - 1] = { ...last, value: `${last.value}; ${piece}` };
+    }
     return found.length ? found : null;
   }
   const folded = foldChars(text);
