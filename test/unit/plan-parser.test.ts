@@ -1027,11 +1027,13 @@ describe('plan parser: what it could not read (issue 19)', () => {
       'b) Tuyên truyền thông tin đối ngoại (Chủ trì: Phòng Hợp tác quốc tế; phối hợp: Bộ Chỉ huy Bộ đội Biên phòng tỉnh; thời gian: Thường xuyên).',
       // a unit after the coordinating units' ";" without a label of its own is one of them
       'c) Vận động các hộ dân tháo dỡ ki-ốt (Chủ trì: Phòng Kinh tế; phối hợp: Công an phường; các tổ dân phố ven biển; thời gian: Trước ngày 24/4/2026).',
+      // a name's dash at the start of a line inside the bracket begins no item
+      'd) Xây dựng chuyên mục trên Trang thông tin điện tử phường (Chủ trì: Trung tâm Cung ứng dịch vụ công phường; phối hợp: Phòng Văn hóa', '- Xã hội; thời gian: Thường xuyên).',
       // the bracket opened a line earlier than the colon that ends the line
-      'd) Tổ chức Hội nghị cán bộ, công chức cơ quan', 'Sở năm 2026 theo quy định (Chủ trì: Văn phòng', 'Sở; phối hợp: Công đoàn cơ sở; thời gian:', 'Trước ngày 27/3/2026).',
+      'e) Tổ chức Hội nghị cán bộ, công chức cơ quan', 'Sở năm 2026 theo quy định (Chủ trì: Văn phòng', 'Sở; phối hợp: Công đoàn cơ sở; thời gian:', 'Trước ngày 27/3/2026).',
       'III. KINH PHÍ',
     ].join('\n');
-    expect(parsePlanText(text).plan.tasks.map((t) => [t.ordinal, t.lead, t.timeframe.kind])).toEqual([['1.a', ['Văn phòng Sở'], 'range'], ['1.b', ['Phòng Hợp tác quốc tế'], 'ongoing'], ['1.c', ['Phòng Kinh tế'], 'deadline'], ['1.d', ['Văn phòng Sở'], 'deadline']]);
+    expect(parsePlanText(text).plan.tasks.map((t) => [t.ordinal, t.lead, t.timeframe.kind])).toEqual([['1.a', ['Văn phòng Sở'], 'range'], ['1.b', ['Phòng Hợp tác quốc tế'], 'ongoing'], ['1.c', ['Phòng Kinh tế'], 'deadline'], ['1.d', ['Trung tâm Cung ứng dịch vụ công phường'], 'ongoing'], ['1.e', ['Văn phòng Sở'], 'deadline']]);
     expect(parsePlanText(text).plan.tasks[2]!.coordinating).toEqual(['Công an phường', 'các tổ dân phố ven biển']);
   });
 

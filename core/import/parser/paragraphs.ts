@@ -148,6 +148,8 @@ function continues(previous: Paragraph, lastLine: string, text: string): boolean
   if (BULLET.test(text)) {
     if (ENDS_SENTENCE.test(previous.tail) || !/^[-–]\s/.test(text)) return false;
     if (/^[-–]\s*\p{Ll}/u.test(text)) return true;
+    // "(Chủ trì: …; phối hợp: Phòng Văn hóa" / "- Xã hội; thời gian: …)": no item begins inside a bracket
+    if (previous.open > 0) return true;
     // "Phòng Hành chính" / "- Quản trị": a full line ending in a capitalised word, cut before a dash inside a name.
     return lastLine.length >= 45 && /\s\p{Lu}\p{Ll}*$/u.test(lastLine) && !matchLabel(text.replace(BULLET, ''));
   }
