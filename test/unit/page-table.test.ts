@@ -157,7 +157,7 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
     expect(other.columns).toBeNull();
   });
 
-  it('in a table numbered within groups, a number a photo lost is no invented "2": what it read ("157", "2i") or "?" is left for the parser, which sees the rows around it; "Nội dung nhiệm vụ" read word by word is one heading', () => {
+  it('in a table numbered within groups, a number a photo lost is no invented "2": what it read ("157", "2i") or "?" is left for the parser, which sees the rows around it; "Nội dung nhiệm vụ" read word by word is one heading, and a group read "I:" under it is no part of it', () => {
     // one item a word, a space's width apart, as OCR gives them
     const words = (text: string, x: number) => {
       let at = x;
@@ -169,6 +169,7 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
     };
     const heading: Item[] = [...words('STT', 0), ...words('Nội dung nhiệm vụ', 40), ...words('Đơn vị chủ trì', 300), ...words('Đơn vị phối hợp', 450), ...words('Thời gian', 600)];
     const rows = page([
+      ['I:', 'NÂNG CAO NHẬN THỨC', null, null, null], // "I" as a scan reads it: the first row, not the heading's third line
       ['1', 'Công tác tuyên truyền', null, null, null],
       ['1.1', 'Quán triệt Luật', 'Văn phòng', 'Công đoàn', 'Quý I/2026'],
       [null, 'cơ sở', null, null, null],
@@ -181,6 +182,7 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
     const out = tableLines([heading, ...rows.map((line) => line.map((item) => ({ ...item, y: item.y - 14 })))], { columns: null });
     expect(written(out).map((row) => row.split('\t').slice(0, 2).join(' | '))).toEqual([
       'STT | Nội dung nhiệm vụ',
+      'I | NÂNG CAO NHẬN THỨC',
       '1 | Công tác tuyên truyền',
       '1.1 | Quán triệt Luật cơ sở',
       '157 | Phân công lãnh đạo phụ trách',

@@ -68,6 +68,17 @@ describe('print the OCR layout left out (unread-ink.ts)', () => {
     expect(unreadInk(pgm, [box], -radians)).not.toEqual([]);
   });
 
+  it('a column of row numbers, each a digit, is one block read at once', () => {
+    const pgm = pagePgm((dark) => {
+      for (let y = 100; y < 1100; y += 180) for (let dy = 0; dy < 28; dy++) for (let dx = 0; dx < 12; dx += dy % 5 ? 4 : 1) dark(100 + dx, y + dy);
+    });
+    const regions = unreadInk(pgm, [], 0);
+    expect(regions).toHaveLength(1);
+    expect(regions[0]!.top).toBeLessThanOrEqual(100);
+    expect(regions[0]!.top + regions[0]!.height).toBeGreaterThanOrEqual(1000);
+    expect(regions[0]!.width).toBeLessThan(100);
+  });
+
   it('specks, a lone mark and a picture that is no PGM are no print', () => {
     let seed = 7;
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;

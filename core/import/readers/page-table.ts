@@ -24,6 +24,8 @@ const NUMBER_CELL = /^\(?\d{1,2}\)?\.?$/;
 const SCANNED_NUMBER_CELL = /^\(?(\d{1,2})\)?\s*[.:,;'’`]{0,2}$/;
 /** A group's row ("II | Thực hiện dân chủ ở cơ sở"): a Roman numeral or a capital letter in the first column. */
 const GROUP_CELL = /^(?:[IVX]{1,4}|[A-E])\.?$/;
+/** A group's numeral as a scan reads it, a mark after it ("I:", "II;"): the numeral. */
+const SCANNED_GROUP_CELL = /^([IVX]{1,4})[:;,]$/;
 /** A sub-row under a group's numbered row ("a", "b)"): a row of its own, numbered by its letter. */
 const SUB_ROW_CELL = /^[a-zđ][.)]?$/;
 /** A task's row under a group's numbered row, numbered within it ("1.1", "2.3."). */
@@ -90,6 +92,7 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
       cells[0] = stray[1] ?? '';
       cells[1] = `${stray[2]} ${cells[1]}`.trim();
     }
+    cells[0] = cells[0]!.replace(SCANNED_GROUP_CELL, '$1');
     const filled = cells.map((c) => /[\p{L}\p{N}]/u.test(c));
     const columnNumbers = isColumnNumbers(cells);
     // a group's row has its title only: a line with words under who or when is the next row's, whose number a scan lost
@@ -193,7 +196,8 @@ function headingColumns(lines: Item[][], at: number): { starts: number[]; headin
   let last = at;
   for (let k = at + 1; k <= at + 2 && k < lines.length; k++) {
     const next = lines[k]!;
-    if (next.some((item) => NUMBER_CELL.test(item.str.trim()) || GROUP_CELL.test(item.str.trim()))) break;
+    // a row's or a group's number, also as a scan reads it ("4:", "I:"), is the first row, not the heading's
+    if (next.some((item) => NUMBER_CELL.test(item.str.trim()) || GROUP_CELL.test(item.str.trim()) || SCANNED_NUMBER_CELL.test(item.str.trim()) || SCANNED_GROUP_CELL.test(item.str.trim()))) break;
     if (next.some((item) => first.some((cell) => runsAcross(item, cell.x, size)))) break;
     cells.push(...headingCells(next, size).map((cell) => ({ ...cell, line: k })));
     last = k;

@@ -125,13 +125,13 @@ export function unreadInk(pgm: Uint8Array, words: Box[], radians: number): InkRe
         }
       }
     }
-    // a few letters at least: a stray mark, a seal's edge or a lone tone mark is no block of print
-    if (cells < 6 || c1 - c0 < 2 || r1 - r0 < 1) continue;
+    // a lone square is a speck; a row's number ("1", "2") is two or three
+    if (cells < 2) continue;
     const left = Math.max(0, (c0 - 1) * CELL);
     const top = Math.max(0, (r0 - 1) * CELL);
     regions.push({ left, top, width: Math.min(width, (c1 + 2) * CELL) - left, height: Math.min(height, (r1 + 2) * CELL) - top, cells });
   }
-  // blocks over each other (a column's cells, row after row) are read as one: one call to the engine, not one a row
+  // blocks over each other (a column's cells, row after row, a column of row numbers) are read as one: one call to the engine, not one a row
   const merged: (InkRegion & { cells: number })[] = [];
   for (const region of regions.sort((a, b) => a.top - b.top)) {
     const column = merged.find((m) => Math.min(m.left + m.width, region.left + region.width) - Math.max(m.left, region.left) >= Math.min(m.width, region.width) / 2);
@@ -147,7 +147,9 @@ export function unreadInk(pgm: Uint8Array, words: Box[], radians: number): InkRe
     column.height = bottom - column.top;
     column.cells += region.cells;
   }
+  // a few letters at least, or a column of row numbers: a stray mark, a seal's edge or a lone tone mark is no block of print
   return merged
+    .filter((region) => region.cells >= 6 && region.height >= 4 * CELL)
     .sort((a, b) => b.cells - a.cells)
     .slice(0, MOST_REGIONS)
     .map(({ left, top, width: w, height: h }) => ({ left, top, width: w, height: h }));
