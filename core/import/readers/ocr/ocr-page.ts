@@ -16,18 +16,22 @@ export interface OcrPageText {
 const SPECK = /^[^\p{L}\p{N}]+$/u;
 const SPECK_CONFIDENCE = 60;
 
+/** How wide a mark is beside an average letter. */
+const NARROW_MARK = 0.35;
 /** A speck read as the first character of the word beside it (":Phòng", ".khu"). */
 const SPECK_BEFORE_WORD = /^[.:,;'`´‘’|]+(?=\p{L})/u;
 
 /**
- * A word as an item on its baseline. A speck stuck to its front is taken off, with its share of the
- * word's width: it would put the word in the column to its left (a table cell starts where its first letter does).
+ * A word as an item on its baseline. A speck stuck to its front is taken off, with its width: it would put the
+ * word in the column to its left (a table cell starts where its first letter does).
  */
 function wordItem(w: OcrWord): Item {
   const text = w.text.normalize('NFC');
   const speck = SPECK_BEFORE_WORD.exec(text)?.[0].length ?? 0;
   const width = w.x1 - w.x0;
-  const cut = Math.round((width * speck) / text.length);
+  // a stop, a colon or a quote is about a third as wide as a letter: a whole letter's width taken off would start
+  // the word right of its column's edge (".Đơnvịphối" past the "hợp" under it)
+  const cut = Math.round((width * speck * NARROW_MARK) / text.length);
   return { str: text.slice(speck), x: w.x0 + cut, y: -w.baseline, width: width - cut, size: w.rowHeight };
 }
 
