@@ -189,6 +189,9 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
       '2i | Hội nghị công chức năm 2026',
       '? | Công khai ngân sách',
     ]);
+    // a mark a photo read in the number column under the heading ("I*‹"): no heading wraps there, so it is a row
+    const marked = tableLines([heading, ...page([['I*‹', 'CÔNG TÁC TUYÊN TRUYỀN', null, null, null], ['1', 'Quán triệt', 'Văn phòng', null, 'Quý I/2026']]).map((line) => line.map((item) => ({ ...item, y: item.y - 14 })))], { columns: null });
+    expect(written(marked)[0]).toBe('STT\tNội dung nhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian');
   });
 
   it('a group\'s title wrapped over two columns a scan split the task heading into ("Nội dung | nhiệm vụ") stays the group\'s row: only words under who or when start the next row', () => {

@@ -199,6 +199,8 @@ function headingColumns(lines: Item[][], at: number): { starts: number[]; headin
     // a row's or a group's number, also as a scan reads it ("4:", "I:"), is the first row, not the heading's
     if (next.some((item) => NUMBER_CELL.test(item.str.trim()) || GROUP_CELL.test(item.str.trim()) || SCANNED_NUMBER_CELL.test(item.str.trim()) || SCANNED_GROUP_CELL.test(item.str.trim()))) break;
     if (next.some((item) => first.some((cell) => runsAcross(item, cell.x, size)))) break;
+    // the number column's heading ("TT") never wraps: a mark there ("I*‹", a group's numeral a photo misread) begins the first row
+    if (first.length > 1 && next.some((item) => item.x + item.width <= first[1]!.x - size * 0.3)) break;
     cells.push(...headingCells(next, size).map((cell) => ({ ...cell, line: k })));
     last = k;
   }
