@@ -1112,14 +1112,22 @@ describe('plan parser: what it could not read (issue 19)', () => {
     ]);
   });
 
-  it('a scan\'s year in a task\'s time read with its last digit wrong ("Năm 2028" in a plan for 2026) is the plan\'s, printed so and doubted; "đến năm 2030" stays', () => {
+  it('a scan\'s year in a task\'s time read with its last digit wrong ("Năm 2028", "Quý II/2028" in a plan for 2026) is the plan\'s, printed so and doubted; "đến năm 2030" stays', () => {
     const scan = [
       'KẾ HOẠCH', 'Thực hiện dân chủ ở cơ sở năm 2026', 'II. NHIỆM VỤ',
       '1. Tuyên truyền (Chủ trì: Văn phòng Sở; thời gian: Năm 2028).', '2. Tiếp công dân (Chủ trì: Văn phòng Sở; thời gian: Thường xuyên trong năm 2028).', '3. Xây dựng đề án (Chủ trì: Văn phòng Sở; thời gian: Năm 2030).',
+      '4. Đối thoại (Chủ trì: Văn phòng Sở; thời gian: Quý II/2028).', '5. Hội nghị (Chủ trì: Văn phòng Sở; thời gian: Trước ngày 30/6/2028).',
+      '6. Sơ kết (Chủ trì: Văn phòng Sở; thời gian: Từ tháng 10/2025 đến tháng 3/2026).',
       'III. KINH PHÍ',
     ].join('\n');
     const tasks = parsePlanText(scan, { ocr: true }).plan.tasks;
-    expect(tasks.map((t) => [t.timeframe.year, t.timeframe.text])).toEqual([[2026, 'Năm 2026'], [2026, 'Thường xuyên trong năm 2026'], [2030, 'Năm 2030']]);
+    expect(tasks.slice(0, 3).map((t) => [t.timeframe.year, t.timeframe.text])).toEqual([[2026, 'Năm 2026'], [2026, 'Thường xuyên trong năm 2026'], [2030, 'Năm 2030']]);
+    // a quarter's or a date's year the same way; a time over two years stays as read
+    expect(tasks.slice(3).map((t) => [t.timeframe.from ?? t.timeframe.dueDate, t.timeframe.to, t.timeframe.text])).toEqual([
+      ['2026-04-01', '2026-06-30', 'Quý II/2026'],
+      ['2026-06-30', undefined, 'Trước ngày 30/6/2026'],
+      ['2025-10-01', '2026-03-31', 'Từ tháng 10/2025 đến tháng 3/2026'],
+    ]);
     expect(tasks[0]!.doubts.map((d) => d.message)).toContain('Bản quét đọc năm 2028; đã sửa thành 2026, năm của kế hoạch: hãy đối chiếu với bản giấy.');
     expect(parsePlanText(scan).plan.tasks[0]!.timeframe.year).toBe(2028); // typed text is taken as written
   });

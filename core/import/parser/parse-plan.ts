@@ -282,15 +282,25 @@ function closingStart(blocks: Block[]): number {
 }
 
 /**
- * A scan's year in a task's time read with its last digit wrong ("Năm 2028" in a plan for 2026: a worn 6 reads as
+ * A scan's year in a task's time read with its last digit wrong ("Năm 2028", "Quý II/2028" in a plan for 2026: a worn 6 reads as
  * 8, 5 or 0): the plan's year, in the text that is printed too, with a doubt that says so. Another year
  * ("đến năm 2030") differs in more than that digit and stays.
  */
 function mendTaskYear(task: ParsedPlan['tasks'][number], year: number): void {
-  const read = task.timeframe.year;
-  if ((task.timeframe.kind !== 'year' && task.timeframe.kind !== 'ongoing') || !read || read === year) return;
+  const { timeframe } = task;
+  // the one year the time names: "Năm 2028", "Quý II/2028", "Từ tháng 4 đến tháng 9/2028", "Trước ngày 30/6/2028"
+  const years = new Set([timeframe.year, ...[timeframe.from, timeframe.to, timeframe.dueDate].map((date) => date && Number(date.slice(0, 4)))].filter((y): y is number => !!y));
+  const read = years.size === 1 ? [...years][0]! : null;
+  if (!read || read === year) return;
   if (Math.floor(read / 10) !== Math.floor(year / 10) || !/^[0568]$/.test(String(read % 10)) || !/^[0568]$/.test(String(year % 10))) return;
-  task.timeframe = { ...task.timeframe, year, text: task.timeframe.text.replace(String(read), String(year)) };
+  const moved = (date: string | undefined) => date && `${year}${date.slice(4)}`;
+  task.timeframe = {
+    ...timeframe,
+    ...(timeframe.year ? { year } : {}),
+    ...(timeframe.from ? { from: moved(timeframe.from), to: moved(timeframe.to) } : {}),
+    ...(timeframe.dueDate ? { dueDate: moved(timeframe.dueDate) } : {}),
+    text: timeframe.text.replaceAll(String(read), String(year)),
+  };
   task.doubts.push({ field: 'timeframe', message: `Bản quét đọc năm ${read}; đã sửa thành ${year}, năm của kế hoạch: hãy đối chiếu với bản giấy.` });
 }
 
