@@ -84,7 +84,10 @@ describe('plans, as a clerk works with them', () => {
     await saved(page);
     await screenshot(page, 'plan-editor');
     const draftId = /\/ke-hoach\/([0-9a-f-]{36})\/sua/.exec(page.url())![1]!;
-    expect((await call(services, 'plans.get', { id: draftId, revision: null })).content.duties[0]!.cutoff).toEqual({ from: '2026-01-01', to: '2026-05-31' });
+    // "Đã lưu lúc …" may still show the save before the last date was typed (a busy machine): the draft is read until the autosave has it
+    await expect
+      .poll(async () => (await call(services, 'plans.get', { id: draftId, revision: null })).content.duties[0]!.cutoff, { timeout: 30_000, interval: 250 })
+      .toEqual({ from: '2026-01-01', to: '2026-05-31' });
 
     // 3. issue it
     await page.getByRole('button', { name: 'Xem văn bản' }).click();
