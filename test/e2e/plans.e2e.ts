@@ -6,20 +6,13 @@ import type { Page } from 'playwright-core';
 import { openHarness, screenshot, type Harness } from '../helpers/browser';
 import { BINH_CHUONG, call, setUpOffice } from '../helpers/services';
 import { tempDir } from '../helpers/temp-dir';
-import { chooseTyped } from '../helpers/clerk';
+import { chooseTyped, typeDate } from '../helpers/clerk';
 
 let harness: Harness | null = null;
 afterEach(async () => {
   await harness?.close();
   harness = null;
 });
-
-async function typeDate(page: Page, label: string, value: string) {
-  const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-}
 
 async function pickRef(page: Page, label: string, typed: string, option: string) {
   const select = page.getByLabel(label, { exact: true });
