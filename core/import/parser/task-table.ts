@@ -161,7 +161,7 @@ function mendSubNumbers(columns: Column[], rows: { at: number; cells: string[] }
     const sub = SUB_NUMBER.exec(no);
     if (sub) {
       // a task numbered "2" with sub-rows "2.1", "2.2" under it: rows numbered plainly are tasks of their own here
-      if (rows.slice(0, r).some((above) => isTask(above.cells) && above.cells[at]!.replace(/\.$/, '') === sub[1])) return;
+      if (rows.slice(0, r).some((above) => isTask(above.cells) && (above.cells[at] ?? '').replace(/\.$/, '') === sub[1])) return;
       last = [Number(sub[1]), Number(sub[2])];
       group = null;
       continue;
