@@ -49,6 +49,31 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
     expect(written(next)).toEqual(['\tđặc khu\tvà Đô thị\t\t', '5\tNâng cao chất lượng\tTrung tâm\tVăn phòng\tNăm 2026']);
   });
 
+  it('a mark a photo read on the line under a row\'s number (":" under "1", at the top of a page) is no part of the number', () => {
+    const carry: TableCarry = { columns: null };
+    tableLines(page([['TT', 'Nội dung công việc', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian'], ['I', 'NÂNG CAO NHẬN THỨC', null, null, null]]), carry);
+    const next = tableLines(
+      page([
+        ['1', 'Tuyên truyền', 'Phòng Văn', 'Ủy ban', 'Quý I/2026'],
+        [':', 'Luật', 'hóa - Xã hội', 'MTTQ', null],
+        ['2', 'Biên soạn', 'Văn phòng', 'Công an', 'Năm 2026'],
+      ]),
+      carry,
+    );
+    expect(written(next).map((row) => row.split('\t')[0])).toEqual(['1', '2']);
+  });
+
+  it('a word read with a speck before it ("„02/2026"), starting just left of its column\'s edge, is that column\'s: a tilted photo\'s time cell stays whole', () => {
+    const lines = page([
+      ['TT', 'Nội dung công việc', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian'],
+      ['3', 'Ban hành quyết định', 'Văn phòng', 'Công an xã', 'Tháng'],
+      [null, 'phân công', null, null, null],
+    ]);
+    lines[2]!.push({ str: '„02/2026', x: EDGES[4]! - 4, y: lines[2]![0]!.y, width: 40, size: 10 });
+    lines[2]!.push({ str: 'xã;', x: EDGES[4]! - 9, y: lines[2]![0]!.y, width: 15, size: 10 }); // a word of the column before, only drawn close
+    expect(written(tableLines(lines, { columns: null }))[1]!.split('\t')).toEqual(['3', 'Ban hành quyết định phân công', 'Văn phòng', 'Công an xã xã;', 'Tháng „02/2026']);
+  });
+
   it('a row\'s cells wrapping over lines of different lengths stay one row: a column that ended does not start again within its row', () => {
     const out = tableLines(
       page([

@@ -732,15 +732,19 @@ describe('plan parser: what it could not read (issue 19)', () => {
       'ỦY BAN NHÂN DÂN ĐẶC KHU LÝ SƠN', 'Số: 05/KH-UBND', 'Lý Sơn, ngày.22 tháng 01 năm 2026', 'KẾ HOẠCH', 'Thực hiện dân chủ ở cơ sở năm 2026',
       'II. NHIỆM VỤ', 'l Công khai quy hoạch chung đặc khu.', '- Cơ quan chủ trì: Văn phòng UBNDđặc khu.', '- Cơ quan phối hợp: Uy ban MTTQViệt Nam đặc khu.', '- Thời gian thực hiện: 6 tháng đầu năm:2026.',
       '2. Công khai kế hoạch sử dụng đất.', '- Cơ quan chủ trì: Phòng Kinh tế.', '- Thời gian thực hiện: Quý 11/2026.',
+      '3. Ban hành quyết định phân công.', '- Thời gian thực hiện: Tháng „02/2026.', '4. Tổ chức Hội nghị.', '- Thời gian thực hiện: Trước ngày :13/3/2026.',
       'Đẩy mạnh cải cách thủ tục hành chính.', '_Giao Phòng Nghiệp vụ chủ trì, phối hợp -với Văn phòng thực _hiện; thời gian: Thường xuyên.',
-      '4. Kiểm tra việc thực hiện dân chủ.', '- Thời gian thực hiện: Tháng 11/2026.',
+      '6. Kiểm tra việc thực hiện dân chủ.', '- Thời gian thực hiện: Tháng 11/2026.',
       'III. TỔ CHỨC THỰC HIỆN', 'Báo cáo kết quả thực hiện năm trước ngày 05/1 1/2026 về UBND đặc khu.',
     ].join('\n');
     const { plan } = parsePlanText(scan, { ocr: true });
     expect(plan.issueDate).toBe('2026-01-22');
     // "l" is the part's first task, before its "2."; the sentence after task 2's time line, before "4.", is task 3 whose number was lost
-    expect(plan.tasks.map((t) => t.ordinal)).toEqual(['1', '2', '3', '4']);
-    expect([plan.tasks[2]!.lead, plan.tasks[2]!.coordinating, plan.tasks[2]!.timeframe.kind]).toEqual([['Phòng Nghiệp vụ'], ['Văn phòng'], 'ongoing']);
+    expect(plan.tasks.map((t) => t.ordinal)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect([plan.tasks[4]!.lead, plan.tasks[4]!.coordinating, plan.tasks[4]!.timeframe.kind]).toEqual([['Phòng Nghiệp vụ'], ['Văn phòng'], 'ongoing']);
+    // a speck before a month or a date ("„02/2026", ":13/3/2026")
+    expect(plan.tasks[2]!.timeframe).toMatchObject({ kind: 'range', from: '2026-02-01', to: '2026-02-28' });
+    expect(plan.tasks[3]!.timeframe).toMatchObject({ kind: 'deadline', dueDate: '2026-03-13' });
     expect(plan.tasks[0]!.lead).toEqual(['Văn phòng UBND đặc khu']);
     expect(plan.tasks[0]!.coordinating).toEqual(['Ủy ban MTTQ Việt Nam đặc khu']);
     expect(plan.tasks[0]!.timeframe).toMatchObject({ kind: 'range', from: '2026-01-01', to: '2026-06-30' });

@@ -40,6 +40,8 @@ const UY_BAN = /(?<=^|[\s(,;])([UuÚúÙùŨũỤụ])y(?= ban\b)/gu;
 const CHI_CUC = /(?<=^|[\s(,;])([Cc]h)[ỉìíĩị](?= cục(?!\p{L}))/gu;
 /** The Front's abbreviation misread ("Ủy ban HÀViệt Nam tỉnh"): no "Ủy ban … Việt Nam" but the MTTQ's is written with capitals. */
 const MTTQ_MISREAD = /(?<=Ủy ban )(?!MTTQ)\p{Lu}{1,5} ?(?=Việt Nam)/gu;
+/** A speck stuck before a date or a month ("Tháng „02/2026", "Trước ngày :13/3/2026"): no date starts with a mark (a quoted one ends with its quote). */
+const SPECK_BEFORE_DATE = /(?<=^|\s)["„‚,.:;'`]+(?=\d{1,2}\/\d[\d/]*(?:[\s.,;)]|$))/gu;
 /** A speck between a date's word and its number ("ngày.22", "năm:2026"). */
 const MARK_BEFORE_DATE_NUMBER = /(?<=^|[\s,(])(ngày|tháng|năm)[.:,;'`]+\s*(?=\d)/giu;
 /** A date's two-digit month read as two numbers ("05/1 1/2026"). */
@@ -101,6 +103,7 @@ export function repairOcrLines(lines: Line[]): Line[] {
         .replace(CHI_CUC, '$1i')
         .replace(MTTQ_MISREAD, 'MTTQ ')
         .replace(MARK_BEFORE_DATE_NUMBER, '$1 ')
+        .replace(SPECK_BEFORE_DATE, '')
         .replace(QUARTER_READ_AS_ONES, (ones) => ones.replace(/H/g, 'II').replace(/[1l|]/g, 'I'))
         .replace(SPLIT_MONTH, '$1$2')
         .replace(DATE_WITH_LETTERS, (_, d: string, m: string, y: string) => `${digits(d)}/${digits(m)}/${y}`)

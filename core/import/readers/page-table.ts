@@ -50,6 +50,9 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
   let row: string[] = [];
   let above: boolean[] = []; // which columns the table's previous line had words in
   const flush = () => {
+    // a mark a photo read on the number's next line (":" under "1") was added to the number's cell: the number is the row's
+    const number = SCANNED_NUMBER_CELL.exec(row[0]?.trim() ?? '')?.[1];
+    if (number && !NUMBER_CELL.test(row[0]!.trim())) row[0] = number;
     if (rowAt >= 0) out.set(rowAt, row.map((c) => c.trim()).join('\t'));
     rowAt = -1;
   };
@@ -253,7 +256,9 @@ function runsAcross(item: Item, start: number, size: number): boolean {
 
 /** The column a word or run of text stands in: the last whose left edge it reaches (within a third of a letter). */
 function columnAt(starts: number[], item: Item, size: number): number {
+  // a word that starts just left of an edge and runs on past it is the next column's, a speck read before it ("„02/2026")
+  const nextColumns = (edge: number) => item.x + size * 0.3 >= edge || edge - item.x < Math.min(size * 0.8, item.width / 4);
   let column = 0;
-  while (column + 1 < starts.length && item.x + size * 0.3 >= starts[column + 1]!) column += 1;
+  while (column + 1 < starts.length && nextColumns(starts[column + 1]!)) column += 1;
   return column;
 }
