@@ -182,6 +182,35 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
     expect(other.columns).toBeNull();
   });
 
+  it('in a table under "II. NHIỆM VỤ", a group\'s "III" read "II." is the group\'s row, not the plan\'s next part: the rows after it stay in the table', () => {
+    const carry: TableCarry = { columns: null };
+    const out = tableLines(
+      page([
+        ['II. NHIỆM VỤ VÀ PHÂN CÔNG', null, null, null, null],
+        ['TT', 'Nội dung công việc', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian'],
+        ['I', 'CÔNG TÁC DÂN VẬN', null, null, null],
+        ['1', 'Quán triệt Luật', 'Văn phòng', 'Công đoàn', 'Quý I/2026'],
+        ['II', 'DÂN CHỦ TRONG CƠ QUAN', null, null, null],
+        ['2', 'Tổ chức Hội nghị', 'Văn phòng', 'Công đoàn', 'Quý I/2026'],
+        ['II.', 'THỰC HIỆN DÂN', null, null, null],
+        [null, 'CHỦ TRONG LĨNH VỰC', null, null, null],
+        ['3', 'Lấy ý kiến', 'Phòng Quy hoạch', 'UBND các xã', 'Năm 2026'],
+        ['III. TỔ CHỨC THỰC HIỆN', null, null, null, null],
+      ]),
+      carry,
+    );
+    expect(written(out).map((row) => row.split('\t').slice(0, 2).join(' | '))).toEqual([
+      'TT | Nội dung công việc',
+      'I | CÔNG TÁC DÂN VẬN',
+      '1 | Quán triệt Luật',
+      'II | DÂN CHỦ TRONG CƠ QUAN',
+      '2 | Tổ chức Hội nghị',
+      'II. | THỰC HIỆN DÂN CHỦ TRONG LĨNH VỰC',
+      '3 | Lấy ý kiến',
+    ]);
+    expect(carry.columns).toBeNull(); // "III. TỔ CHỨC THỰC HIỆN" ended it
+  });
+
   it('in a table numbered within groups, a number a photo lost is no invented "2": what it read ("157", "2i") or "?" is left for the parser, which sees the rows around it; "Nội dung nhiệm vụ" read word by word is one heading, and a group read "I:" under it is no part of it', () => {
     // one item a word, a space's width apart, as OCR gives them
     const words = (text: string, x: number) => {

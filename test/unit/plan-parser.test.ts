@@ -287,6 +287,13 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect([plan.documentNumber, plan.issueDate, plan.place, plan.title]).toEqual(['07/KH-VP', '2025-03-04', 'Quảng Ngãi', 'Thực hiện dân chủ ở cơ sở và công tác dân vận chính quyền năm 2025']);
     expect([plan.signerName, plan.signerAuthority, plan.signerTitle]).toEqual(['Hà Thị Lê Vân', 'KT. CHÁNH VĂN PHÒNG', 'KT. CHÁNH VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG']);
     expect(plan.tasks.map((t) => t.lead)).toEqual([['Phòng Hành chính - Tổ chức']]);
+    // the date on one line, the subject right under it: the subject, not the first basis, and the plan's year is its
+    const under = parsePlanText(
+      ['UBND TỈNH BẮC NINH', 'Số: 20/KH-UBND', 'KẾ HOẠCH', 'Độc lập - Tự do - Hạnh phúc', 'Bắc Ninh, ngày 19 tháng 01 năm 2026', 'Triển khai thực hiện dân chủ ở cơ sở', 'trên địa bàn tỉnh năm 2026',
+        'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;', 'II. NHIỆM VỤ', '1. Tiếp công dân.', '- Thời gian thực hiện: Quý I/2026.'].join('\n'),
+      { ocr: true },
+    ).plan;
+    expect([under.issueDate, under.title, under.year, under.tasks[0]!.timeframe.from]).toEqual(['2026-01-19', 'Triển khai thực hiện dân chủ ở cơ sở trên địa bàn tỉnh năm 2026', 2026, '2026-01-01']);
   });
 
   it('the signature after "- Lưu: VT, …" without a full stop: the name alone, or the signer\'s title on the same line (a web table row)', () => {

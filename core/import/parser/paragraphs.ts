@@ -129,6 +129,8 @@ export function toBlocks(lines: Line[]): Block[] {
   return paragraphs.map((p) => ({ text: p.text(), line: p.line }));
 }
 
+/** The header's place and date on a line of their own ("Bắc Ninh, ngày 19 tháng 01 năm 2026"), folded. */
+const PLACE_DATE_LINE = /^[a-z][a-z ]{1,40},\s*ngay\s*\d{1,2}(?:\s*thang\s*\d{1,2}\s*nam\s*|\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}\.?$/;
 const DOCUMENT_WORDS = /^(?:luat|bo luat|hien phap|phap lenh|nghi quyet|nghi dinh|quyet dinh|chi thi|thong tu|ke hoach|chuong trinh|ket luan|huong dan|cong van|quy dinh|quy che|de an|van ban|thong bao|thong tri)\b/;
 const ARCHIVE = /^[-–+•]?\s*luu\s*:/;
 
@@ -154,6 +156,8 @@ function continues(previous: Paragraph, lastLine: string, text: string): boolean
     return lastLine.length >= 45 && /\s\p{Lu}\p{Ll}*$/u.test(lastLine) && !matchLabel(text.replace(BULLET, ''));
   }
   if (startsParagraph(text)) return false;
+  // a scan read column by column: the header's place and date over the subject ("Triển khai …") after "KẾ HOẠCH"
+  if (previous.lines === 1 && PLACE_DATE_LINE.test(fold(previous.head)) && /^\p{Lu}/u.test(text)) return false;
   // The recipients end with "- Lưu: VT, …", often without a full stop: what follows is the signature.
   if (ARCHIVE.test(fold(previous.head))) return false;
   // "Căn cứ …;" over "Ủy ban nhân dân phường … ban hành …": the bases end, the preamble begins

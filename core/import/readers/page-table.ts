@@ -13,6 +13,8 @@ export interface TableCarry {
   lastGroup?: number;
   /** Rows are numbered within groups ("1.1", "1.2"): a number a scan lost is left to the parser, which sees the rows around it. */
   subNumbered?: boolean;
+  /** The plan's part the table stands in ("II. NHIỆM VỤ"): a numeral no greater within the table is a group's, not the next part. */
+  part?: number;
 }
 
 /** A line of a table's heading: what its column headings say (folded; a scan may run the words together: "Nộidungcôngviệc"). */
@@ -61,6 +63,8 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
     if (!line.length) continue;
     const size = Math.max(...line.map((item) => item.size));
     if (!carry.columns) {
+      const part = /^([IVX]{1,4})\s*\.\s+\p{Lu}/u.exec(line.map((item) => item.str).join(' ').trim());
+      if (part) carry.part = romanValue(part[1]!) ?? carry.part;
       const columns = headingColumns(lines, i);
       if (!columns) continue;
       carry.columns = columns.starts;
@@ -78,7 +82,7 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
     if (line.length === 1 && isPageNumber(line[0]!.str)) continue; // left as it is
     // a paragraph runs across the columns' edges; one word over an edge is two cells' words read as one (OCR)
     const crossed = starts.filter((start) => line.some((item) => runsAcross(item, start, size))).length;
-    if (crossed >= Math.min(2, starts.length - 1) || partHeading(line, carry.lastGroup ?? 0)) {
+    if (crossed >= Math.min(2, starts.length - 1) || partHeading(line, carry.lastGroup ?? 0, carry.part)) {
       flush();
       carry.columns = null;
       i -= 1; // this line may open another table
@@ -148,12 +152,16 @@ const PART_AFTER_TASKS = /^(to chuc|kinh phi|che do|trach nhiem|phan cong|dieu k
 
 /**
  * A part's heading ("III. KINH PHÍ") ends the table. A numeral with a stop that is the table's next group ("I." for
- * the first, as a photo may read a group's "I") is that group's row, unless its words name a part after the tasks.
+ * the first, as a photo may read a group's "I") is that group's row, unless its words name a part after the tasks;
+ * so is one no greater than the part the table stands in ("II." in part II: a group's "III" read with an "I" lost).
  */
-function partHeading(line: Item[], lastGroup: number): boolean {
+function partHeading(line: Item[], lastGroup: number, part: number | undefined): boolean {
   const m = /^([IVX]{1,4})\s*\.\s*(.*)$/u.exec(line.map((item) => item.str).join(' ').trim());
   if (!m) return false;
-  return romanValue(m[1]!) !== lastGroup + 1 || !m[2] || PART_AFTER_TASKS.test(foldVietnamese(m[2]));
+  const numeral = romanValue(m[1]!) ?? 0;
+  if (m[2] && PART_AFTER_TASKS.test(foldVietnamese(m[2]))) return true;
+  if (part !== undefined && numeral <= part) return false;
+  return numeral !== lastGroup + 1 || !m[2];
 }
 
 function romanValue(numeral: string): number | undefined {
