@@ -211,6 +211,25 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
     expect(carry.columns).toBeNull(); // "III. TỔ CHỨC THỰC HIỆN" ended it
   });
 
+  it('a group\'s "IV." after numerals a photo misread ("I", "I", "II") is the group\'s row when a task\'s row follows its title; a part\'s heading over a paragraph ends the table', () => {
+    const rows = (after: (string | null)[][]) =>
+      page([
+        ['TT', 'Nội dung công việc', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian'],
+        ['I', 'CÔNG TÁC TUYÊN TRUYỀN', null, null, null],
+        ['1', 'Quán triệt Luật', 'Văn phòng', 'Công đoàn', 'Quý I/2026'],
+        ['I', 'THỰC HIỆN DÂN CHỦ', null, null, null],
+        ['2', 'Tổ chức Hội nghị', 'Văn phòng', 'Công đoàn', 'Quý I/2026'],
+        ['II', 'CÔNG TÁC DÂN VẬN', null, null, null],
+        ['3', 'Vận động Nhân dân', 'Phòng Kinh tế', 'Các thôn', 'Năm 2026'],
+        ...after,
+      ]);
+    const group = tableLines(rows([['IV.', 'PHONG TRÀO THI ĐUA', null, null, null], [null, 'DÂN VẬN KHÉO', null, null, null], ['4', 'Phát động phong trào', 'Phòng Văn hóa', 'Các thôn', 'Quý I/2026']]), { columns: null });
+    expect(written(group).map((row) => row.split('\t').slice(0, 2).join(' | ')).slice(-2)).toEqual(['IV. | PHONG TRÀO THI ĐUA DÂN VẬN KHÉO', '4 | Phát động phong trào']);
+    const part: TableCarry = { columns: null };
+    tableLines(rows([['IV.', 'GIẢI PHÁP', null, null, null], ['1. Tăng cường sự lãnh đạo của cấp ủy đối với công tác dân vận chính quyền trên địa bàn', null, null, null, null]]), part);
+    expect(part.columns).toBeNull();
+  });
+
   it('in a table numbered within groups, a number a photo lost is no invented "2": what it read ("157", "2i") or "?" is left for the parser, which sees the rows around it; "Nội dung nhiệm vụ" read word by word is one heading, and a group read "I:" under it is no part of it', () => {
     // one item a word, a space's width apart, as OCR gives them
     const words = (text: string, x: number) => {

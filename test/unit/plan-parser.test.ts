@@ -1069,6 +1069,17 @@ describe('plan parser: what it could not read (issue 19)', () => {
       'III. KINH PHÍ', 'Kinh phí từ ngân sách.', 'IV. TỔ CHỨC THỰC HIỆN', '1. Văn phòng Sở báo cáo năm trước ngày 05/11/2026.',
     ].join('\n');
     expect(parsePlanText(roman, { ocr: true }).plan.tasks.map((t) => [t.ordinal, t.lead])).toEqual([['1', ['Văn phòng Sở']], ['2', ['Phòng Giáo dục']]]);
+    // groups numbered "I", "II" over rows "1.1", "2.1", right under a part's heading in capitals: the groups are 1 and 2, no part of the heading
+    const groups = [
+      'KẾ HOẠCH', 'II. NỘI DUNG, NHIỆM VỤ CỤ THỂ', '', 'STT\tNội dung công việc\tĐơn vị chủ trì\tThời gian thực hiện\tSản phẩm',
+      'I\tCÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO\t\t\t', '1.1\tQuán triệt Luật\tVăn phòng Sở\tQuý I/2026\tHội nghị', '1.2\tKiện toàn\tVăn phòng Sở\tTrước ngày 06/3/2026\tQuyết định',
+      'II\tTHỰC HIỆN DÂN CHỦ TRONG CƠ QUAN\t\t\t', '2.1\tTổ chức Hội nghị\tVăn phòng Sở\tTrước ngày 27/3/2026\tNghị quyết',
+      'III. KINH PHÍ', 'Kinh phí từ ngân sách.',
+    ].join('\n');
+    for (const ocr of [false, true]) {
+      const plan = parsePlanText(groups, { ocr }).plan;
+      expect([plan.tasksHeading, ...plan.tasks.map((t) => `${t.ordinal} ${t.lead}`)]).toEqual(['NỘI DUNG, NHIỆM VỤ CỤ THỂ', '1.1 Văn phòng Sở', '1.2 Văn phòng Sở', '2.1 Văn phòng Sở']);
+    }
   });
 
   it('a photo of a table numbered within groups: a row whose stop or group digit was lost ("2", "21", "25") is the next sub-row, its group\'s row may be gone; plainly numbered tasks with sub-rows keep their numbers', () => {

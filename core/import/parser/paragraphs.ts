@@ -129,6 +129,8 @@ export function toBlocks(lines: Line[]): Block[] {
   return paragraphs.map((p) => ({ text: p.text(), line: p.line }));
 }
 
+/** A task table's group row as the table is read ("I CÔNG TÁC LÃNH ĐẠO"): its numeral without a stop. */
+const GROUP_ROW = /^[IVX]{1,4}\s+\p{Lu}{2}/u;
 /** The header's place and date on a line of their own ("Bắc Ninh, ngày 19 tháng 01 năm 2026"), folded. */
 const PLACE_DATE_LINE = /^[a-z][a-z ]{1,40},\s*ngay\s*\d{1,2}(?:\s*thang\s*\d{1,2}\s*nam\s*|\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}\.?$/;
 const DOCUMENT_WORDS = /^(?:luat|bo luat|hien phap|phap lenh|nghi quyet|nghi dinh|quyet dinh|chi thi|thong tu|ke hoach|chuong trinh|ket luan|huong dan|cong van|quy dinh|quy che|de an|van ban|thong bao|thong tri)\b/;
@@ -144,8 +146,9 @@ function isShortHeading(text: string): boolean {
 function continues(previous: Paragraph, lastLine: string, text: string): boolean {
   const upperBefore = inCapitals(previous.case);
   const upper = isUpperLine(text);
-  // A heading in capitals wraps onto a second line in capitals: "II. NỘI DUNG, THỜI GIAN / THỰC HIỆN".
-  if (upperBefore || upper) return upperBefore && upper && ROMAN.test(previous.head) && !ROMAN.test(text) && !ENDS_SENTENCE.test(previous.tail);
+  // A heading in capitals wraps onto a second line in capitals: "II. NỘI DUNG, THỜI GIAN / THỰC HIỆN" (a task
+  // table's first group row under it, "I CÔNG TÁC LÃNH ĐẠO" or "1. CÔNG TÁC LÃNH ĐẠO", is no part of it).
+  if (upperBefore || upper) return upperBefore && upper && ROMAN.test(previous.head) && !ROMAN.test(text) && !GROUP_ROW.test(text) && !NUMBERED.test(text) && !ENDS_SENTENCE.test(previous.tail);
   // "kinh tế\n- xã hội": a dash at the start of a broken line, not a bullet.
   if (BULLET.test(text)) {
     if (ENDS_SENTENCE.test(previous.tail) || !/^[-–]\s/.test(text)) return false;

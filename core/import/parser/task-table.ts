@@ -132,11 +132,15 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
   return out;
 }
 
-/** A group's row with no number (no unit, no time) right before a "2.1" row is group "2": its number a scan lost. */
+/**
+ * A group's row right before a "2.1" row is group "2": its number a scan lost, or its Roman numeral ("II") in a table
+ * whose rows number within groups by digits, so that the parser reads the rows under it as the group's.
+ */
 function mendGroupNumber(columns: Column[], cells: string[], previous: { at: number; cells: string[] } | null, out: Map<number, string[]>): void {
   const at = columns.indexOf('no');
   const sub = SUB_NUMBER.exec(cells[at] ?? '');
-  if (sub && sub[2] === '1' && previous && !previous.cells[at]) {
+  const groupRow = (row: string[]) => !row.some((c, k) => c && WHO_OR_WHEN.includes(columns[k]!)) && (!row[at] || /^[IVX]{1,4}\.?$/.test(row[at]!));
+  if (sub && sub[2] === '1' && previous && groupRow(previous.cells)) {
     previous.cells[at] = sub[1]!;
     out.set(previous.at, rowLines(columns, previous.cells));
   }

@@ -82,7 +82,7 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
     if (line.length === 1 && isPageNumber(line[0]!.str)) continue; // left as it is
     // a paragraph runs across the columns' edges; one word over an edge is two cells' words read as one (OCR)
     const crossed = starts.filter((start) => line.some((item) => runsAcross(item, start, size))).length;
-    if (crossed >= Math.min(2, starts.length - 1) || partHeading(line, carry.lastGroup ?? 0, carry.part)) {
+    if (crossed >= Math.min(2, starts.length - 1) || partHeading(lines, i, starts, carry)) {
       flush();
       carry.columns = null;
       i -= 1; // this line may open another table
@@ -153,15 +153,30 @@ const PART_AFTER_TASKS = /^(to chuc|kinh phi|che do|trach nhiem|phan cong|dieu k
 /**
  * A part's heading ("III. KINH PHÍ") ends the table. A numeral with a stop that is the table's next group ("I." for
  * the first, as a photo may read a group's "I") is that group's row, unless its words name a part after the tasks;
- * so is one no greater than the part the table stands in ("II." in part II: a group's "III" read with an "I" lost).
+ * so is one no greater than the part the table stands in ("II." in part II: a group's "III" read with an "I" lost),
+ * and one whose title a task's row follows within a few lines (a group's numeral after others a photo misread).
  */
-function partHeading(line: Item[], lastGroup: number, part: number | undefined): boolean {
-  const m = /^([IVX]{1,4})\s*\.\s*(.*)$/u.exec(line.map((item) => item.str).join(' ').trim());
+function partHeading(lines: Item[][], at: number, starts: number[], carry: TableCarry): boolean {
+  const m = /^([IVX]{1,4})\s*\.\s*(.*)$/u.exec(lines[at]!.map((item) => item.str).join(' ').trim());
   if (!m) return false;
   const numeral = romanValue(m[1]!) ?? 0;
   if (m[2] && PART_AFTER_TASKS.test(foldVietnamese(m[2]))) return true;
-  if (part !== undefined && numeral <= part) return false;
-  return numeral !== lastGroup + 1 || !m[2];
+  if (carry.part !== undefined && numeral <= carry.part) return false;
+  if (m[2] && numeral === (carry.lastGroup ?? 0) + 1) return false;
+  return !m[2] || !taskRowFollows(lines, at, starts);
+}
+
+/** Whether a task's row begins within four lines after `at`: a number in the first column, words in two others, none across an edge. */
+function taskRowFollows(lines: Item[][], at: number, starts: number[]): boolean {
+  for (let k = at + 1; k <= at + 4 && k < lines.length; k++) {
+    const line = lines[k]!;
+    if (!line.length || headingColumns(lines, k)) return false;
+    const size = Math.max(...line.map((item) => item.size));
+    if (starts.some((start) => line.some((item) => runsAcross(item, start, size)))) continue;
+    const columns = new Set(line.map((item) => columnAt(starts, item, size)));
+    if (SCANNED_NUMBER_CELL.test(line[0]!.str.trim()) && columnAt(starts, line[0]!, size) === 0 && columns.size >= 3) return true;
+  }
+  return false;
 }
 
 function romanValue(numeral: string): number | undefined {
