@@ -76,6 +76,26 @@ describe('plan parser: variants of the same plan read the same', () => {
     expect(moved.tasks.map((t) => squash(t.body))).toEqual(original.tasks.map((t) => squash(t.body)));
     expect(moved.footnotes.map((f) => squash(f.text))).toEqual(original.footnotes.map((f) => squash(f.text)));
   });
+
+  it('notes copied from Word as "[1] …" after the signature, marked "[1]" in the body: footnotes, and the signer stays the name', () => {
+    const text = [
+      'KẾ HOẠCH', 'Thực hiện dân chủ ở cơ sở năm 2026', 'II. NHIỆM VỤ',
+      '1. Quán triệt các văn bản về dân chủ ở cơ sở[1] đến Nhân dân.', '- Cơ quan thực hiện: Phòng Văn hóa - Xã hội.', '- Thời gian thực hiện: Quý I/2026.',
+      '2. Ban hành quyết định phân công[2].', '- Cơ quan thực hiện: Văn phòng HĐND và UBND xã.', '- Thời gian thực hiện: Tháng 02/2026.',
+      'Nơi nhận:\tTM. ỦY BAN NHÂN DÂN', '- Sở Nội vụ;\tKT. CHỦ TỊCH', '- Lưu: VT, VHXH.\tPHÓ CHỦ TỊCH', '', '\tĐinh Công Khải', '',
+      '[1] Luật Thực hiện dân chủ ở cơ sở năm 2022; Nghị định số 59/2023/NĐ-CP', 'ngày 14/8/2023 của Chính phủ.', '', '[2] Hoàn thành trước Hội nghị cán bộ, công chức.',
+    ].join('\n');
+    const plan = parsePlanText(text).plan;
+    expect(plan.signerName).toBe('Đinh Công Khải');
+    expect(plan.footnotes.map((f) => [f.marker, f.text])).toEqual([
+      ['1', 'Luật Thực hiện dân chủ ở cơ sở năm 2022; Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ.'],
+      ['2', 'Hoàn thành trước Hội nghị cán bộ, công chức.'],
+    ]);
+    expect(plan.tasks[0]!.body).toBe('Quán triệt các văn bản về dân chủ ở cơ sở[^1] đến Nhân dân.');
+    expect(plan.recipients).toEqual(['Sở Nội vụ', 'Lưu: VT, VHXH']);
+    // "[3]" with no mark "[3]" above it is text as written
+    expect(parsePlanText(text.replace('[2] Hoàn', '[3] Hoàn')).plan.footnotes.map((f) => f.marker)).toEqual(['1']);
+  });
 });
 
 describe('plan parser: header, timeframes, units, deadlines', () => {
@@ -115,6 +135,10 @@ describe('plan parser: header, timeframes, units, deadlines', () => {
     expect(names('Các cơ quan, đơn vị, các thôn.')).toEqual(['Các cơ quan, đơn vị, các thôn']);
     expect(names('Lãnh đạo Văn phòng, Phòng Khoa giáo - Văn xã, Phòng Nội chính và các phòng, ban, đơn vị trực thuộc.')).toEqual(['Lãnh đạo Văn phòng', 'Phòng Khoa giáo - Văn xã', 'Phòng Nội chính', 'các phòng, ban, đơn vị trực thuộc']);
     expect(names('Văn phòng HĐND và UBND xã')).toEqual(['Văn phòng HĐND và UBND xã']);
+    // "và các …" is a group of units or people, not places a unit's name runs on to
+    expect(names('Ban Quản lý bán đảo Sơn Trà và các bãi biển du lịch Đà Nẵng; các tổ dân phố ven biển')).toEqual(['Ban Quản lý bán đảo Sơn Trà và các bãi biển du lịch Đà Nẵng', 'các tổ dân phố ven biển']);
+    expect(names('Công an phường và các khối có tàu cá')).toEqual(['Công an phường', 'các khối có tàu cá']);
+    expect(names('Phòng Kinh tế và các hộ kinh doanh')).toEqual(['Phòng Kinh tế', 'các hộ kinh doanh']);
     expect(names('Sở Văn hóa, Thể thao và Du lịch; Công an tỉnh')).toEqual(['Sở Văn hóa, Thể thao và Du lịch', 'Công an tỉnh']);
     expect(splitUnits('Phòng Kinh tế (chủ trì nội dung liên quan)')).toEqual([{ name: 'Phòng Kinh tế', note: 'chủ trì nội dung liên quan' }]);
   });

@@ -91,6 +91,10 @@ export function splitSource(raw: string, options: { ocr?: boolean } = {}): Sourc
       i = readFootnotes(rawLines, sourceLines, i + 1, footnotes);
       continue;
     }
+    if (!isRule && isBracketNote(sourceLines, i)) {
+      i = readBracketNotes(sourceLines, i, footnotes);
+      continue;
+    }
     if (!isRule && footnotesWithoutRule(rawLines, sourceLines, lines, i, footnotes, options.ocr ?? false)) {
       // always past the footnote's first line: a loop that stood still here froze the import
       i = Math.max(i + 1, readFootnotes(rawLines, sourceLines, i, footnotes));
@@ -123,6 +127,33 @@ export function splitSource(raw: string, options: { ocr?: boolean } = {}): Sourc
   }
   stripFootnoteMarkers(lines, footnotes);
   return { sourceLines, lines, footnotes };
+}
+
+/** Word's footnotes or endnotes copied as text: "[1] Luật …", their marks "[1]" in the body. */
+const BRACKET_NOTE = /^\[(\d{1,2})\]\s*(?=\S)/;
+
+/** Whether line `at` is a note "[n] …" whose mark "[n]" stands in a line above it. */
+function isBracketNote(text: string[], at: number): boolean {
+  const n = BRACKET_NOTE.exec(text[at]!)?.[1];
+  return !!n && text.slice(0, at).some((line) => line.includes(`[${n}]`) && !BRACKET_NOTE.test(line));
+}
+
+/** The notes from `from` on: each "[n] …" line starts one, other lines go on with it; a line of the body ends them. */
+function readBracketNotes(text: string[], from: number, out: { marker: string; text: string }[]): number {
+  let i = from;
+  let current: { marker: string; text: string } | null = null;
+  for (; i < text.length; i++) {
+    const line = text[i]!;
+    if (!line) continue;
+    const start = BRACKET_NOTE.exec(line);
+    if (start && isBracketNote(text, i)) {
+      current = { marker: start[1]!, text: line.slice(start[0].length).trim() };
+      out.push(current);
+    } else if (current && !/^(?:[IVX]+\.|\d{1,2}\.\s|[-–+•]\s|Nơi nhận)/u.test(line)) {
+      current.text = joinFragments(current.text, line);
+    } else break;
+  }
+  return i;
 }
 
 /** A footnote's first words when it cites a document ("1 Luật Thực hiện dân chủ …", "2 Nghị định số …"). */
@@ -205,7 +236,8 @@ function stripFootnoteMarkers(lines: Line[], footnotes: { marker: string }[]): v
   if (!footnotes.length) return;
   const markers = new Set(footnotes.map((f) => f.marker));
   for (const line of lines) {
-    line.text = line.text.replace(/(\p{L}|[)”"])(\d{1,2})(?=[\s,.;:)”"]|$)/gu, (all, before: string, n: string) => (markers.has(n) ? `${before}[^${n}]` : all));
+    line.text = line.text
+      .replace(/\[(\d{1,2})\]/g, (all, n: string) => (markers.has(n) ? `[^${n}]` : all)).replace(/(\p{L}|[)”"])(\d{1,2})(?=[\s,.;:)”"]|$)/gu, (all, before: string, n: string) => (markers.has(n) ? `${before}[^${n}]` : all));
   }
 }
 

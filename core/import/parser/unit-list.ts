@@ -45,13 +45,26 @@ export const UNIT_HEADS =
 
 const COUNCIL_PAIR = /\b(hdnd|hoi dong nhan dan)\s+va\s+(ubnd|uy ban nhan dan)\b/;
 
-/** "và" joins two names only when what follows is itself a name ("Văn phòng HĐND và UBND xã" stays one). */
+/** Who "các …" may be after "và" for it to name units or people ("và các thôn", "và các hộ kinh doanh"), not places ("và các bãi biển du lịch"). */
+const MEMBERS = /^(?:ho|nguoi|ap|lang|ban|buon|khu|khoi|khoa|co so|to chuc|doan the|dia phuong|nganh|thanh vien|doan vien|hoi vien|truong|hoc sinh|chi nhanh|tap the)\b/;
+
+/** Whether a piece after "và" starts a name of its own. */
+function startsName(piece: string): boolean {
+  const folded = fold(piece);
+  const members = /^cac\s+(.*)$/.exec(folded);
+  return members ? UNIT_HEADS.test(members[1]!) || MEMBERS.test(members[1]!) : UNIT_HEADS.test(folded);
+}
+
+/**
+ * "và" joins two names only when what follows is itself a name ("Văn phòng HĐND và UBND xã" stays one, and so does
+ * "Ban Quản lý bán đảo Sơn Trà và các bãi biển du lịch Đà Nẵng").
+ */
 function splitOnAnd(text: string): string[] {
   const pieces = text.split(/\s+(?:và|va)\s+/);
   const out: string[] = [];
   for (const piece of pieces) {
     const last = out[out.length - 1];
-    if (last !== undefined && (!UNIT_HEADS.test(fold(piece)) || COUNCIL_PAIR.test(fold(`${last} và ${piece}`)))) out[out.length - 1] = `${last} và ${piece}`;
+    if (last !== undefined && (!startsName(piece) || COUNCIL_PAIR.test(fold(`${last} và ${piece}`)))) out[out.length - 1] = `${last} và ${piece}`;
     else out.push(piece);
   }
   return out;
