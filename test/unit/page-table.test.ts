@@ -49,6 +49,16 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
     expect(written(next)).toEqual(['\tđặc khu\tvà Đô thị\t\t', '5\tNâng cao chất lượng\tTrung tâm\tVăn phòng\tNăm 2026']);
   });
 
+  it('the number column\'s heading a photo ran into the task\'s ("STT.Nộidung") is two headings: the numbers stay out of the task\'s cell', () => {
+    const lines = page([
+      [null, null, 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian'],
+      ['1.1', 'Quán triệt Luật', 'Văn phòng Sở', 'Công đoàn', 'Quý I/2026'],
+    ]);
+    // "STT." is 4 of its 11 letters: the task's column at 40
+    lines[0]!.unshift({ str: 'STT.Nộidung', x: EDGES[0]!, y: 1000, width: 110, size: 10 }, { str: 'công việc', x: 113, y: 1000, width: 45, size: 10 });
+    expect(written(tableLines(lines, { columns: null }))).toEqual(['STT\tNộidung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian', '1.1\tQuán triệt Luật\tVăn phòng Sở\tCông đoàn\tQuý I/2026']);
+  });
+
   it('a mark a photo read on the line under a row\'s number (":" under "1", at the top of a page) is no part of the number', () => {
     const carry: TableCarry = { columns: null };
     tableLines(page([['TT', 'Nội dung công việc', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian'], ['I', 'NÂNG CAO NHẬN THỨC', null, null, null]]), carry);

@@ -1133,9 +1133,10 @@ describe('plan parser: what it could not read (issue 19)', () => {
       '1\tCông tác tuyên truyền\t\t', '1.1\tQuán triệt Luật\tVăn phòng Sở\tQuý I/2026', '?\tPhân công lãnh đạo\tVăn phòng Sở\tTháng 02/2026',
       '2i\tHội nghị công chức\tVăn phòng Sở\tQuý I/2026', '2A\tRà soát Quy chế\tVăn phòng Sở\tQuý II/2026', '2:3\tCông khai ngân sách Công tác dân vận\tPhòng Kế hoạch\tNăm 2026',
       '5I\tTiếp công dân\tVăn phòng Sở\tThường xuyên', '952\tGiải quyết thủ tục\tPhòng Đăng ký kinh doanh\tThường xuyên', '3.3\tĐối thoại doanh nghiệp\tVăn phòng Sở\tQuý II/2026',
+      's.\tLấy ý kiến Nhân dân\tPhòng Phát triển đô thị\tQuý III/2026', // "3.4" read as a letter no sub-row would have here
       'III. KINH PHÍ',
     ].join('\n');
-    expect(parsePlanText(garbled, { ocr: true }).plan.tasks.map((t) => t.ordinal)).toEqual(['1.1', '1.2', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3']);
+    expect(parsePlanText(garbled, { ocr: true }).plan.tasks.map((t) => t.ordinal)).toEqual(['1.1', '1.2', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3', '3.4']);
     // "2" with its units has sub-rows of its own: "3" after "2.2" is task 3, not "2.3"
     const mixed = [
       'KẾ HOẠCH', 'II. NHIỆM VỤ CỤ THỂ', 'TT\tNội dung công việc\tĐơn vị chủ trì\tThời gian',

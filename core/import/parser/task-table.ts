@@ -174,8 +174,9 @@ function mendSubNumbers(columns: Column[], rows: { at: number; cells: string[] }
       if (last) group = /^\d{1,2}\.?$/.test(no) ? Number.parseInt(no, 10) : last[0] + 1;
       continue;
     }
-    // a letter's sub-row ("a") and a group's numeral ("II") are numbered as written
-    if (!last || !no || /^\d{1,2}\.\d/.test(no) || /^([a-zđ][.)]?|[IVX]{1,4}\.?)$/.test(no)) continue;
+    // a letter's sub-row ("a", or the letter after the row above's) and a group's numeral ("II") are numbered as written;
+    // another lone letter ("s." for "3.3") is a number a photo misread
+    if (!last || !no || /^\d{1,2}\.\d/.test(no) || /^[IVX]{1,4}\.?$/.test(no) || isSubRowLetter(no, rows[r - 1]?.cells[at] ?? '')) continue;
     const sameGroup: [number, number] = [last[0], last[1] + 1];
     const nextGroup: [number, number] = [group ?? last[0] + 1, 1];
     const digits = no.replace(/\D/g, '');
@@ -196,6 +197,15 @@ function mendSubNumbers(columns: Column[], rows: { at: number; cells: string[] }
     last = pick;
     group = null;
   }
+}
+
+const LETTERS = 'abcdđeghiklmn';
+
+/** Whether a row numbered by a lone letter is a sub-row: "a", or the letter after the row above's ("b" under "a"). */
+function isSubRowLetter(no: string, above: string): boolean {
+  const letter = /^([a-zđ])[.)]?$/.exec(no)?.[1];
+  const before = /^([a-zđ])[.)]?$/.exec(above)?.[1];
+  return letter === 'a' || (!!letter && !!before && LETTERS.indexOf(letter) === LETTERS.indexOf(before) + 1);
 }
 
 /** A row's lines as the parser reads a task: "1. …", then one attribute line a filled cell. */

@@ -47,7 +47,8 @@ export function pageText(items: Item[], body: number, carry: TableCarry = { colu
   let foot = lines.length;
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!;
-    if (!line.small && !/^\d{1,3}$/.test(line.cells[0]!.text)) break;
+    // a task table's row going on at the page's foot ("33/CT-TTg của Thủ" in a smaller cell) is no footnote
+    if (table.has(i) || (!line.small && !/^\d{1,3}$/.test(line.cells[0]!.text))) break;
     if (line.small && /^\d{1,2}\s*\S/.test(line.cells[0]!.text)) foot = i;
   }
 

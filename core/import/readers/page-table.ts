@@ -258,7 +258,7 @@ const HEADING_PAIR = /^(don vi|co quan|thoi gian|san pham|noi dung|nhiem vu|ghi 
  */
 function headingCells(line: Item[], size: number): { x: number; x1: number; text: string }[] {
   const cells: { x: number; x1: number; text: string }[] = [];
-  const items = [...line].sort((a, b) => a.x - b.x);
+  const items = [...line].sort((a, b) => a.x - b.x).flatMap((item) => splitNumberHeading(item));
   items.forEach((item, i) => {
     const last = cells[cells.length - 1];
     const pair = `${foldVietnamese(item.str)} ${foldVietnamese(items[i + 1]?.str ?? '')}`.trim();
@@ -270,6 +270,20 @@ function headingCells(line: Item[], size: number): { x: number; x1: number; text
     } else cells.push({ x: item.x, x1: item.x + item.width, text: item.str });
   });
   return cells;
+}
+
+/**
+ * The number column's heading a photo ran into the task's ("STT.Nộidung"): two words, the second where its letters
+ * begin (measured by its share of the letters), so that the task's column does not start at the numbers.
+ */
+function splitNumberHeading(item: Item): Item[] {
+  const m = /^(S?TT)[.,:;]?(?=\p{L})/u.exec(item.str);
+  if (!m || !TASK_WORDS.test(` ${foldVietnamese(item.str.slice(m[0].length))}`)) return [item];
+  const cut = (m[0].length / item.str.length) * item.width;
+  return [
+    { ...item, str: m[1]!, width: cut },
+    { ...item, str: item.str.slice(m[0].length), x: item.x + cut, width: item.width - cut },
+  ];
 }
 
 /** Whether a word or run of text crosses a column's left edge (by more than a third of a letter either side). */
