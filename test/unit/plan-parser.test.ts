@@ -764,18 +764,20 @@ describe('plan parser: what it could not read (issue 19)', () => {
       'II. NHIỆM VỤ', 'l Công khai quy hoạch chung đặc khu.', '- Cơ quan chủ trì: Văn phòng UBNDđặc khu.', '- Cơ quan phối hợp: Uy ban MTTQViệt Nam đặc khu.', '- Thời gian thực hiện: 6 tháng đầu năm:2026.',
       '2. Công khai kế hoạch sử dụng đất.', '- Cơ quan chủ trì: Phòng Kinh tế.', '- Thời gian thực hiện: Quý 11/2026.',
       '3. Ban hành quyết định phân công.', '- Thời gian thực hiện: Tháng „02/2026.', '4. Tổ chức Hội nghị.', '- Thời gian thực hiện: Trước ngày :13/3/2026.',
+      '5. Quán triệt.', '- Thời gian thực hiện: Quý1/2026.', '6. Vận động.', '- Thời gian thực hiện: Từ tháng 9: đến tháng 12/2026.', '7. Tuyên truyền.', '- Thời gian thực hiện: Tháng 5 tháng 8/2026.',
       'Đẩy mạnh cải cách thủ tục hành chính.', '_Giao Phòng Nghiệp vụ chủ trì, phối hợp -với Văn phòng thực _hiện; thời gian: Thường xuyên.',
-      '6. Kiểm tra việc thực hiện dân chủ.', '- Thời gian thực hiện: Tháng 11/2026.',
+      '9. Kiểm tra việc thực hiện dân chủ.', '- Thời gian thực hiện: Tháng 11/2026.',
       'III. TỔ CHỨC THỰC HIỆN', 'Báo cáo kết quả thực hiện năm trước ngày 05/1 1/2026 về UBND đặc khu.',
     ].join('\n');
     const { plan } = parsePlanText(scan, { ocr: true });
     expect(plan.issueDate).toBe('2026-01-22');
     // "l" is the part's first task, before its "2."; the sentence after task 2's time line, before "4.", is task 3 whose number was lost
-    expect(plan.tasks.map((t) => t.ordinal)).toEqual(['1', '2', '3', '4', '5', '6']);
-    expect([plan.tasks[4]!.lead, plan.tasks[4]!.coordinating, plan.tasks[4]!.timeframe.kind]).toEqual([['Phòng Nghiệp vụ'], ['Văn phòng'], 'ongoing']);
-    // a speck before a month or a date ("„02/2026", ":13/3/2026")
-    expect(plan.tasks[2]!.timeframe).toMatchObject({ kind: 'range', from: '2026-02-01', to: '2026-02-28' });
-    expect(plan.tasks[3]!.timeframe).toMatchObject({ kind: 'deadline', dueDate: '2026-03-13' });
+    expect(plan.tasks.map((t) => t.ordinal)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect([plan.tasks[7]!.lead, plan.tasks[7]!.coordinating, plan.tasks[7]!.timeframe.kind]).toEqual([['Phòng Nghiệp vụ'], ['Văn phòng'], 'ongoing']);
+    // a speck before a month or a date ("„02/2026", ":13/3/2026"), a quarter run into its numeral, a speck or no dash between a span's months
+    expect(plan.tasks.slice(2, 7).map((t) => [t.timeframe.kind, t.timeframe.from ?? t.timeframe.dueDate, t.timeframe.to])).toEqual([
+      ['range', '2026-02-01', '2026-02-28'], ['deadline', '2026-03-13', undefined], ['range', '2026-01-01', '2026-03-31'], ['range', '2026-09-01', '2026-12-31'], ['range', '2026-05-01', '2026-08-31'],
+    ]);
     expect(plan.tasks[0]!.lead).toEqual(['Văn phòng UBND đặc khu']);
     expect(plan.tasks[0]!.coordinating).toEqual(['Ủy ban MTTQ Việt Nam đặc khu']);
     expect(plan.tasks[0]!.timeframe).toMatchObject({ kind: 'range', from: '2026-01-01', to: '2026-06-30' });
@@ -785,6 +787,28 @@ describe('plan parser: what it could not read (issue 19)', () => {
     const typed = parsePlanText(scan).plan;
     expect(typed.tasks.map((t) => t.ordinal)).not.toContain('1');
     expect(JSON.stringify(typed)).toContain('Văn phòng UBNDđặc khu');
+  });
+
+  it('a worn scan of lettered tasks under numbered groups: a letter read as a digit ("2)" between "đ)" and "g)") is the letter, and no task number a group\'s misread "3." ("s") is counted from', () => {
+    const scan = [
+      'KẾ HOẠCH', 'Thực hiện dân chủ ở cơ sở năm 2026', 'II. NHIỆM VỤ',
+      '1. Công tác tuyên truyền', 'a) Quán triệt Luật.', '- Chủ trì: Phòng Văn hóa - Xã hội.', '- Thời gian thực hiện: Quý I/2026.',
+      'b) Tuyên truyền trên Trang thông tin điện tử.', '- Chủ trì: Phòng Văn hóa - Xã hội.', '- Thời gian thực hiện: Thường xuyên.',
+      '2. Thực hiện dân chủ trong cơ quan', 'a) Rà soát Quy chế.', '- Chủ trì: Văn phòng HĐND và UBND phường.', '- Thời gian thực hiện: Quý I/2026.',
+      'b) Tổ chức Hội nghị.', '- Chủ trì: Văn phòng HĐND và UBND phường.', '- Thời gian thực hiện: Tháng 3/2026.',
+      's Công tác dân vận chính quyền trong thực hiện nhiệm vụ phát', 'triển kinh tế - xã hội',
+      'a) Tiếp công dân.', '- Chủ trì: Văn phòng HĐND và UBND phường.', '- Thời gian thực hiện: Thường xuyên.',
+      'b) Giải quyết thủ tục hành chính.', '- Chủ trì: Trung tâm Phục vụ hành chính công phường.', '- Thời gian thực hiện: Năm 2026.',
+      'c) Công khai dự án.', '- Chủ trì: Phòng Kinh tế.', '- Thời gian thực hiện: Quý II/2026.',
+      'd) Vận động ngư dân.', '- Chủ trì: Phòng Kinh tế.', '- Thời gian thực hiện: Thường xuyên.',
+      'đ) Bảo vệ hệ sinh thái.', '- Chủ trì: Phòng Văn hóa - Xã hội.', '- Thời gian thực hiện: Từ tháng 4 đến tháng 9/2026.',
+      '2) Thực hiện chính sách an sinh xã hội.', '- Đơn vị thực hiện: Phòng Văn hóa - Xã hội.', '- Thời gian thực hiện: Cả năm 2026.',
+      'g) Phòng, chống bão.', '- Chủ trì: Ban Chỉ huy Quân sự phường.', '- Thời gian thực hiện: Từ tháng 9 đến tháng 12/2026.',
+      '4. Phong trào thi đua', 'a) Phát động phong trào.', '- Chủ trì: Phòng Văn hóa - Xã hội.', '- Thời gian thực hiện: Trước ngày 16/3/2026.',
+      'b) Kiểm tra.', '- Chủ trì: Phòng Văn hóa - Xã hội.', '- Thời gian thực hiện: Quý IV/2026.',
+      'III. TỔ CHỨC THỰC HIỆN', 'Các phòng triển khai.',
+    ].join('\n');
+    expect(parsePlanText(scan, { ocr: true }).plan.tasks.map((t) => t.ordinal)).toEqual(['1.a', '1.b', '2.a', '2.b', '3.a', '3.b', '3.c', '3.d', '3.đ', '3.e', '3.g', '4.a', '4.b']);
   });
 
   it('a worn scan: sub-item numbers misread ("20giL", "2su"), a part\'s numeral read as a word ("Mỹ TỔ CHỨC"), "6 Hằng", a speck after the name or before a word', () => {

@@ -42,6 +42,12 @@ const CHI_CUC = /(?<=^|[\s(,;])([Cc]h)[ỉìíĩị](?= cục(?!\p{L}))/gu;
 const MTTQ_MISREAD = /(?<=Ủy ban )(?!MTTQ)\p{Lu}{1,5} ?(?=Việt Nam)/gu;
 /** A speck stuck before a date or a month ("Tháng „02/2026", "Trước ngày :13/3/2026"): no date starts with a mark (a quoted one ends with its quote). */
 const SPECK_BEFORE_DATE = /(?<=^|\s)["„‚,.:;'`]+(?=\d{1,2}\/\d[\d/]*(?:[\s.,;)]|$))/gu;
+/** "Quý1/2026", "QuýII/2026": a quarter run into its numeral. */
+const QUARTER_JOINED = /(?<=^|\s)([Qq]uý)(?=[IVX1l|]{1,3}\/\d{4})/gu;
+/** "Từ tháng 9: đến tháng 12": a speck after the first month of a span. */
+const SPECK_AFTER_MONTH = /(tháng\s+\d{1,2})[:;,.'`]+(?=\s+(?:đến|-|–))/giu;
+/** "Tháng 5 tháng 8/2026": the dash between a span's months lost (the first month the earlier). */
+const MONTHS_WITHOUT_DASH = /(tháng\s+(\d{1,2}))\s+(?=tháng\s+(\d{1,2})\/\d{4})/giu;
 /** A speck between a date's word and its number ("ngày.22", "năm:2026"). */
 const MARK_BEFORE_DATE_NUMBER = /(?<=^|[\s,(])(ngày|tháng|năm)[.:,;'`]+\s*(?=\d)/giu;
 /** A date's two-digit month read as two numbers ("05/1 1/2026"). */
@@ -104,6 +110,9 @@ export function repairOcrLines(lines: Line[]): Line[] {
         .replace(MTTQ_MISREAD, 'MTTQ ')
         .replace(MARK_BEFORE_DATE_NUMBER, '$1 ')
         .replace(SPECK_BEFORE_DATE, '')
+        .replace(QUARTER_JOINED, '$1 ')
+        .replace(SPECK_AFTER_MONTH, '$1')
+        .replace(MONTHS_WITHOUT_DASH, (all, first: string, from: string, to: string) => (Number(from) < Number(to) ? `${first} - ` : all))
         .replace(QUARTER_READ_AS_ONES, (ones) => ones.replace(/H/g, 'II').replace(/[1l|]/g, 'I'))
         .replace(SPLIT_MONTH, '$1$2')
         .replace(DATE_WITH_LETTERS, (_, d: string, m: string, y: string) => `${digits(d)}/${digits(m)}/${y}`)
@@ -111,9 +120,11 @@ export function repairOcrLines(lines: Line[]): Line[] {
         .replace(/\p{L}+/gu, splitJoinedWord);
       return text === line.text ? line : { ...line, text };
     });
+  // "2) Thực hiện …" between "đ)" and "g)": a letter read as a digit ("e)"), mended first so that it is no task's number to count from
+  const letters = kept.map((line, i) => (/^\d\)\s/.test(line.text) && itemLetter(kept, i) ? { ...line, text: itemLetter(kept, i)! } : line));
   // numbers mended in order: an item mended is the neighbour the next one is counted from ("4 Kiểm tra" after ":3: Thực hiện")
-  const mended = [...kept];
-  kept.forEach((line, i) => (mended[i] = mendNumber(mended, i)));
+  const mended = [...letters];
+  letters.forEach((line, i) => (mended[i] = mendNumber(mended, i)));
   return mended;
 }
 
@@ -188,8 +199,8 @@ function subItemNumber(lines: Line[], at: number): string | null {
 }
 
 const LETTERED = /^([a-zđ])\)\s/u;
-/** What a lost item letter may have been read as: a mark or two, no dash or bullet, before a capitalised sentence. */
-const LETTER_MISREAD = /^[^\s\-–+•*\d]{1,2}\s+(?=["“]?\p{Lu}\p{Ll})/u;
+/** What a lost item letter may have been read as: a mark or two, no dash or bullet, or a digit with the letter's bracket ("2)"), before a capitalised sentence. */
+const LETTER_MISREAD = /^(?:[^\s\-–+•*\d]{1,2}|\d\))\s+(?=["“]?\p{Lu}\p{Ll})/u;
 
 /**
  * A lettered item whose letter a scan misread ("Ð Kiểm tra …" right after "e)"'s time line): the letter after
