@@ -235,6 +235,11 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
       ]);
     const group = tableLines(rows([['IV.', 'PHONG TRÀO THI ĐUA', null, null, null], [null, 'DÂN VẬN KHÉO', null, null, null], ['4', 'Phát động phong trào', 'Phòng Văn hóa', 'Các thôn', 'Quý I/2026']]), { columns: null });
     expect(written(group).map((row) => row.split('\t').slice(0, 2).join(' | ')).slice(-2)).toEqual(['IV. | PHONG TRÀO THI ĐUA DÂN VẬN KHÉO', '4 | Phát động phong trào']);
+    // "III. KINH PHÍ" read "IIL KINH PHÍ THỰC HIỆN": the table ends there, the paragraph under it is no row
+    const misread: TableCarry = { columns: null };
+    const ended = tableLines(rows([[null, 'IIL KINH PHÍ THỰC HIỆN', null, null, null], ['Kinh phí thực hiện Kế hoạch được', null, 'bố trí', 'trong dự toán', 'ngân sách xã']]), misread);
+    expect(misread.columns).toBeNull();
+    expect(written(ended).at(-1)).toBe('3\tVận động Nhân dân\tPhòng Kinh tế\tCác thôn\tNăm 2026');
     const part: TableCarry = { columns: null };
     tableLines(rows([['IV.', 'GIẢI PHÁP', null, null, null], ['1. Tăng cường sự lãnh đạo của cấp ủy đối với công tác dân vận chính quyền trên địa bàn', null, null, null, null]]), part);
     expect(part.columns).toBeNull();

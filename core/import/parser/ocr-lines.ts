@@ -42,6 +42,8 @@ const CHI_CUC = /(?<=^|[\s(,;])([Cc]h)[ỉìíĩị](?= cục(?!\p{L}))/gu;
 const MTTQ_MISREAD = /(?<=Ủy ban )(?!MTTQ)\p{Lu}{1,5} ?(?=Việt Nam)/gu;
 /** A speck stuck before a date or a month ("Tháng „02/2026", "Trước ngày :13/3/2026"): no date starts with a mark (a quoted one ends with its quote). */
 const SPECK_BEFORE_DATE = /(?<=^|\s)["„‚,.:;'`]+(?=\d{1,2}\/\d[\d/]*(?:[\s.,;)]|$))/gu;
+/** "27/KH'UBND", "27/KH.UBND": a document's symbol whose hyphen a scan read as a mark. */
+const SYMBOL_HYPHEN_MISREAD = /(?<=\d{1,4}\/[A-ZĐ]{1,4})['’`.,:;_~](?=[A-ZĐ]{2,})/gu;
 /** "Quý1/2026", "QuýII/2026": a quarter run into its numeral. */
 const QUARTER_JOINED = /(?<=^|\s)([Qq]uý)(?=[IVX1l|]{1,3}\/\d{4})/gu;
 /** "Từ tháng 9: đến tháng 12": a speck after the first month of a span. */
@@ -110,6 +112,7 @@ export function repairOcrLines(lines: Line[]): Line[] {
         .replace(MTTQ_MISREAD, 'MTTQ ')
         .replace(MARK_BEFORE_DATE_NUMBER, '$1 ')
         .replace(SPECK_BEFORE_DATE, '')
+        .replace(SYMBOL_HYPHEN_MISREAD, '-')
         .replace(QUARTER_JOINED, '$1 ')
         .replace(SPECK_AFTER_MONTH, '$1')
         .replace(MONTHS_WITHOUT_DASH, (all, first: string, from: string, to: string) => (Number(from) < Number(to) ? `${first} - ` : all))

@@ -18,6 +18,8 @@ const TONE = /[\u0300\u0301\u0303\u0309\u0323]/gu;
 
 function isSyllable(word: string): boolean {
   if ((word.normalize('NFD').match(TONE) ?? []).length > 1) return false;
+  // "ă" and "â" never end a syllable ("tâ|my" is no split of "tâmy": "tâm|y" is)
+  if (/[ăâ]$/iu.test(word.normalize('NFD').replace(TONE, '').normalize('NFC'))) return false;
   const folded = foldChars(word);
   return ONSETS.some((onset) => folded.startsWith(onset) && RHYMES.has(folded.slice(onset.length)));
 }

@@ -149,6 +149,8 @@ export function tableLines(allLines: Item[][], carry: TableCarry): Map<number, s
 
 /** The plan's parts after its tasks, whatever their numeral. */
 const PART_AFTER_TASKS = /^(to chuc|kinh phi|che do|trach nhiem|phan cong|dieu khoan|hieu luc)/;
+/** …named so plainly that no group of tasks is: told even when a scan misread the numeral. */
+const PART_NAMED = /^(kinh phi( thuc hien)?|to chuc thuc hien|che do (thong tin )?bao cao)$/;
 
 /**
  * A part's heading ("III. KINH PHÍ") ends the table. A numeral with a stop that is the table's next group ("I." for
@@ -157,7 +159,11 @@ const PART_AFTER_TASKS = /^(to chuc|kinh phi|che do|trach nhiem|phan cong|dieu k
  * and one whose title a task's row follows within a few lines (a group's numeral after others a photo misread).
  */
 function partHeading(lines: Item[][], at: number, starts: number[], carry: TableCarry): boolean {
-  const m = /^([IVX]{1,4})\s*\.\s*(.*)$/u.exec(lines[at]!.map((item) => item.str).join(' ').trim());
+  const text = lines[at]!.map((item) => item.str).join(' ').trim();
+  // "IIL KINH PHÍ THỰC HIỆN": a part after the tasks whose numeral a scan misread, stop and all
+  const misread = /^[IVXLl1|]{1,4}\s*[.:]?\s+(.*)$/u.exec(text);
+  if (misread && PART_NAMED.test(foldVietnamese(misread[1]!).replace(/[^a-z ]/g, '').trim())) return true;
+  const m = /^([IVX]{1,4})\s*\.\s*(.*)$/u.exec(text);
   if (!m) return false;
   const numeral = romanValue(m[1]!) ?? 0;
   if (m[2] && PART_AFTER_TASKS.test(foldVietnamese(m[2]))) return true;
