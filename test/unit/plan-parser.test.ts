@@ -773,13 +773,16 @@ describe('plan parser: what it could not read (issue 19)', () => {
       '3. Ban hành quyết định phân công.', '- Thời gian thực hiện: Tháng „02/2026.', '4. Tổ chức Hội nghị.', '- Thời gian thực hiện: Trước ngày :13/3/2026.',
       '5. Quán triệt.', '- Thời gian thực hiện: Quý1/2026.', '6. Vận động.', '- Thời gian thực hiện: Từ tháng 9: đến tháng 12/2026.', '7. Tuyên truyền.', '- Thời gian thực hiện: Tháng 5 tháng 8/2026.',
       'Đẩy mạnh cải cách thủ tục hành chính.', '_Giao Phòng Nghiệp vụ chủ trì, phối hợp -với Văn phòng thực _hiện; thời gian: Thường xuyên.',
-      '9. Kiểm tra việc thực hiện dân chủ.', '- Thời gian thực hiện: Tháng 11/2026.',
+      '9. Kiểm tra việc thực hiện dân chủ.', '- Tiến độ: Tháng 11/2026.',
+      'SẼ Công khai kế hoạch sử dụng đất.', '- Cơ quan chủ trì: Phòng Kinh tế.', '- Tiến độ: Quý II/2026.', // "10." read as capitals after a time line
+      '11. Tổng kết.', '- Tiến độ: Tháng 12/2026.',
       'III. TỔ CHỨC THỰC HIỆN', 'Báo cáo kết quả thực hiện năm trước ngày 05/1 1/2026 về UBND đặc khu.',
     ].join('\n');
     const { plan } = parsePlanText(scan, { ocr: true });
     expect(plan.issueDate).toBe('2026-01-22');
     // "l" is the part's first task, before its "2."; the sentence after task 2's time line, before "4.", is task 3 whose number was lost
-    expect(plan.tasks.map((t) => t.ordinal)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(plan.tasks.map((t) => t.ordinal)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
+    expect([plan.tasks[9]!.body, plan.tasks[9]!.lead]).toEqual(['Công khai kế hoạch sử dụng đất.', ['Phòng Kinh tế']]);
     expect([plan.tasks[7]!.lead, plan.tasks[7]!.coordinating, plan.tasks[7]!.timeframe.kind]).toEqual([['Phòng Nghiệp vụ'], ['Văn phòng'], 'ongoing']);
     // a speck before a month or a date ("„02/2026", ":13/3/2026"), a quarter run into its numeral, a speck or no dash between a span's months
     expect(plan.tasks.slice(2, 7).map((t) => [t.timeframe.kind, t.timeframe.from ?? t.timeframe.dueDate, t.timeframe.to])).toEqual([

@@ -76,7 +76,9 @@ const FIRST_NUMBER_MISREAD = /^[^\s\-–+•*]{1,3}\s+(?=["“]?\p{Lu}\p{Ll})/u;
 /** A part's heading ("II. NHIỆM VỤ", a scan's "Il. NỘI DUNG"): a run of numbered items ends there. */
 const PART_HEADING = /^(?:[IVXL]{1,4}\s*[.:]\s|[1Il|]{2,3}\s*[.:]\s+\p{Lu}{2})/u;
 /** A task's time line, the last of its attributes ("- Thời gian thực hiện: …", "b) Thời gian: …"). */
-const TIME_LINE = /^(?:[-–+•]\s*|[a-zđ]\)\s*)?Thời gian[^:]{0,20}:/u;
+const TIME_LINE = /^(?:[-–+•]\s*|[a-zđ]\)\s*)?(?:Thời gian|Thời hạn|Tiến độ)[^:]{0,20}:/u;
+/** A lost number read as a capital or two ("SẼ Công khai …" for "3."): no word, it has no small letter. */
+const NUMBER_READ_AS_CAPITALS = /^[^\s\p{Ll}\-–+•*]{1,2}\s+(?=["“]?\p{Lu}\p{Ll})/u;
 /** What a misread sub-item number looks like: its group's digit, then letters ("20giL" for "2.1.", "2su" for "2.3."). */
 const MISREAD_SUB_ITEM = /^(\d)(?=\S*\p{L})\S{1,5}\s+(?=["“]?\p{Lu})/u;
 
@@ -149,11 +151,12 @@ function mendNumber(lines: Line[], i: number): Line {
   const misread = MISREAD_NUMBER.exec(line.text);
   // a part's first item before its "2.": its "1." may be read as any short run of marks ("xi", "l=")
   const firstMisread = misread ? null : FIRST_NUMBER_MISREAD.exec(line.text);
-  const afterTime = i > 0 && TIME_LINE.test(lines[i - 1]!.text) && /^\p{Lu}\p{Ll}/u.test(line.text);
+  const capitals = i > 0 && TIME_LINE.test(lines[i - 1]!.text) ? NUMBER_READ_AS_CAPITALS.exec(line.text) : null;
+  const afterTime = i > 0 && TIME_LINE.test(lines[i - 1]!.text) && (/^\p{Lu}\p{Ll}/u.test(line.text) || !!capitals);
   if (!misread && !firstMisread && !afterTime) return line; // most lines: no neighbours looked for
   const before = neighbourNumber(lines, i, -1);
   const after = neighbourNumber(lines, i, 1);
-  const m = misread ?? (before === 0 && after === 2 ? firstMisread : null);
+  const m = misread ?? (before === 0 && after === 2 ? firstMisread : capitals);
   const lost = !m && afterTime;
   if (!m && !lost) return line;
   // between its neighbours ("2." … "4."), or a part's last item read as its number without the stop ("9 Thực hiện …" after "8.")
