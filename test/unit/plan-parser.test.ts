@@ -846,6 +846,21 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(parsePlanText(scan).plan.tasks.map((t) => t.ordinal)).not.toContain('2.1');
   });
 
+  it('a scan\'s footnote at a page\'s foot whose page number was read as a lone letter ("Ạ"): the footnote ends there, the cut sentence goes on after it', () => {
+    const scan = [
+      'KẾ HOẠCH', 'Thực hiện dân chủ ở cơ sở năm 2026', 'II. NHIỆM VỤ', '1. Thực hiện dân chủ trong cơ quan',
+      '- Rà soát Quy chế làm việc. Giao Văn phòng HĐND và UBND xã thực hiện; hoàn thành trong tháng 5/2026.',
+      '- Tiếp công dân định kỳ. Giao Văn phòng HĐND và UBND xã chủ', 'trì, phối hợp với Công an xã,',
+      '1 Nghị định số 04/2015/NĐ-CP ngày 09/01/2015 của Chính phủ về', 'thực hiện dân chủ trong hoạt động của cơ quan.', 'Ạ',
+      'Phòng Kinh tế thực hiện; thực hiện thường xuyên.',
+      '- Giải quyết thủ tục hành chính. Giao Trung tâm Phục vụ hành chính công xã thực hiện; thực hiện trong năm 2026.',
+      'III. TỔ CHỨC THỰC HIỆN', 'Các phòng triển khai.',
+    ].join('\n');
+    const plan = parsePlanText(scan, { ocr: true }).plan;
+    expect(plan.footnotes.map((f) => f.text)).toEqual(['Nghị định số 04/2015/NĐ-CP ngày 09/01/2015 của Chính phủ về thực hiện dân chủ trong hoạt động của cơ quan.']);
+    expect(plan.tasks.map((t) => [t.ordinal, t.lead, t.coordinating, t.timeframe.kind])).toContainEqual(['1.2', ['Văn phòng HĐND và UBND xã'], ['Công an xã', 'Phòng Kinh tế'], 'ongoing']);
+  });
+
   it('a scan\'s mark after a word that no footnote follows is left as read: "Kế hoạch số 21/KH-UBND\' ngày …" keeps its number', () => {
     const scan = ['Kế hoạch số 21/KH-UBND\' ngày 20/01/2026 của UBND xã Sơn Hà về thực hiện dân chủ ở cơ sở năm 2026', 'I. MỤC ĐÍCH, YÊU CẦU', '1 Tiếp tục nâng cao nhận thức của cán bộ.', 'II. NỘI DUNG, NHIỆM VỤ', '1. Tuyên truyền pháp luật.', '- Chủ trì: Phòng Văn hóa - Xã hội.', '- Thời gian: Thường xuyên.', 'III. TỔ CHỨC THỰC HIỆN', '1. Phòng Văn hóa - Xã hội theo dõi.'].join('\n');
     const { plan } = parsePlanText(scan, { ocr: true });

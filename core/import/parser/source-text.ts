@@ -97,7 +97,7 @@ export function splitSource(raw: string, options: { ocr?: boolean } = {}): Sourc
     }
     if (!isRule && footnotesWithoutRule(rawLines, sourceLines, lines, i, footnotes, options.ocr ?? false)) {
       // always past the footnote's first line: a loop that stood still here froze the import
-      i = Math.max(i + 1, readFootnotes(rawLines, sourceLines, i, footnotes));
+      i = Math.max(i + 1, readFootnotes(rawLines, sourceLines, i, footnotes, options.ocr ?? false));
       continue;
     }
     const columns = footer?.rows.get(i);
@@ -178,17 +178,17 @@ function footnotesWithoutRule(rawLines: string[], text: string[], body: Line[], 
   // (or a list item the page cut after its ";", when the footnote cites a document as footnotes do)
   const lastLine = body[body.length - 1]!.text.trim();
   const cutSentence = ocr && !marked && (/[\p{L},]$/u.test(lastLine) || (lastLine.endsWith(';') && CITES_DOCUMENT.test(text[at]!.slice(start[0].length - 1))));
-  if ((!marked && !cutSentence) || !endsPageSoon(rawLines, text, at)) return false;
+  if ((!marked && !cutSentence) || !endsPageSoon(rawLines, text, at, ocr)) return false;
   if (!marked) return true;
   if (!markAfterWord(marker).test(marked.text)) marked.text = marked.text.replace(mark, marker); // the symbol becomes the mark it stood for
   return true;
 }
 
 /** Whether the page ends within a few lines of `at`: a page number, a form feed, a new page's first line or the end of the text. */
-function endsPageSoon(rawLines: string[], text: string[], at: number): boolean {
+function endsPageSoon(rawLines: string[], text: string[], at: number, ocr = false): boolean {
   for (let k = at + 1; k < rawLines.length && k <= at + 24; k++) {
-    // (text copied from Word starts a page's first line with a space)
-    if (rawLines[k]!.startsWith('\f') || isPageNumber(text[k]!) || /^ \S/.test(rawLines[k]!)) return true;
+    // (text copied from Word starts a page's first line with a space; a scan may read the page's number as a lone letter, "Ạ")
+    if (rawLines[k]!.startsWith('\f') || isPageNumber(text[k]!) || /^ \S/.test(rawLines[k]!) || (ocr && isMisreadPageNumber(text[k]!))) return true;
     if (/^(?:[IVX]+\.|\d{1,2}\.\s|[-–+•]\s|[a-zđ]\)\s)/u.test(text[k]!)) return false;
   }
   return rawLines.length - at <= 24;
@@ -203,7 +203,12 @@ function nextNonEmpty(lines: string[], from: number): string | undefined {
  * Footnotes run from the rule to the end of the page: a form feed, a page number, a line that
  * starts a new page (indented), or a line that clearly resumes the body (a numbered heading).
  */
-function readFootnotes(rawLines: string[], text: string[], from: number, out: { marker: string; text: string }[]): number {
+/** A scan's page number read as one letter or mark, alone on its line ("Ạ" for "2"). */
+function isMisreadPageNumber(line: string): boolean {
+  return /^\S$/u.test(line);
+}
+
+function readFootnotes(rawLines: string[], text: string[], from: number, out: { marker: string; text: string }[], ocr = false): number {
   let i = from;
   let current: { marker: string; text: string } | null = null;
   let expected = out.length ? Number(out[out.length - 1]!.marker) + 1 : null;
@@ -213,7 +218,7 @@ function readFootnotes(rawLines: string[], text: string[], from: number, out: { 
     // a form feed ends the footnotes, unless the new page starts with them ("\f1 Đơn vị …": the page break fell just above)
     if ((raw.startsWith('\f') && i > from) || (current && raw.includes('\f'))) break;
     if (!line) continue;
-    if (isPageNumber(line)) {
+    if (isPageNumber(line) || (ocr && current && isMisreadPageNumber(line))) {
       i += 1;
       break;
     }
