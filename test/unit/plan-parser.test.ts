@@ -1193,6 +1193,14 @@ describe('plan parser: what it could not read (issue 19)', () => {
       '2.2\tCông khai mua sắm\tPhòng Kế hoạch - Tài chính\tNăm 2026', '3\tTiếp công dân\tVăn phòng Sở\tThường xuyên', 'III. KINH PHÍ',
     ].join('\n');
     expect(parsePlanText(mixed, { ocr: true }).plan.tasks.map((t) => t.ordinal)).toContain('3');
+    // a plain table's "2" read "g" between "1" and "3" is row 2; sub-rows "a", "b" under a task stay its sub-rows
+    const lettered = [
+      'KẾ HOẠCH', 'II. NHIỆM VỤ CỤ THỂ', 'TT\tNội dung công việc\tĐơn vị chủ trì\tThời gian',
+      '1\tGiải quyết thủ tục\tTrung tâm\tNăm 2026', 'g\tCông khai dự án\tPhòng Kinh tế\tQuý II/2026', '3\tGiữ gìn dân ca\tPhòng Văn hóa\tThường xuyên',
+      '4\tThực hiện dân chủ trong quản lý đất đai\t\t', 'a\tCông khai quy hoạch\tPhòng Kinh tế\tQuý I/2026', 'b\tĐối thoại với hộ dân\tVăn phòng\tThường xuyên', '5\tKiểm tra\tVăn phòng\tTháng 11/2026',
+      'III. KINH PHÍ',
+    ].join('\n');
+    expect(parsePlanText(lettered, { ocr: true }).plan.tasks.map((t) => t.ordinal)).toEqual(['1', '2', '3', '4.a', '4.b', '5']);
   });
 
   it('a scan of dash tasks: the "Giao …" sentence the page set on a line of its own still belongs to its dash item, and a speck dash before a small letter ("-đăng ký") starts no item', () => {

@@ -51,7 +51,10 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
   /** The current table's rows, for the numbers mended once the table has ended (mendSubNumbers looks at the rows after). */
   let rows: { at: number; cells: string[] }[] = [];
   const endTable = () => {
-    if (columns?.includes('no')) mendSubNumbers(columns, rows, out);
+    if (columns?.includes('no')) {
+      mendSubNumbers(columns, rows, out);
+      mendLetterNumbers(columns, rows, out);
+    }
     rows = [];
   };
   /** While the last row's cells are not all there yet (a cell of several paragraphs, copied from Word, goes on over lines): the lines it went on over. */
@@ -196,6 +199,20 @@ function mendSubNumbers(columns: Column[], rows: { at: number; cells: string[] }
     out.set(row.at, rowLines(columns, row.cells));
     last = pick;
     group = null;
+  }
+}
+
+/** A task's row numbered by a letter no sub-row would have there ("g" between rows "4" and "6"): the number between, a photo misread. */
+function mendLetterNumbers(columns: Column[], rows: { at: number; cells: string[] }[], out: Map<number, string[]>): void {
+  const at = columns.indexOf('no');
+  const number = (row: { cells: string[] } | undefined) => (/^\d{1,2}\.?$/.test(row?.cells[at] ?? '') ? Number.parseInt(row!.cells[at]!, 10) : null);
+  for (const [r, row] of rows.entries()) {
+    const no = row.cells[at] ?? '';
+    if (!/^[a-zđ][.)]?$/.test(no) || isSubRowLetter(no, rows[r - 1]?.cells[at] ?? '')) continue;
+    const before = number(rows[r - 1]);
+    if (before === null || number(rows[r + 1]) !== before + 2) continue;
+    row.cells[at] = String(before + 1);
+    out.set(row.at, rowLines(columns, row.cells));
   }
 }
 
