@@ -753,12 +753,12 @@ describe('plan parser: what it could not read (issue 19)', () => {
   });
 
   it('words a scan ran together are split into their two syllables, stray stops inside a sentence dropped; names, capitals and foreign words are left', () => {
-    const split = ['Vănphòng', 'côngđặc', 'Trungtâm', 'chínhvà', 'Đôthị', 'soátthủ', 'cóhiệu', 'banhành', 'cậpnhật', 'cáctổ', 'tâmy'].map(splitJoinedWord);
+    const split = ['Vănphòng', 'côngđặc', 'Trungtâm', 'chínhvà', 'Đôthị', 'soátthủ', 'cóhiệu', 'banhành', 'cậpnhật', 'cáctổ', 'tâmy', 'Ytế'].map(splitJoinedWord);
     // (no syllable ends in "â" or "ă": "tâmy" is "tâm y", not "tâ my")
-    expect(split).toEqual(['Văn phòng', 'công đặc', 'Trung tâm', 'chính và', 'Đô thị', 'soát thủ', 'có hiệu', 'ban hành', 'cập nhật', 'các tổ', 'tâm y']);
+    expect(split).toEqual(['Văn phòng', 'công đặc', 'Trung tâm', 'chính và', 'Đô thị', 'soát thủ', 'có hiệu', 'ban hành', 'cập nhật', 'các tổ', 'tâm y', 'Y tế']);
     // three run together, as a worn photo's table cell gives them
     expect(['chứccánbộ', 'đơnvithuộc', 'ngườiđứngđầu'].map(splitJoinedWord)).toEqual(['chức cán bộ', 'đơn vi thuộc', 'người đứng đầu']);
-    const kept = ['người', 'Nghĩa', 'khuyến', 'nghiêng', 'giường', 'Nguyễn', 'Phước', 'truyền', 'khuếch', 'hoạch', 'UBND', 'video', 'online', 'Zalo'];
+    const kept = ['người', 'Nghĩa', 'khuyến', 'nghiêng', 'giường', 'Nguyễn', 'Phước', 'truyền', 'khuếch', 'hoạch', 'UBND', 'Yên', 'Hmông', 'video', 'online', 'Zalo'];
     expect(kept.map(splitJoinedWord)).toEqual(kept);
     const scan = ['KẾ HOẠCH', 'II. NHIỆM VỤ', '1. Tiếp công dân.', '- Cơ quan chủ trì: Vănphòng HĐND và. UBND đặc. khu.', '- Thời gian thực hiện: Thường xuyên.'].join('\n');
     expect(parsePlanText(scan, { ocr: true }).plan.tasks[0]!.lead).toEqual(['Văn phòng HĐND và UBND đặc khu']);
@@ -976,10 +976,14 @@ describe('plan parser: what it could not read (issue 19)', () => {
       'II. NHIỆM VỤ',
       '1. Kiểm tra việc thực hiện Quy chế dân chủ.', '- Cơ quan chủ trì: Văn phòng Sở.', '- Cơ quan phối hợp: Công đoàn cơ sở Sở Dulich; Các phòng đơn vị thuộc Sở.', '- Thời gian thực hiện: Tháng 10/2026.',
       '2. Tuyên truyền.', '- Cơ quan chủ trì: Phòng Quản lý du lịch.', '- Cơ quan phối hợp: Trung tâm Xúc tiến Du lịch.', '- Thời gian thực hiện: Năm 2026.',
+      // a dash lost inside a name the document writes with one, a word in capitals inside a name written small, a speck "{", "Ủy ban - MTTQ", "Quý - II"
+      '3. Công khai tài chính.', '- Cơ quan chủ trì: Văn {phòng Sở.', '- Cơ quan phối hợp: Phòng Văn hóa Xã hội; Công đoàn CƠ SỞ Sở Du lịch; Ủy ban - MTTQ Việt Nam tỉnh.', '- Thời gian thực hiện: Quý - II/2026.',
+      '4. Văn hóa công sở.', '- Cơ quan chủ trì: Phòng Văn hóa - Xã hội.', '- Cơ quan phối hợp: Phòng Văn hóa - Xã hội.', '- Thời gian thực hiện: Năm 2026.',
     ].join('\n');
     const tasks = parsePlanText(scan, { ocr: true }).plan.tasks;
     expect(tasks[0]!.coordinating).toEqual(['Công đoàn cơ sở Sở Du lịch', 'Các phòng, đơn vị thuộc Sở']);
     expect(tasks[1]!.lead).toEqual(['Phòng Quản lý du lịch']);
+    expect([tasks[2]!.lead, tasks[2]!.coordinating, tasks[2]!.timeframe.from]).toEqual([['Văn phòng Sở'], ['Phòng Văn hóa - Xã hội', 'Công đoàn cơ sở Sở Du lịch', 'Ủy ban MTTQ Việt Nam tỉnh'], '2026-04-01']);
     // typed text is taken as written
     expect(parsePlanText(scan).plan.tasks[0]!.coordinating).toContain('Công đoàn cơ sở Sở Dulich');
   });

@@ -40,12 +40,14 @@ const UY_BAN = /(?<=^|[\s(,;])([UuÚúÙùŨũỤụ])y(?= ban\b)/gu;
 const CHI_CUC = /(?<=^|[\s(,;])([Cc]h)[ỉìíĩị](?= cục(?!\p{L}))/gu;
 /** The Front's abbreviation misread ("Ủy ban HÀViệt Nam tỉnh"): no "Ủy ban … Việt Nam" but the MTTQ's is written with capitals. */
 const MTTQ_MISREAD = /(?<=Ủy ban )(?!MTTQ)\p{Lu}{1,5} ?(?=Việt Nam)/gu;
+/** "Ủy ban - MTTQ": a speck between "Ủy ban" and "MTTQ". */
+const SPECK_BEFORE_MTTQ = /(?<=Ủy ban)\s*[-–.,:;'`]+\s*(?=MTTQ)/gu;
 /** A speck stuck before a date or a month ("Tháng „02/2026", "Trước ngày :13/3/2026"): no date starts with a mark (a quoted one ends with its quote). */
 const SPECK_BEFORE_DATE = /(?<=^|\s)["„‚,.:;'`]+(?=\d{1,2}\/\d[\d/]*(?:[\s.,;)]|$))/gu;
 /** "27/KH'UBND", "27/KH.UBND": a document's symbol whose hyphen a scan read as a mark. */
 const SYMBOL_HYPHEN_MISREAD = /(?<=\d{1,4}\/[A-ZĐ]{1,4})['’`.,:;_~](?=[A-ZĐ]{2,})/gu;
-/** "Quý1/2026", "QuýII/2026": a quarter run into its numeral. */
-const QUARTER_JOINED = /(?<=^|\s)([Qq]uý)(?=[IVX1l|]{1,3}\/\d{4})/gu;
+/** "Quý1/2026", "QuýII/2026", "Quý - II/2026": a quarter run into its numeral, or a speck between. */
+const QUARTER_JOINED = /(?<=^|\s)([Qq]uý)(?:\s*[-–.,:;'`]+\s*)?(?=[IVX1l|]{1,3}\/\d{4})/gu;
 /** "Từ tháng 9: đến tháng 12": a speck after the first month of a span. */
 const SPECK_AFTER_MONTH = /(tháng\s+\d{1,2})[:;,.'`]+(?=\s+(?:đến|-|–))/giu;
 /** "Tháng 5 tháng 8/2026": the dash between a span's months lost (the first month the earlier). */
@@ -112,6 +114,7 @@ export function repairOcrLines(lines: Line[]): Line[] {
         .replace(UY_BAN, (_, u: string) => (u === u.toUpperCase() ? 'Ủy' : 'ủy'))
         .replace(CHI_CUC, '$1i')
         .replace(MTTQ_MISREAD, 'MTTQ ')
+        .replace(SPECK_BEFORE_MTTQ, ' ')
         .replace(MARK_BEFORE_DATE_NUMBER, '$1 ')
         .replace(SPECK_BEFORE_DATE, '')
         .replace(SYMBOL_HYPHEN_MISREAD, '-')

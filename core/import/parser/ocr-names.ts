@@ -15,19 +15,22 @@ interface Counts {
   joined: Map<string, Map<string, number>>;
   /** Two words with a comma between ("phòng, đơn"), lower-cased, and how often. */
   commas: Map<string, number>;
+  /** Two words with a dash between ("hóa - xã"), lower-cased, and how often. */
+  dashes: Map<string, number>;
 }
 
 function pairCounts(text: string): Counts {
   const matches = [...text.matchAll(WORD)];
   const original = matches.map((m) => m[0]);
   const tokens = original.map((t) => t.toLowerCase());
-  const counts: Counts = { pairs: new Map(), words: new Map(), written: new Map(), joined: new Map(), commas: new Map() };
+  const counts: Counts = { pairs: new Map(), words: new Map(), written: new Map(), joined: new Map(), commas: new Map(), dashes: new Map() };
   tokens.forEach((token, i) => {
     counts.words.set(token, (counts.words.get(token) ?? 0) + 1);
     if (i === 0) return;
     const between = text.slice(matches[i - 1]!.index! + original[i - 1]!.length, matches[i]!.index);
     const pair = `${tokens[i - 1]} ${token}`;
     if (/^, ?$/.test(between)) counts.commas.set(pair, (counts.commas.get(pair) ?? 0) + 1);
+    if (/^ ?[-–] ?$/.test(between)) counts.dashes.set(pair, (counts.dashes.get(pair) ?? 0) + 1);
     // side by side means only a space between: "hiểu dân, học dân" writes no "dân học" a name could borrow
     if (!/^\s+$/.test(between)) return;
     counts.pairs.set(pair, (counts.pairs.get(pair) ?? 0) + 1);
@@ -72,12 +75,12 @@ export function mendNamesByDocument(tasks: ParsedTask[], title: string | null, t
  */
 function withoutSpecks(name: string): string {
   return name
-    .replace(/\s*[.:;„"“”'`´]+\s*(?=\p{L})/gu, ' ')
+    .replace(/\s*[.:;„"“”'`´{}|~^]+\s*(?=\p{L})/gu, ' ')
     .replace(/[\s.:;,„"“”'`´_–-]+$/u, '')
     .trim();
 }
 
-function mendName(name: string, { pairs, words, written, joined, commas }: Counts): string {
+function mendName(name: string, { pairs, words, written, joined, commas, dashes }: Counts): string {
   const tokens = name.split(' ');
   // neighbours compared by their letters ("quan," is "quan")
   const bare = (word: string | undefined) => word?.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') || undefined;
@@ -90,6 +93,15 @@ function mendName(name: string, { pairs, words, written, joined, commas }: Count
     // a comma a scan lost between two words the document writes with one between, at least twice and more often than without ("các phòng đơn vị thuộc Sở")
     const comma = bare(before) === before?.toLowerCase() && bare(token) ? (commas.get(`${bare(before)} ${bare(token)}`) ?? 0) : 0;
     if (comma >= 2 && comma > count(before, token)) out[out.length - 1] += ',';
+    // a dash a scan lost inside a name the document writes with one ("Phòng Văn hóa Xã hội")
+    const dash = bare(before) && bare(token) ? (dashes.get(`${bare(before)} ${bare(token)}`) ?? 0) : 0;
+    if (dash >= 2 && dash > count(before, token)) out.push('-');
+    // a word in capitals inside a name written small ("Công đoàn CƠ SỞ CƠ quan Sở"): as the document writes it after the same word
+    const small = /^\p{Lu}{2,}$/u.test(token) && name !== name.toUpperCase() && before ? [...(written.get(`${bare(before)} ${token.toLowerCase()}`) ?? [])].sort((a, b) => b[1] - a[1])[0] : undefined;
+    if (small && small[1] >= 2 && small[0] !== small[0].toUpperCase()) {
+      out.push(small[0]);
+      continue;
+    }
     // two words run together with their marks lost ("Sở Dulich"): the pair the document writes with those letters, at least twice and more often than the token
     const pair = token.length >= 4 && /^[a-z]+$/i.test(token) ? [...(joined.get(token.toLowerCase()) ?? [])].sort((a, b) => b[1] - a[1])[0] : undefined;
     if (pair && pair[1] >= 2 && pair[1] > (words.get(token.toLowerCase()) ?? 0)) {

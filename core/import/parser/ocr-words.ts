@@ -36,6 +36,9 @@ export function splitJoinedWord(token: string): string {
   // a one-letter word in capitals run into the word before ("SởY tế"); "ThS" is no syllable and stays
   const lastCapital = /^(\p{Lu}?\p{Ll}+)(\p{Lu})$/u.exec(token);
   if (lastCapital && isSyllable(lastCapital[1]!)) return `${lastCapital[1]} ${lastCapital[2]}`;
+  // "Y" run into the word after it ("Ytế" for "Y tế"; "Hmông" is a name)
+  const firstCapital = /^(Y)(\p{Ll}{2,})$/u.exec(token);
+  if (firstCapital && !isSyllable(token) && isSyllable(firstCapital[2]!) && VIETNAMESE_MARK.test(firstCapital[2]!)) return `${firstCapital[1]} ${firstCapital[2]}`;
   if (!/^\p{Lu}?\p{Ll}{3,}$/u.test(token) || !VIETNAMESE_MARK.test(token) || isSyllable(token)) return token;
   const two = splitInTwo(token);
   if (two) return two;
