@@ -125,6 +125,7 @@ describe('plan parser: header, timeframes, units, deadlines', () => {
       ['Quý II/2026', { kind: 'range', from: '2026-04-01', to: '2026-06-30' }],
       ['6 tháng đầu năm 2026', { kind: 'range', from: '2026-01-01', to: '2026-06-30' }],
       ['Trong tháng 9/2026', { kind: 'range', from: '2026-09-01', to: '2026-09-30' }],
+      ['Tháng 10 - 11/2026', { kind: 'range', from: '2026-10-01', to: '2026-11-30' }],
       ['Theo chỉ đạo của cấp trên', { kind: 'unspecified' }],
     ];
     for (const [text, want] of cases) expect(parseTimeframe(text), text).toMatchObject(want);
@@ -139,6 +140,8 @@ describe('plan parser: header, timeframes, units, deadlines', () => {
     expect(names('Ban Quản lý bán đảo Sơn Trà và các bãi biển du lịch Đà Nẵng; các tổ dân phố ven biển')).toEqual(['Ban Quản lý bán đảo Sơn Trà và các bãi biển du lịch Đà Nẵng', 'các tổ dân phố ven biển']);
     expect(names('Công an phường và các khối có tàu cá')).toEqual(['Công an phường', 'các khối có tàu cá']);
     expect(names('Phòng Kinh tế và các hộ kinh doanh')).toEqual(['Phòng Kinh tế', 'các hộ kinh doanh']);
+    expect(names('Phòng Hành chính tư pháp và Bổ trợ tư pháp; Phòng Phát triển đô thị và Nhà ở')).toEqual(['Phòng Hành chính tư pháp và Bổ trợ tư pháp', 'Phòng Phát triển đô thị và Nhà ở']);
+    expect(names('Sở Tư pháp và Bộ Tư pháp')).toEqual(['Sở Tư pháp', 'Bộ Tư pháp']);
     expect(names('Sở Văn hóa, Thể thao và Du lịch; Công an tỉnh')).toEqual(['Sở Văn hóa, Thể thao và Du lịch', 'Công an tỉnh']);
     expect(splitUnits('Phòng Kinh tế (chủ trì nội dung liên quan)')).toEqual([{ name: 'Phòng Kinh tế', note: 'chủ trì nội dung liên quan' }]);
   });
@@ -502,11 +505,13 @@ describe('plan parser: what it could not read (issue 19)', () => {
       'III. TỔ CHỨC THỰC HIỆN',
       '1. Các cơ quan, đơn vị xây dựng kế hoạch thực hiện năm 2026 trước ngày 20/02/2026.',
       '2. Báo cáo kết quả thực hiện 6 tháng đầu năm trước ngày 08/6/2026 và báo cáo kết quả thực hiện năm 2026 trước ngày 06/11/2026 về UBND xã.',
+      'IV. CHẾ ĐỘ BÁO CÁO', '- Kế hoạch triển khai của đơn vị: trước ngày 06/3/2026.',
     ].join('\n');
     expect(parsePlanText(text).plan.reportingDeadlines.map((d) => [d.kind, d.dueDate])).toEqual([
       ['plan', '2026-02-20'],
       ['semiannual', '2026-06-08'],
       ['annual', '2026-11-06'],
+      ['plan', '2026-03-06'],
     ]);
   });
 
@@ -908,6 +913,12 @@ describe('plan parser: what it could not read (issue 19)', () => {
       [['Phòng Văn hóa - Xã hội'], ['Ủy ban MTTQ Việt Nam xã', 'các thôn'], [], 'ongoing'],
       [[], [], ['các phòng, đơn vị thuộc UBND xã'], 'range'],
       [[], [], ['các phòng, đơn vị thuộc UBND xã', 'các thôn'], 'year'],
+    ]);
+    // the time on a labelled line of its own under the task: the units are still read from the task's "Giao …" sentence
+    const labelledTime = ['KẾ HOẠCH', 'II. NHIỆM VỤ', '1. Tuyên truyền Luật qua các buổi họp ấp. Giao Phòng Văn hóa - Xã hội chủ trì, phối hợp với Ủy ban MTTQ Việt Nam xã và các ấp tổ chức thực hiện.', '', 'Thời gian thực hiện: Quý I/2026.', '', '2. Ban hành quy chế. Giao Văn phòng HĐND và UBND xã thực hiện.', '', 'Thời gian hoàn thành: Trước ngày 13/3/2026.', 'III. KINH PHÍ'].join('\n');
+    expect(parsePlanText(labelledTime).plan.tasks.map((t) => [t.lead, t.coordinating, t.implementing, t.timeframe.kind])).toEqual([
+      [['Phòng Văn hóa - Xã hội'], ['Ủy ban MTTQ Việt Nam xã', 'các ấp'], [], 'range'],
+      [[], [], ['Văn phòng HĐND và UBND xã'], 'deadline'],
     ]);
   });
 

@@ -14,7 +14,7 @@ const KIND_WORDS: [RegExp, DutyKind][] = [
   // "năm" alone, but not the year of "6 tháng đầu năm" (a half-year report written in full); "báo cáo kết quả thực hiện năm 2026";
   // "… 6 tháng đầu năm 2026 trước ngày 25/5/2026, năm 2026 trước ngày …": the next report of the list
   [/\b(hang nam|ca nam|tong ket|bao cao nam)\b|(?<!\b(?:dau|cuoi|nua) )\bnam\b(?!\s*\d)|\bbao cao(?: ket qua)?(?: thuc hien)?(?: ke hoach)? nam (?=\d{4})|^[\s,;]*(?:va\s+)?nam (?=\d{4})/g, 'annual'],
-  [/\b(gui|xay dung|ban hanh) (ke hoach|kh)\b|\bke hoach (cua|thuc hien) (don vi|co quan)/g, 'plan'],
+  [/\b(gui|xay dung|ban hanh) (ke hoach|kh)\b|\bke hoach (cua|thuc hien|trien khai cua) (don vi|co quan)|^[\s,;-]*ke hoach trien khai\b/g, 'plan'],
 ];
 
 /**

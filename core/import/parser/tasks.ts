@@ -252,8 +252,14 @@ function applyProse(b: Building, text: string, line: number): void {
 function finish(b: Building): void {
   const t = b.task;
   t.body = t.body.replace(/[\s]+$/, '');
-  // no label and no "Giao …" sentence named anyone: the task's own sentences may ("Phòng A chủ trì, phối hợp với B thực hiện thường xuyên")
-  if (!b.hasAttributes) for (const attribute of sentenceAttributes(t.body) ?? []) applyAttribute(b, attribute, t.line);
+  // no label and no "Giao …" sentence named anyone: the task's own sentences may ("Phòng A chủ trì, phối hợp với B thực hiện thường
+  // xuyên"), also when only its time has a line of its own ("… họp ấp. Giao Phòng A chủ trì, …" over "Thời gian thực hiện: Quý I/2026.")
+  const unnamed = !t.directing.length && !t.lead.length && !t.coordinating.length && !t.implementing.length;
+  if (!b.hasAttributes || unnamed) {
+    for (const attribute of sentenceAttributes(t.body) ?? []) {
+      if (!b.hasAttributes || attribute.kind !== 'timeframe' || t.timeframe.kind === 'unspecified') applyAttribute(b, attribute, t.line);
+    }
+  }
   if (t.timeframe.kind === 'unspecified') {
     t.doubts.push({ field: 'timeframe', message: t.timeframe.text ? `Chưa hiểu thời gian thực hiện "${t.timeframe.text}".` : 'Không thấy thời gian thực hiện.' });
   }

@@ -24,6 +24,13 @@ export function parseTimeframe(raw: string): ParsedTimeframe {
     const b = monthRange(Number(months[3]), y2);
     if (a && b) return { kind: 'range', from: a.from, to: b.to, text };
   }
+  // "Tháng 10 - 11/2026": the second month without its word (no date: "10 - 11/2026" is no 10 November)
+  const shortMonths = /\bthang\s+(\d{1,2})\s*(?:den|[-–])\s*(\d{1,2})\s*\/\s*(\d{4})\b/.exec(f);
+  if (shortMonths && Number(shortMonths[1]) < Number(shortMonths[2])) {
+    const a = monthRange(Number(shortMonths[1]), Number(shortMonths[3]));
+    const b = monthRange(Number(shortMonths[2]), Number(shortMonths[3]));
+    if (a && b) return { kind: 'range', from: a.from, to: b.to, text };
+  }
   const quarter = /\bquy\s+([ivx]{1,3}|[1-4])\s*(?:\/|nam)\s*(\d{4})/.exec(f);
   if (quarter) {
     // "Quý I và Quý III/2026": from the first quarter's start to the last one's end
