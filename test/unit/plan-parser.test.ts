@@ -990,11 +990,13 @@ describe('plan parser: what it could not read (issue 19)', () => {
       // a dash lost inside a name the document writes with one, a word in capitals inside a name written small, a speck "{", "Ủy ban - MTTQ", "Quý - II"
       '3. Công khai tài chính.', '- Cơ quan chủ trì: Văn {phòng Sở.', '- Cơ quan phối hợp: Phòng Văn hóa Xã hội; Công đoàn CƠ SỞ Sở Du lịch; Ủy ban - MTTQ Việt Nam tỉnh.', '- Thời gian thực hiện: Quý - II/2026.',
       '4. Văn hóa công sở.', '- Cơ quan chủ trì: Phòng Văn hóa - Xã hội.', '- Cơ quan phối hợp: Phòng Văn hóa - Xã hội.', '- Thời gian thực hiện: Năm 2026.',
+      '5. Tiếp công dân.', '- Cơ quan chủ trì: Phòng Văn hóa. - -Xã hội.', '- Cơ quan phối hợp: Ủy ban_MTTQ Việt Nam tỉnh.', '- Thời gian thực hiện: Năm 2026.',
     ].join('\n');
     const tasks = parsePlanText(scan, { ocr: true }).plan.tasks;
     expect(tasks[0]!.coordinating).toEqual(['Công đoàn cơ sở Sở Du lịch', 'Các phòng, đơn vị thuộc Sở']);
     expect(tasks[1]!.lead).toEqual(['Phòng Quản lý du lịch']);
     expect([tasks[2]!.lead, tasks[2]!.coordinating, tasks[2]!.timeframe.from]).toEqual([['Văn phòng Sở'], ['Phòng Văn hóa - Xã hội', 'Công đoàn cơ sở Sở Du lịch', 'Ủy ban MTTQ Việt Nam tỉnh'], '2026-04-01']);
+    expect([tasks[4]!.lead, tasks[4]!.coordinating]).toEqual([['Phòng Văn hóa - Xã hội'], ['Ủy ban MTTQ Việt Nam tỉnh']]);
     // typed text is taken as written
     expect(parsePlanText(scan).plan.tasks[0]!.coordinating).toContain('Công đoàn cơ sở Sở Dulich');
   });
@@ -1216,6 +1218,16 @@ describe('plan parser: what it could not read (issue 19)', () => {
       'III. KINH PHÍ',
     ].join('\n');
     expect(parsePlanText(lettered, { ocr: true }).plan.tasks.map((t) => t.ordinal)).toEqual(['1', '2', '3', '4.a', '4.b', '5']);
+    // "g" before a group's row and the next group's first row; "b" read "9" (its letter left in the task's cell) before row "9"
+    const misread = [
+      'KẾ HOẠCH', 'II. NHIỆM VỤ CỤ THỂ', 'TT\tNội dung công việc\tĐơn vị chủ trì\tThời gian',
+      'I\tTUYÊN TRUYỀN\t\t', '1\tQuán triệt\tVăn phòng\tQuý I/2026', 'g\tCông khai dự toán\tVăn phòng\tNăm 2026', 'II\tDÂN VẬN\t\t', '3\tTiếp công dân\tVăn phòng\tThường xuyên',
+      '4\tBồi thường, tái định cư\t\t', 'a\tCông khai phương án\tPhòng Kinh tế\tQuý II/2026', '5\tbÉ Tổ chức đối thoại\tVăn phòng\tQuý III/2026', '5\tVận động Nhân dân\tPhòng Kinh tế\tNăm 2026',
+      'III. KINH PHÍ',
+    ].join('\n');
+    const mended = parsePlanText(misread, { ocr: true }).plan.tasks;
+    expect(mended.map((t) => t.ordinal)).toEqual(['1', '2', '3', '4.a', '4.b', '5']);
+    expect(mended[4]!.body).toBe('Tổ chức đối thoại');
   });
 
   it('a scan of dash tasks: the "Giao …" sentence the page set on a line of its own still belongs to its dash item, and a speck dash before a small letter ("-đăng ký") starts no item', () => {
@@ -1237,9 +1249,13 @@ describe('plan parser: what it could not read (issue 19)', () => {
       '1. Tuyên truyền (Chủ trì: Văn phòng Sở; thời gian: Năm 2028).', '2. Tiếp công dân (Chủ trì: Văn phòng Sở; thời gian: Thường xuyên trong năm 2028).', '3. Xây dựng đề án (Chủ trì: Văn phòng Sở; thời gian: Năm 2030).',
       '4. Đối thoại (Chủ trì: Văn phòng Sở; thời gian: Quý II/2028).', '5. Hội nghị (Chủ trì: Văn phòng Sở; thời gian: Trước ngày 30/6/2028).',
       '6. Sơ kết (Chủ trì: Văn phòng Sở; thời gian: Từ tháng 10/2025 đến tháng 3/2026).',
-      'III. KINH PHÍ',
+      'III. TỔ CHỨC THỰC HIỆN', '1. Các phòng gửi kế hoạch trước ngày 13/02/2028 và báo cáo kết quả trước ngày 30/12/2025.',
     ].join('\n');
-    const tasks = parsePlanText(scan, { ocr: true }).plan.tasks;
+    const read = parsePlanText(scan, { ocr: true });
+    const tasks = read.plan.tasks;
+    // a reporting date's year too, with a warning; one the year before is no misreading (a plan may ask for something by the end of 2025)
+    expect(read.plan.reportingDeadlines.map((d) => [d.dueDate, d.text])).toEqual([['2026-02-13', 'Các phòng gửi kế hoạch trước ngày 13/02/2026'], ['2025-12-30', 'và báo cáo kết quả trước ngày 30/12/2025']]);
+    expect(read.plan.warnings).toContain('Bản quét đọc năm 2028 ở hạn báo cáo "Các phòng gửi kế hoạch trước ngày 13/02/2026"; đã sửa thành 2026, năm của kế hoạch: hãy đối chiếu với bản giấy.');
     expect(tasks.slice(0, 3).map((t) => [t.timeframe.year, t.timeframe.text])).toEqual([[2026, 'Năm 2026'], [2026, 'Thường xuyên trong năm 2026'], [2030, 'Năm 2030']]);
     // a quarter's or a date's year the same way; a time over two years stays as read
     expect(tasks.slice(3).map((t) => [t.timeframe.from ?? t.timeframe.dueDate, t.timeframe.to, t.timeframe.text])).toEqual([

@@ -75,7 +75,9 @@ export function mendNamesByDocument(tasks: ParsedTask[], title: string | null, t
  */
 function withoutSpecks(name: string): string {
   return name
-    .replace(/\s*[.:;„"“”'`´{}|~^]+\s*(?=\p{L})/gu, ' ')
+    // "Văn hóa. - -Xã hội": specks around the name's dash
+    .replace(/(?<=\p{L})(?:\s*\.)?\s*[-–](?:\s*[-–.])*\s*(?=\p{Lu})/gu, (dash) => (/\s|\.|[-–].*[-–]/u.test(dash) ? ' - ' : dash))
+    .replace(/\s*[.:;„"“”'`´{}|~^_]+\s*(?=\p{L})/gu, ' ')
     .replace(/[\s.:;,„"“”'`´_–-]+$/u, '')
     .trim();
 }

@@ -128,6 +128,7 @@ export function parsePlanText(raw: string, options: ParseOptions = {}): ParseOut
 
   const year = yearOf(subject, header.issueDate);
   if (options.ocr && year) for (const task of taskResult.tasks) mendTaskYear(task, year);
+  if (options.ocr && year) for (const deadline of deadlines) mendDeadlineYear(deadline, year, warnings);
   if (web) warnings.push('Văn bản chép từ trang web: số, ngày và trích yếu lấy từ dòng "Kế hoạch số …" và bảng thông tin của trang; hãy đối chiếu với văn bản gốc.');
   else if (!title) warnings.push('Không thấy chữ "KẾ HOẠCH" ở đầu văn bản.');
   if (!header.symbol) doubts.push({ field: 'documentNumber', message: 'Không thấy số, ký hiệu văn bản ("Số: …/KH-…").' });
@@ -291,8 +292,7 @@ function mendTaskYear(task: ParsedPlan['tasks'][number], year: number): void {
   // the one year the time names: "Năm 2028", "Quý II/2028", "Từ tháng 4 đến tháng 9/2028", "Trước ngày 30/6/2028"
   const years = new Set([timeframe.year, ...[timeframe.from, timeframe.to, timeframe.dueDate].map((date) => date && Number(date.slice(0, 4)))].filter((y): y is number => !!y));
   const read = years.size === 1 ? [...years][0]! : null;
-  if (!read || read === year) return;
-  if (Math.floor(read / 10) !== Math.floor(year / 10) || !/^[0568]$/.test(String(read % 10)) || !/^[0568]$/.test(String(year % 10))) return;
+  if (!read || !misreadYear(read, year)) return;
   const moved = (date: string | undefined) => date && `${year}${date.slice(4)}`;
   task.timeframe = {
     ...timeframe,
@@ -302,6 +302,23 @@ function mendTaskYear(task: ParsedPlan['tasks'][number], year: number): void {
     text: timeframe.text.replaceAll(String(read), String(year)),
   };
   task.doubts.push({ field: 'timeframe', message: `Bản quét đọc năm ${read}; đã sửa thành ${year}, năm của kế hoạch: hãy đối chiếu với bản giấy.` });
+}
+
+/**
+ * A year a scan misread in a reporting date ("trước ngày 13/02/2028" in a plan for 2026), mended as in a task's time,
+ * with a warning; only a year after the next (a plan for 2026 may ask for something by 30/12/2025).
+ */
+function mendDeadlineYear(deadline: ParsedPlan['reportingDeadlines'][number], year: number, warnings: string[]): void {
+  const read = Number(deadline.dueDate.slice(0, 4));
+  if (read <= year + 1 || !misreadYear(read, year)) return;
+  deadline.dueDate = `${year}${deadline.dueDate.slice(4)}`;
+  deadline.text = deadline.text.replaceAll(String(read), String(year));
+  warnings.push(`Bản quét đọc năm ${read} ở hạn báo cáo "${deadline.text}"; đã sửa thành ${year}, năm của kế hoạch: hãy đối chiếu với bản giấy.`);
+}
+
+/** A year read with its last digit wrong: another of 0, 5, 6, 8 (alike on a worn page) in the plan's decade. */
+function misreadYear(read: number, year: number): boolean {
+  return read !== year && Math.floor(read / 10) === Math.floor(year / 10) && /^[0568]$/.test(String(read % 10)) && /^[0568]$/.test(String(year % 10));
 }
 
 function yearOf(subject: string | null, issueDate: string | null): number | null {

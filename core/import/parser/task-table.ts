@@ -202,17 +202,36 @@ function mendSubNumbers(columns: Column[], rows: { at: number; cells: string[] }
   }
 }
 
-/** A task's row numbered by a letter no sub-row would have there ("g" between rows "4" and "6"): the number between, a photo misread. */
+/**
+ * Rows whose number a photo misread as another kind: a letter no sub-row would have there ("g" between rows "4" and
+ * "6", a group's row between them or not) is the number between; a number after a sub-row "a" that the next row
+ * has too ("9" read for "b" before row "9") is the next letter.
+ */
 function mendLetterNumbers(columns: Column[], rows: { at: number; cells: string[] }[], out: Map<number, string[]>): void {
   const at = columns.indexOf('no');
   const number = (row: { cells: string[] } | undefined) => (/^\d{1,2}\.?$/.test(row?.cells[at] ?? '') ? Number.parseInt(row!.cells[at]!, 10) : null);
+  const nextNumber = (r: number) => rows.slice(r + 1).map(number).find((n) => n !== null) ?? null;
+  const renumber = (row: { at: number; cells: string[] }, no: string) => {
+    row.cells[at] = no;
+    out.set(row.at, rowLines(columns, row.cells));
+  };
   for (const [r, row] of rows.entries()) {
     const no = row.cells[at] ?? '';
-    if (!/^[a-zđ][.)]?$/.test(no) || isSubRowLetter(no, rows[r - 1]?.cells[at] ?? '')) continue;
-    const before = number(rows[r - 1]);
-    if (before === null || number(rows[r + 1]) !== before + 2) continue;
-    row.cells[at] = String(before + 1);
-    out.set(row.at, rowLines(columns, row.cells));
+    const above = rows[r - 1]?.cells[at] ?? '';
+    if (/^[a-zđ][.)]?$/.test(no) && !isSubRowLetter(no, above)) {
+      const before = number(rows[r - 1]);
+      if (before !== null && nextNumber(r) === before + 2) renumber(row, String(before + 1));
+      continue;
+    }
+    const letter = /^([a-zđ])[.)]?$/.exec(above)?.[1];
+    const n = number(row);
+    if (letter && n !== null && nextNumber(r) === n && LETTERS[LETTERS.indexOf(letter) + 1]) {
+      const next = LETTERS[LETTERS.indexOf(letter) + 1]!;
+      // the letter read into the task's cell as well ("bÉ Tổ chức …")
+      const task = columns.indexOf('task');
+      if (task >= 0) row.cells[task] = (row.cells[task] ?? '').replace(new RegExp(`^${next}\\S{0,2}\\s+(?=\\p{Lu})`, 'u'), '');
+      renumber(row, next);
+    }
   }
 }
 
