@@ -776,12 +776,12 @@ describe('plan parser: what it could not read (issue 19)', () => {
       'II. NHIỆM VỤ', 'l Công khai quy hoạch chung đặc khu.', '- Cơ quan chủ trì: Văn phòng UBNDđặc khu.', '- Cơ quan phối hợp: Uy ban MTTQViệt Nam đặc khu.', '- Thời gian thực hiện: 6 tháng đầu năm:2026.',
       '2. Công khai kế hoạch sử dụng đất.', '- Cơ quan chủ trì: Phòng Kinh tế.', '- Thời gian thực hiện: Quý 11/2026.',
       '3. Ban hành quyết định phân công.', '- Thời gian thực hiện: Tháng „02/2026.', '4. Tổ chức Hội nghị.', '- Thời gian thực hiện: Trước ngày :13/3/2026.',
-      '5. Quán triệt.', '- Thời gian thực hiện: Quý1/2026.', '6. Vận động.', '- Thời gian thực hiện: Từ tháng 9: đến tháng 12/2026.', '7. Tuyên truyền.', '- Thời gian thực hiện: Tháng 5 tháng 8/2026.',
+      '5. Quán triệt.', '- Thời gian thực hiện: Quý1/2026.', '6. Vận động.', '- Thời gian thực hiện: Từtháng 99. đến tháng 12/2026.', '7. Tuyên truyền.', '- Thời gian thực hiện: Tháng 5 tháng 8/2026.',
       'Đẩy mạnh cải cách thủ tục hành chính.', '_Giao Phòng Nghiệp vụ chủ trì, phối hợp -với Văn phòng thực _hiện; thời gian: Thường xuyên.',
       '9. Kiểm tra việc thực hiện dân chủ.', '- Tiến độ: Tháng 11/2026.',
       'SẼ Công khai kế hoạch sử dụng đất.', '- Cơ quan chủ trì: Phòng Kinh tế.', '- Tiến độ: Quý II/2026.', // "10." read as capitals after a time line
       '11. Tổng kết.', '- Tiến độ: Tháng 12/2026.',
-      'III. TỔ CHỨC THỰC HIỆN', 'Báo cáo kết quả thực hiện năm trước ngày 05/1 1/2026 về UBND đặc khu.',
+      'III. TỔ CHỨC THỰC HIỆN', 'Báo cáo kết quả thực hiện năm trước ngày 05/1 1/2026 về UBND đặc khu.', 'Các đơn vị gửi kế hoạch trước ngày \'', '06/3/2026.',
     ].join('\n');
     const { plan } = parsePlanText(scan, { ocr: true });
     expect(plan.issueDate).toBe('2026-01-22');
@@ -798,6 +798,8 @@ describe('plan parser: what it could not read (issue 19)', () => {
     expect(plan.tasks[0]!.timeframe).toMatchObject({ kind: 'range', from: '2026-01-01', to: '2026-06-30' });
     expect(plan.tasks[1]!.timeframe).toMatchObject({ kind: 'range', from: '2026-04-01', to: '2026-06-30' });
     expect(plan.reportingDeadlines.map((d) => [d.kind, d.dueDate])).toContainEqual(['annual', '2026-11-05']);
+    // a speck at the end of the line before the date ("trước ngày '" / "06/3/2026")
+    expect(plan.reportingDeadlines.map((d) => [d.kind, d.dueDate])).toContainEqual(['plan', '2026-03-06']);
     // typed text is taken as written
     const typed = parsePlanText(scan).plan;
     expect(typed.tasks.map((t) => t.ordinal)).not.toContain('1');
@@ -989,14 +991,14 @@ describe('plan parser: what it could not read (issue 19)', () => {
       '2. Tuyên truyền.', '- Cơ quan chủ trì: Phòng Quản lý du lịch.', '- Cơ quan phối hợp: Trung tâm Xúc tiến Du lịch.', '- Thời gian thực hiện: Năm 2026.',
       // a dash lost inside a name the document writes with one, a word in capitals inside a name written small, a speck "{", "Ủy ban - MTTQ", "Quý - II"
       '3. Công khai tài chính.', '- Cơ quan chủ trì: Văn {phòng Sở.', '- Cơ quan phối hợp: Phòng Văn hóa Xã hội; Công đoàn CƠ SỞ Sở Du lịch; Ủy ban - MTTQ Việt Nam tỉnh.', '- Thời gian thực hiện: Quý - II/2026.',
-      '4. Văn hóa công sở.', '- Cơ quan chủ trì: Phòng Văn hóa - Xã hội.', '- Cơ quan phối hợp: Phòng Văn hóa - Xã hội.', '- Thời gian thực hiện: Năm 2026.',
-      '5. Tiếp công dân.', '- Cơ quan chủ trì: Phòng Văn hóa. - -Xã hội.', '- Cơ quan phối hợp: Ủy ban_MTTQ Việt Nam tỉnh.', '- Thời gian thực hiện: Năm 2026.',
+      '4. Văn hóa công sở.', '- Cơ quan chủ trì: Phòng Văn hóa - Xã hội.', '- Cơ quan phối hợp: Phòng Văn hóa - Xã hội; các tổ dân phố.', '- Thời gian thực hiện: Năm 2026.',
+      '5. Tiếp công dân.', '- Cơ quan chủ trì: Phòng Văn hóa. - -Xã hội.', '- Cơ quan phối hợp: Ủy ban_MTTQ Việt Nam tỉnh; các tổ - dân phố.', '- Thời gian thực hiện: Năm 2026.', 'Các tổ dân phố, tổ dân phố mới thực hiện.',
     ].join('\n');
     const tasks = parsePlanText(scan, { ocr: true }).plan.tasks;
     expect(tasks[0]!.coordinating).toEqual(['Công đoàn cơ sở Sở Du lịch', 'Các phòng, đơn vị thuộc Sở']);
     expect(tasks[1]!.lead).toEqual(['Phòng Quản lý du lịch']);
     expect([tasks[2]!.lead, tasks[2]!.coordinating, tasks[2]!.timeframe.from]).toEqual([['Văn phòng Sở'], ['Phòng Văn hóa - Xã hội', 'Công đoàn cơ sở Sở Du lịch', 'Ủy ban MTTQ Việt Nam tỉnh'], '2026-04-01']);
-    expect([tasks[4]!.lead, tasks[4]!.coordinating]).toEqual([['Phòng Văn hóa - Xã hội'], ['Ủy ban MTTQ Việt Nam tỉnh']]);
+    expect([tasks[4]!.lead, tasks[4]!.coordinating]).toEqual([['Phòng Văn hóa - Xã hội'], ['Ủy ban MTTQ Việt Nam tỉnh', 'các tổ dân phố']]);
     // typed text is taken as written
     expect(parsePlanText(scan).plan.tasks[0]!.coordinating).toContain('Công đoàn cơ sở Sở Dulich');
   });

@@ -14,8 +14,8 @@ const DASH_READ_AS_TILDE = /^[~¬]\s*(?=\p{Lu})/u;
 const SPECK_DASH_BEFORE_SMALL = /^[-–](?=\p{Ll})/u;
 /** A date's number with a letter for a digit after its word or its slash ("tháng 0l", "3/2O26", "tháng lO/2026"): "l", "I", "|" for 1, "O" for 0. */
 const DATE_PART_WITH_LETTERS = /(?<=(?:^|\s)(?:ngày|tháng|năm)\s+|\d\/)(?:(?=[\dOlI|]*\d)[\dOlI|]{1,4}(?=[\s/.,;:)]|$)|[OlI|]{1,2}(?=\/\d{4}))/gu;
-/** A mark standing alone between words ("đơn vị,' các ấp"): a speck, not a quote (those touch their word). */
-const LONE_MARK = /(?<=[\s,])['`´ˆ˜](?=\s)/gu;
+/** A mark standing alone between words or at a line's end ("đơn vị,' các ấp", "trước ngày '"): a speck, not a quote (those touch their word). */
+const LONE_MARK = /(?<=[\s,])['`´ˆ˜](?=\s|$)/gu;
 /** A label whose colon was read as a semicolon ("- Chủ trì; Văn phòng …"): its words and the mark. */
 const LABEL_BEFORE_SEMICOLON = /^((?:[-–+•]\s*|[a-zđ]\)\s*)?)([^;:]{2,40});\s*/u;
 /** A dash that lost a space beside it, or both, between two words ("Văn hóa- Xã hội", "Phục vụ -Kiểm soát", "Văn hóa-Xã hội"). */
@@ -42,6 +42,8 @@ const CHI_CUC = /(?<=^|[\s(,;])([Cc]h)[ỉìíĩị](?= cục(?!\p{L}))/gu;
 const MTTQ_MISREAD = /(?<=Ủy ban )(?!MTTQ)\p{Lu}{1,5} ?(?=Việt Nam)/gu;
 /** "Ủy ban - MTTQ": a speck between "Ủy ban" and "MTTQ". */
 const SPECK_BEFORE_MTTQ = /(?<=Ủy ban)\s*[-–.,:;'`]+\s*(?=MTTQ)/gu;
+/** "Từ tháng 33 đến": a month's digit read twice (no month has two equal digits but 11). */
+const MONTH_DIGIT_TWICE = /(?<=tháng\s+)([2-9])\1(?=[\s/.,;]|$)/giu;
 /** A speck stuck before a date or a month ("Tháng „02/2026", "Trước ngày :13/3/2026"): no date starts with a mark (a quoted one ends with its quote). */
 const SPECK_BEFORE_DATE = /(?<=^|\s)["„‚,.:;'`]+(?=\d{1,2}\/\d[\d/]*(?:[\s.,;)]|$))/gu;
 /** "27/KH'UBND", "27/KH.UBND": a document's symbol whose hyphen a scan read as a mark. */
@@ -117,6 +119,7 @@ export function repairOcrLines(lines: Line[]): Line[] {
         .replace(SPECK_BEFORE_MTTQ, ' ')
         .replace(MARK_BEFORE_DATE_NUMBER, '$1 ')
         .replace(SPECK_BEFORE_DATE, '')
+        .replace(MONTH_DIGIT_TWICE, '$1')
         .replace(SYMBOL_HYPHEN_MISREAD, '-')
         .replace(QUARTER_JOINED, '$1 ')
         .replace(SPECK_AFTER_MONTH, '$1')

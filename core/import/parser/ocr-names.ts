@@ -95,6 +95,8 @@ function mendName(name: string, { pairs, words, written, joined, commas, dashes 
     // a comma a scan lost between two words the document writes with one between, at least twice and more often than without ("các phòng đơn vị thuộc Sở")
     const comma = bare(before) === before?.toLowerCase() && bare(token) ? (commas.get(`${bare(before)} ${bare(token)}`) ?? 0) : 0;
     if (comma >= 2 && comma > count(before, token)) out[out.length - 1] += ',';
+    // a dash a speck made between words the document writes side by side, far more often than with one ("tổ - dân phố")
+    if (token === '-' && before && after && count(before, after) >= 2 && (dashes.get(`${bare(before)} ${bare(after)}`) ?? 0) * 2 < count(before, after)) continue;
     // a dash a scan lost inside a name the document writes with one ("Phòng Văn hóa Xã hội")
     const dash = bare(before) && bare(token) ? (dashes.get(`${bare(before)} ${bare(token)}`) ?? 0) : 0;
     if (dash >= 2 && dash > count(before, token)) out.push('-');
