@@ -59,8 +59,10 @@ export function readSignature(blocks: Block[]): Signature {
     // a scan's last page: the footnotes under the signature, with no rule above them, join the name's line
     // …and a speck after the name ("Lê Quang Minh .")
     // …and "l", "o" read as digits inside the name ("Y Thuyên M1ô"): no name has a digit between letters
+    // …and a lone letter after it, the seal's rim ("Đỗ Mạnh Hùng P", "Vừ A Bằng Ể"): no given name is one letter
     const line = text
       .replace(/\s+[.,:;'`´‘’]+$/u, '')
+      .replace(/^(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*\s+\p{Lu}\p{Ll}+)\s+\p{Lu}$/u, '$1')
       .replace(/(?<=\p{L})1(?=\p{L}|$)/gu, 'l')
       .replace(/(?<=\p{L})0(?=\p{L})/gu, 'o');
     const name = NAME.test(line) ? line : (NAME_THEN_FOOTNOTE.exec(line) ?? NAME_THEN_PAGE.exec(line) ?? NAME_AFTER_SEAL.exec(line) ?? NAME_THEN_SPECKS.exec(line))?.[1];
