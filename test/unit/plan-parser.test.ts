@@ -142,6 +142,7 @@ describe('plan parser: header, timeframes, units, deadlines', () => {
     expect(names('Phòng Kinh tế và các hộ kinh doanh')).toEqual(['Phòng Kinh tế', 'các hộ kinh doanh']);
     expect(names('Phòng Hành chính tư pháp và Bổ trợ tư pháp; Phòng Phát triển đô thị và Nhà ở')).toEqual(['Phòng Hành chính tư pháp và Bổ trợ tư pháp', 'Phòng Phát triển đô thị và Nhà ở']);
     expect(names('Sở Tư pháp và Bộ Tư pháp')).toEqual(['Sở Tư pháp', 'Bộ Tư pháp']);
+    expect(names('Phòng Tổ chức, biên chế và tổ chức phi chính phủ; Phòng Kinh tế và tổ dân phố')).toEqual(['Phòng Tổ chức, biên chế và tổ chức phi chính phủ', 'Phòng Kinh tế', 'tổ dân phố']);
     expect(names('Sở Văn hóa, Thể thao và Du lịch; Công an tỉnh')).toEqual(['Sở Văn hóa, Thể thao và Du lịch', 'Công an tỉnh']);
     expect(splitUnits('Phòng Kinh tế (chủ trì nội dung liên quan)')).toEqual([{ name: 'Phòng Kinh tế', note: 'chủ trì nội dung liên quan' }]);
   });
@@ -916,6 +917,8 @@ describe('plan parser: what it could not read (issue 19)', () => {
       [[], [], ['các phòng, đơn vị thuộc UBND xã'], 'range'],
       [[], [], ['các phòng, đơn vị thuộc UBND xã', 'các thôn'], 'year'],
     ]);
+    // "phối hợp với … tổ chức.": what they do together ends the units
+    expect(parsePlanText(['KẾ HOẠCH', 'II. NHIỆM VỤ', '1. Hội nghị cán bộ. Giao Văn phòng chủ trì, phối hợp với Công đoàn cơ sở xã tổ chức. Thời gian: Quý I/2026.', 'III. KINH PHÍ'].join('\n')).plan.tasks[0]!.coordinating).toEqual(['Công đoàn cơ sở xã']);
     // the time on a labelled line of its own under the task: the units are still read from the task's "Giao …" sentence
     const labelledTime = ['KẾ HOẠCH', 'II. NHIỆM VỤ', '1. Tuyên truyền Luật qua các buổi họp ấp. Giao Phòng Văn hóa - Xã hội chủ trì, phối hợp với Ủy ban MTTQ Việt Nam xã và các ấp tổ chức thực hiện.', '', 'Thời gian thực hiện: Quý I/2026.', '', '2. Ban hành quy chế. Giao Văn phòng HĐND và UBND xã thực hiện.', '', 'Thời gian hoàn thành: Trước ngày 13/3/2026.', 'III. KINH PHÍ'].join('\n');
     expect(parsePlanText(labelledTime).plan.tasks.map((t) => [t.lead, t.coordinating, t.implementing, t.timeframe.kind])).toEqual([

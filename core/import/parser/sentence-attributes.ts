@@ -97,8 +97,8 @@ function readAfterLead(text: string, folded: string, from: number, found: Found)
   const withWhom = /phoi hop voi\s+/.exec(rest);
   if (withWhom) {
     const start = from + withWhom.index + withWhom[0].length;
-    // where the units end: "… thực hiện", "… tổ chức thực hiện", "… tổ chức kiểm tra" (what they do together)
-    const end = /\s+(?:to chuc\s+)?(?:thuc hien|trien khai)\b|\s+to chuc\s+(?=kiem tra|tuyen truyen|hoi nghi|doi thoai|giam sat|lay y kien)|,\s*(?=thuc hien|hoan thanh)/.exec(folded.slice(start));
+    // where the units end: "… thực hiện", "… tổ chức thực hiện", "… tổ chức kiểm tra" (what they do together), "… tổ chức." at the end
+    const end = /\s+(?:to chuc\s+)?(?:thuc hien|trien khai)\b|\s+to chuc\s+(?=kiem tra|tuyen truyen|hoi nghi|doi thoai|giam sat|lay y kien)|\s+to chuc\s*(?=[.;]|$)|,\s*(?=thuc hien|hoan thanh)/.exec(folded.slice(start));
     found.coordinating.push(text.slice(start, end ? start + end.index : text.length).replace(/[\s,.]+$/, ''));
   }
   // the time: what follows "thực hiện" / "hoàn thành", after those who coordinate when there are some (a time

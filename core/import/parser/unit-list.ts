@@ -48,10 +48,10 @@ const COUNCIL_PAIR = /\b(hdnd|hoi dong nhan dan)\s+va\s+(ubnd|uy ban nhan dan)\b
 /** Who "các …" may be after "và" for it to name units or people ("và các thôn", "và các hộ kinh doanh"), not places ("và các bãi biển du lịch"). */
 const MEMBERS = /^(?:ho|nguoi|ap|lang|ban|buon|khu|khoi|khoa|co so|to chuc|doan the|dia phuong|nganh|thanh vien|doan vien|hoi vien|truong|hoc sinh|chi nhanh|tap the)\b/;
 
-/** Whether a piece after "và" starts a name of its own ("Bổ trợ tư pháp" and "Nhà ở" end a name: "Phòng Hành chính tư pháp và Bổ trợ tư pháp"). */
+/** Whether a piece after "và" starts a name of its own ("Bổ trợ tư pháp", "Nhà ở", "tổ chức phi chính phủ" end a name: "Phòng Hành chính tư pháp và Bổ trợ tư pháp"). */
 function startsName(piece: string): boolean {
   const folded = fold(piece);
-  if (/^nha o\b/.test(folded) || (/^bo\b/.test(folded) && !/^Bộ\s/u.test(piece))) return false;
+  if (/^nha o\b/.test(folded) || (/^bo\b/.test(folded) && !/^Bộ\s/u.test(piece)) || /^tổ chức\b/u.test(piece)) return false;
   const members = /^cac\s+(.*)$/.exec(folded);
   return members ? UNIT_HEADS.test(members[1]!) || MEMBERS.test(members[1]!) : UNIT_HEADS.test(folded);
 }
