@@ -99,7 +99,7 @@ describe('a task table read from a page\'s layout (page-table.ts)', () => {
 
   it('a page number between two rows, in any of the forms plans print it, is no row and does not end the table', () => {
     expect(['3', '- 3 -', '– 3 –', 'Trang 3', '3/10', ' 12 '].every(isPageNumber)).toBe(true);
-    expect(['2026', '3. Tổ chức', '(3)', 'Quý 3', '15/3/2026'].some(isPageNumber)).toBe(false);
+    expect(['2026', '3. Tổ chức', '(3)', 'Quý 3', '15/3/2026', '27/7'].some(isPageNumber)).toBe(false);
     const out = tableLines(
       page([
         ['TT', 'Nội dung công việc', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian'],

@@ -1237,6 +1237,14 @@ describe('plan parser: what it could not read (issue 19)', () => {
     const mended = parsePlanText(misread, { ocr: true }).plan.tasks;
     expect(mended.map((t) => t.ordinal)).toEqual(['1', '2', '3', '4.a', '4.b', '5']);
     expect(mended[4]!.body).toBe('Tổ chức đối thoại');
+    // a group's number read with a speck ("1 -") is the group's; a sub-row's "3.1" read "3.11" before "3.2" is "3.1"
+    const groups = [
+      'KẾ HOẠCH', 'II. NỘI DUNG, NHIỆM VỤ', 'TT\tNội dung công việc\tĐơn vị chủ trì\tThời gian',
+      '1 -\tCông tác lãnh đạo\t\t', '1.1\tQuán triệt\tVăn phòng Sở\tQuý I/2026', '1.2\tHướng dẫn\tVăn phòng Sở\tTháng 02/2026',
+      '3\tCông tác dân vận\t\t', '3.11\tTiếp công dân\tVăn phòng Sở\tThường xuyên', '3.2\tGiải quyết thủ tục\tVăn phòng Sở\tNăm 2026',
+      'III. KINH PHÍ',
+    ].join('\n');
+    expect(parsePlanText(groups, { ocr: true }).plan.tasks.map((t) => t.ordinal)).toEqual(['1.1', '1.2', '3.1', '3.2']);
   });
 
   it('a scan of dash tasks: the "Giao …" sentence the page set on a line of its own still belongs to its dash item, and a speck dash before a small letter ("-đăng ký") starts no item', () => {

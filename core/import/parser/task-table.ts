@@ -112,8 +112,9 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
       out.set(i, []); // "(1) (2) (3) …": the columns' numbers
       continue;
     }
-    // a speck a scan read in the number column ("-", "."): no number ("?" is a number a scan lost: page-table.ts)
+    // a speck a scan read in the number column ("-", "."): no number ("?" is a number a scan lost: page-table.ts); one after a number ("1 -"): the number
     if (columns.includes('no') && /^[-–.,:;'`_|]+$/.test(cells[columns.indexOf('no')] ?? '')) cells[columns.indexOf('no')] = '';
+    if (columns.includes('no')) cells[columns.indexOf('no')] = (cells[columns.indexOf('no')] ?? '').replace(/^(\d{1,2}(?:\.\d{1,2})?)\s+[-–,:;'`_|]+$/, '$1');
     // a row with no number after a numbered one: the rest of that row, cut by a page break
     if (previous && columns.includes('no') && !cells[columns.indexOf('no')]) {
       previous.cells = previous.cells.map((c, k) => `${c} ${cells[k] ?? ''}`.trim());
@@ -169,6 +170,14 @@ function mendSubNumbers(columns: Column[], rows: { at: number; cells: string[] }
     if (sub) {
       // a task numbered "2" with sub-rows "2.1", "2.2" under it: rows numbered plainly are tasks of their own here
       if (rows.slice(0, r).some((above) => isTask(above.cells) && (above.cells[at] ?? '').replace(/\.$/, '') === sub[1])) return;
+      // "3.11" before "3.2": a digit read twice, the row before the next
+      const after = rows.slice(r + 1).find((row) => isTask(row.cells));
+      const next = SUB_NUMBER.exec(after?.cells[at] ?? '');
+      if (isTask(row.cells) && next && next[1] === sub[1] && Number(next[2]) > 1 && Number(sub[2]) >= Number(next[2])) {
+        sub[2] = String(Number(next[2]) - 1);
+        row.cells[at] = `${Number(sub[1])}.${sub[2]}`;
+        out.set(row.at, rowLines(columns, row.cells));
+      }
       last = [Number(sub[1]), Number(sub[2])];
       group = null;
       continue;
