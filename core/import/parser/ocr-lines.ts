@@ -132,7 +132,10 @@ export function repairOcrLines(lines: Line[]): Line[] {
       return text === line.text ? line : { ...line, text };
     });
   // "2) Thực hiện …" between "đ)" and "g)": a letter read as a digit ("e)"), mended first so that it is no task's number to count from
-  const letters = kept.map((line, i) => (/^\d\)\s/.test(line.text) && itemLetter(kept, i) ? { ...line, text: itemLetter(kept, i)! } : line));
+  const letters = kept.map((line, i) => {
+    const letter = /^\d\)\s/.test(line.text) ? itemLetter(kept, i) : null;
+    return letter ? { ...line, text: letter } : line;
+  });
   // numbers mended in order: an item mended is the neighbour the next one is counted from ("4 Kiểm tra" after ":3: Thực hiện")
   const mended = [...letters];
   letters.forEach((line, i) => (mended[i] = mendNumber(mended, i)));
@@ -157,8 +160,9 @@ function mendNumber(lines: Line[], i: number): Line {
   const misread = MISREAD_NUMBER.exec(line.text);
   // a part's first item before its "2.": its "1." may be read as any short run of marks ("xi", "l=")
   const firstMisread = misread ? null : FIRST_NUMBER_MISREAD.exec(line.text);
-  const capitals = i > 0 && TIME_LINE.test(lines[i - 1]!.text) ? NUMBER_READ_AS_CAPITALS.exec(line.text) : null;
-  const afterTime = i > 0 && TIME_LINE.test(lines[i - 1]!.text) && (/^\p{Lu}\p{Ll}/u.test(line.text) || !!capitals);
+  const afterTimeLine = i > 0 && TIME_LINE.test(lines[i - 1]!.text);
+  const capitals = afterTimeLine ? NUMBER_READ_AS_CAPITALS.exec(line.text) : null;
+  const afterTime = afterTimeLine && (/^\p{Lu}\p{Ll}/u.test(line.text) || !!capitals);
   if (!misread && !firstMisread && !afterTime) return line; // most lines: no neighbours looked for
   const before = neighbourNumber(lines, i, -1);
   const after = neighbourNumber(lines, i, 1);

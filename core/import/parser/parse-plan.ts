@@ -127,8 +127,10 @@ export function parsePlanText(raw: string, options: ParseOptions = {}): ParseOut
   if (taskSection) lines.tasks = taskSection.blocks[0]?.line ?? 0;
 
   const year = yearOf(subject, header.issueDate);
-  if (options.ocr && year) for (const task of taskResult.tasks) mendTaskYear(task, year);
-  if (options.ocr && year) for (const deadline of deadlines) mendDeadlineYear(deadline, year, warnings);
+  if (options.ocr && year) {
+    for (const task of taskResult.tasks) mendTaskYear(task, year);
+    for (const deadline of deadlines) mendDeadlineYear(deadline, year, warnings);
+  }
   if (web) warnings.push('Văn bản chép từ trang web: số, ngày và trích yếu lấy từ dòng "Kế hoạch số …" và bảng thông tin của trang; hãy đối chiếu với văn bản gốc.');
   else if (!title) warnings.push('Không thấy chữ "KẾ HOẠCH" ở đầu văn bản.');
   if (!header.symbol) doubts.push({ field: 'documentNumber', message: 'Không thấy số, ký hiệu văn bản ("Số: …/KH-…").' });

@@ -199,15 +199,15 @@ function nextNonEmpty(lines: string[], from: number): string | undefined {
   return undefined;
 }
 
-/**
- * Footnotes run from the rule to the end of the page: a form feed, a page number, a line that
- * starts a new page (indented), or a line that clearly resumes the body (a numbered heading).
- */
 /** A scan's page number read as one letter or mark, alone on its line ("Ạ" for "2"). */
 function isMisreadPageNumber(line: string): boolean {
   return /^\S$/u.test(line);
 }
 
+/**
+ * Footnotes run from the rule to the end of the page: a form feed, a page number, a line that
+ * starts a new page (indented), or a line that clearly resumes the body (a numbered heading).
+ */
 function readFootnotes(rawLines: string[], text: string[], from: number, out: { marker: string; text: string }[], ocr = false): number {
   let i = from;
   let current: { marker: string; text: string } | null = null;
@@ -242,7 +242,8 @@ function stripFootnoteMarkers(lines: Line[], footnotes: { marker: string }[]): v
   const markers = new Set(footnotes.map((f) => f.marker));
   for (const line of lines) {
     line.text = line.text
-      .replace(/\[(\d{1,2})\]/g, (all, n: string) => (markers.has(n) ? `[^${n}]` : all)).replace(/(\p{L}|[)”"])(\d{1,2})(?=[\s,.;:)”"]|$)/gu, (all, before: string, n: string) => (markers.has(n) ? `${before}[^${n}]` : all));
+      .replace(/\[(\d{1,2})\]/g, (all, n: string) => (markers.has(n) ? `[^${n}]` : all))
+      .replace(/(\p{L}|[)”"])(\d{1,2})(?=[\s,.;:)”"]|$)/gu, (all, before: string, n: string) => (markers.has(n) ? `${before}[^${n}]` : all));
   }
 }
 

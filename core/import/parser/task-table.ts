@@ -113,10 +113,10 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
       continue;
     }
     // a speck a scan read in the number column ("-", "."): no number ("?" is a number a scan lost: page-table.ts); one after a number ("1 -"): the number
-    if (columns.includes('no') && /^[-–.,:;'`_|]+$/.test(cells[columns.indexOf('no')] ?? '')) cells[columns.indexOf('no')] = '';
-    if (columns.includes('no')) cells[columns.indexOf('no')] = (cells[columns.indexOf('no')] ?? '').replace(/^(\d{1,2}(?:\.\d{1,2})?)\s+[-–,:;'`_|]+$/, '$1');
+    const noAt = columns.indexOf('no');
+    if (noAt >= 0) cells[noAt] = (cells[noAt] ?? '').replace(/^[-–.,:;'`_|]+$/, '').replace(/^(\d{1,2}(?:\.\d{1,2})?)\s+[-–,:;'`_|]+$/, '$1');
     // a row with no number after a numbered one: the rest of that row, cut by a page break
-    if (previous && columns.includes('no') && !cells[columns.indexOf('no')]) {
+    if (previous && noAt >= 0 && !cells[noAt]) {
       previous.cells = previous.cells.map((c, k) => `${c} ${cells[k] ?? ''}`.trim());
       out.set(previous.at, rowLines(columns, previous.cells));
       out.set(i, []);
@@ -124,9 +124,8 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
     }
     // the first row without its number (a scan lost it): the first task, when it names who or when (a group's
     // heading, "CÔNG TÁC DÂN VẬN CHÍNH QUYỀN" alone in its row, that lost its "I" is no task)
-    const namesWhoOrWhen = cells.some((c, k) => c && ['lead', 'coordinating', 'implementing', 'time'].includes(columns![k]!));
-    if (!previous && columns.includes('no') && !cells[columns.indexOf('no')] && namesWhoOrWhen) cells[columns.indexOf('no')] = '1';
-    if (columns.includes('no')) mendGroupNumber(columns, cells, previous, out);
+    if (!previous && noAt >= 0 && !cells[noAt] && namesWhoOrWhen(columns, cells)) cells[noAt] = '1';
+    if (noAt >= 0) mendGroupNumber(columns, cells, previous, out);
     previous = { at: i, cells };
     rows.push(previous);
     out.set(i, rowLines(columns, cells));
@@ -143,7 +142,7 @@ export function taskTableLines(rawLines: string[]): Map<number, string[]> {
 function mendGroupNumber(columns: Column[], cells: string[], previous: { at: number; cells: string[] } | null, out: Map<number, string[]>): void {
   const at = columns.indexOf('no');
   const sub = SUB_NUMBER.exec(cells[at] ?? '');
-  const groupRow = (row: string[]) => !row.some((c, k) => c && WHO_OR_WHEN.includes(columns[k]!)) && (!row[at] || /^[IVX]{1,4}\.?$/.test(row[at]!));
+  const groupRow = (row: string[]) => !namesWhoOrWhen(columns, row) && (!row[at] || /^[IVX]{1,4}\.?$/.test(row[at]!));
   if (sub && sub[2] === '1' && previous && groupRow(previous.cells)) {
     previous.cells[at] = sub[1]!;
     out.set(previous.at, rowLines(columns, previous.cells));
@@ -153,6 +152,11 @@ function mendGroupNumber(columns: Column[], cells: string[], previous: { at: num
 const SUB_NUMBER = /^(\d{1,2})\.(\d{1,2})\.?$/;
 const WHO_OR_WHEN: Column[] = ['lead', 'coordinating', 'implementing', 'time'];
 
+/** Whether a row names who or when (a task's row; a group's names neither). */
+function namesWhoOrWhen(columns: Column[], cells: string[]): boolean {
+  return cells.some((c, k) => c && WHO_OR_WHEN.includes(columns[k]!));
+}
+
 /**
  * In a table numbered within groups ("1.1", "1.2", "2.1"), a task's row whose number a photo misread ("2" or "21"
  * for "1.2" or "2.1", "25" for "2.2", "2i", "?" where it read none) is the next one: the same group's, or the next
@@ -161,7 +165,7 @@ const WHO_OR_WHEN: Column[] = ['lead', 'coordinating', 'implementing', 'time'];
  */
 function mendSubNumbers(columns: Column[], rows: { at: number; cells: string[] }[], out: Map<number, string[]>): void {
   const at = columns.indexOf('no');
-  const isTask = (cells: string[]) => cells.some((c, k) => c && WHO_OR_WHEN.includes(columns[k]!));
+  const isTask = (cells: string[]) => namesWhoOrWhen(columns, cells);
   let last: [number, number] | null = null;
   let group: number | null = null; // a group's row since the last sub-row: its numeral, as a number
   for (const [r, row] of rows.entries()) {
@@ -227,12 +231,12 @@ function mendLetterNumbers(columns: Column[], rows: { at: number; cells: string[
   for (const [r, row] of rows.entries()) {
     const no = row.cells[at] ?? '';
     const above = rows[r - 1]?.cells[at] ?? '';
-    if (/^[a-zđ][.)]?$/.test(no) && !isSubRowLetter(no, above)) {
+    if (ROW_LETTER.test(no) && !isSubRowLetter(no, above)) {
       const before = number(rows[r - 1]);
       if (before !== null && nextNumber(r) === before + 2) renumber(row, String(before + 1));
       continue;
     }
-    const letter = /^([a-zđ])[.)]?$/.exec(above)?.[1];
+    const letter = ROW_LETTER.exec(above)?.[1];
     const n = number(row);
     if (letter && n !== null && nextNumber(r) === n && LETTERS[LETTERS.indexOf(letter) + 1]) {
       const next = LETTERS[LETTERS.indexOf(letter) + 1]!;
@@ -245,11 +249,13 @@ function mendLetterNumbers(columns: Column[], rows: { at: number; cells: string[
 }
 
 const LETTERS = 'abcdđeghiklmn';
+/** A row numbered by a lone letter ("a", "b)", "c."): the letter. */
+const ROW_LETTER = /^([a-zđ])[.)]?$/;
 
 /** Whether a row numbered by a lone letter is a sub-row: "a", or the letter after the row above's ("b" under "a"). */
 function isSubRowLetter(no: string, above: string): boolean {
-  const letter = /^([a-zđ])[.)]?$/.exec(no)?.[1];
-  const before = /^([a-zđ])[.)]?$/.exec(above)?.[1];
+  const letter = ROW_LETTER.exec(no)?.[1];
+  const before = ROW_LETTER.exec(above)?.[1];
   return letter === 'a' || (!!letter && !!before && LETTERS.indexOf(letter) === LETTERS.indexOf(before) + 1);
 }
 
